@@ -1,0 +1,366 @@
+//! Answers: what kind of answer a question wants, the short answer found in the best passage,
+//! and whether the article answers the question at all.
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::retrieve::{QueryTerm, Scored};
+use crate::text::{self, Token};
+
+/// The kind of answer a question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    /// How many, how much, how old, how long, what percentage.
+    Number,
+    /// Who, whose, the name of.
+    Person,
+    /// When, what day, what year.
+    Time,
+    /// Where, which country, which street.
+    Place,
+    /// Why, what made, what caused.
+    Reason,
+    /// Is, does, did, has, will... (answered Yes or No).
+    YesNo,
+    /// Anything else: what, which, or just keywords.
+    Thing,
+}
+
+impl QuestionKind {
+    /// Whether a passage without an answer of this kind cannot answer the question.
+    pub fn needs_typed_answer(self) -> bool {
+        matches!(self, Self::Number | Self::Person | Self::Time | Self::Place)
+    }
+}
+
+/// Detects the kind of answer wanted from the question's words.
+pub fn classify(tokens: &[Token]) -> QuestionKind {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let has = |w: &str| words.contains(&w);
+    let has_seq = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
+    let first = words.first().copied().unwrap_or("");
+    let place_nouns = ["country", "countries", "city", "street", "town", "place", "region", "avenue", "square"];
+    let time_nouns = ["day", "date", "time", "year", "month", "week", "night"];
+    let what_which = |nouns: &[&str]| {
+        words.windows(2).any(|p| {
+            matches!(p[0], "what" | "which" | "whats") && nouns.contains(&p[1])
+        })
+    };
+    if has_seq("how", "many") || has_seq("how", "much") || has_seq("how", "old")
+        || has_seq("how", "long") || has_seq("what", "percentage") || has_seq("what", "percent")
+        || has_seq("what", "number") || has_seq("how", "big") || has_seq("how", "large")
+    {
+        return QuestionKind::Number;
+    }
+    if has("why") || has_seq("what", "made") || has_seq("what", "caused") || has_seq("how", "come")
+        || has_seq("what", "led")
+    {
+        return QuestionKind::Reason;
+    }
+    if has("when") || what_which(&time_nouns) {
+        return QuestionKind::Time;
+    }
+    if has("where") || what_which(&place_nouns) {
+        return QuestionKind::Place;
+    }
+    if has("who") || has("whom") || has("whose") || has_seq("name", "of") {
+        return QuestionKind::Person;
+    }
+    const AUX: &[&str] = &[
+        "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would",
+        "can", "could", "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't",
+        "don't", "doesn't", "didn't", "hasn't", "haven't", "won't",
+    ];
+    if AUX.contains(&first) && !words.iter().skip(1).any(|w| matches!(*w, "what" | "which")) {
+        return QuestionKind::YesNo;
+    }
+    QuestionKind::Thing
+}
+
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
+];
+const RELATIVE_TIMES: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "weekend"];
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "dozen", "dozens", "10s", "100s",
+];
+const NUMBER_MODIFIERS: &[&str] = &[
+    "more", "than", "about", "around", "approximately", "nearly", "almost", "over", "some",
+    "least", "at", "up", "to", "roughly", "closer", "lot", "a", "under", "fewer", "less",
+    "estimated", "of",
+];
+const LOCATIVE: &[&str] = &[
+    "in", "at", "to", "from", "into", "near", "outside", "down", "along", "across", "toward",
+    "towards", "inside", "through", "via", "exile",
+];
+const NEGATIONS: &[&str] = &[
+    "not", "no", "never", "n't", "declined", "refused", "rejected", "denied", "nor", "neither",
+    "without", "won't", "cannot", "insisted", "beginner",
+];
+
+/// A candidate span of the answer, in token indexes `[start, end)` of the sentence.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+fn is_time(t: &Token) -> bool {
+    DAYS.contains(&t.norm.as_str())
+        || MONTHS.contains(&t.norm.as_str())
+        || RELATIVE_TIMES.contains(&t.norm.as_str())
+        || (t.number && t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20")))
+}
+
+fn is_number(t: &Token) -> bool {
+    t.number || NUMBER_WORDS.contains(&t.norm.as_str())
+}
+
+/// Whether the token at `i` looks like part of a name: capitalised, not a date word, and not a
+/// common word that is capitalised only because it opens the sentence.
+fn is_name_part(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    let t = &tokens[i];
+    if !t.capitalized || t.number || is_time(t) || text::is_stop_word(&t.norm) {
+        return false;
+    }
+    !(i == 0 && lexicon.is_lemma(&t.norm))
+}
+
+/// Typed candidates in a sentence: runs of tokens of the wanted kind.
+fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &Lexicon) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let hit = match kind {
+            QuestionKind::Number => is_number(t) && !is_time(t),
+            QuestionKind::Time => is_time(t),
+            QuestionKind::Person | QuestionKind::Place => is_name_part(tokens, i, lexicon),
+            _ => false,
+        };
+        if !hit {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let n = &tokens[end];
+            let gap = &sentence[tokens[end - 1].end..n.start];
+            let joined = gap.trim().is_empty() || gap == "-";
+            let more = match kind {
+                QuestionKind::Number => joined && (is_number(n) || n.norm == "of" && end + 1 < tokens.len() && is_number(&tokens[end + 1])),
+                QuestionKind::Time => joined && (is_time(n) || n.number || matches!(n.norm.as_str(), "night" | "morning" | "evening" | "afternoon")),
+                _ => joined && is_name_part(tokens, end, lexicon),
+            };
+            if !more {
+                break;
+            }
+            end += 1;
+        }
+        spans.push(Span { start: i, end });
+        i = end;
+    }
+    if kind == QuestionKind::Place {
+        // Also "at a battle memorial": the words after a locative preposition.
+        for (k, t) in tokens.iter().enumerate() {
+            if !LOCATIVE.contains(&t.norm.as_str()) {
+                continue;
+            }
+            let mut s = k + 1;
+            while s < tokens.len() && matches!(tokens[s].norm.as_str(), "a" | "an" | "the") {
+                s += 1;
+            }
+            let mut e = s;
+            while e < tokens.len() && e < s + 3 && !text::is_stop_word(&tokens[e].norm) && !tokens[e].number {
+                e += 1;
+                let gap = tokens.get(e).map(|n| &sentence[tokens[e - 1].end..n.start]);
+                if gap.is_some_and(|g| g.trim() != "" && g != "-") {
+                    break;
+                }
+            }
+            if e > s && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
+                spans.push(Span { start: k + 1, end: e });
+            }
+        }
+    }
+    spans
+}
+
+/// Extends a number span backwards over modifiers ("more than", "about") and forwards over
+/// "%", "-year-old", "years".
+fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize) {
+    let mut s = span.start;
+    let mut steps = 0;
+    while s > 0 && steps < 3 && NUMBER_MODIFIERS.contains(&tokens[s - 1].norm.as_str()) {
+        s -= 1;
+        steps += 1;
+    }
+    while s < span.start && matches!(tokens[s].norm.as_str(), "of" | "to" | "at" | "a") {
+        s += 1;
+    }
+    let mut end_byte = tokens[span.end - 1].end;
+    let rest = &sentence[end_byte..];
+    if rest.starts_with('%') {
+        end_byte += 1;
+    }
+    let mut e = span.end;
+    if e < tokens.len() && matches!(tokens[e].norm.as_str(), "years" | "year" | "months" | "days" | "weeks" | "percent") {
+        end_byte = tokens[e].end;
+        e += 1;
+        if e + 1 < tokens.len() && tokens[e - 1].norm == "year" && tokens[e].norm == "old" {
+            end_byte = tokens[e].end;
+        }
+    }
+    (tokens[s].start, end_byte)
+}
+
+/// The question terms' matched positions in the sentence, by token index.
+fn matched_tokens(tokens: &[Token], best: &Scored) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (ti, t) in tokens.iter().enumerate() {
+        for &(s, e, term) in &best.matched {
+            if s == t.start && e == t.end {
+                out.push((ti, term));
+            }
+        }
+    }
+    out
+}
+
+/// The short answer in the best passage, if one can be found.
+pub fn short_answer(
+    kind: QuestionKind,
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    sentence: &str,
+    best: &Scored,
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let tokens = text::tokenize(sentence);
+    let matched = matched_tokens(&tokens, best);
+    let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
+    match kind {
+        QuestionKind::YesNo => {
+            let negative = tokens.iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"));
+            let asked_negative = question_tokens.iter().any(|t| t.norm == "not" || t.norm.ends_with("n't"));
+            Some(if negative != asked_negative { "No" } else { "Yes" }.to_string())
+        }
+        QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
+            let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
+                .into_iter()
+                .filter(|s| !(s.start..s.end).any(is_matched))
+                .collect();
+            let unit_pref = |s: &Span| -> f32 {
+                let next = tokens.get(s.end).map(|t| t.norm.as_str()).unwrap_or("");
+                let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);
+                let mut bonus = 0.0;
+                if q("old") && next == "year" {
+                    bonus += 4.0;
+                }
+                if q("long") && matches!(next, "years" | "months" | "days" | "weeks") {
+                    bonus += 4.0;
+                }
+                if (q("percentage") || q("percent")) && sentence[tokens[s.end - 1].end..].starts_with('%') {
+                    bonus += 4.0;
+                }
+                if kind == QuestionKind::Person {
+                    bonus += 1.5 * (s.end - s.start - 1) as f32;
+                }
+                bonus
+            };
+            let best_span = spans.iter().min_by(|a, b| {
+                let cost = |s: &Span| distance(s, &matched) - unit_pref(s);
+                cost(a).total_cmp(&cost(b))
+            })?;
+            let (s, e) = if kind == QuestionKind::Number {
+                number_phrase(&tokens, sentence, *best_span)
+            } else {
+                (tokens[best_span.start].start, tokens[best_span.end - 1].end)
+            };
+            Some(sentence[s..e].to_string())
+        }
+        QuestionKind::Reason | QuestionKind::Thing => {
+            clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+        }
+    }
+}
+
+/// Token distance from a span to the nearest matched question word.
+fn distance(span: &Span, matched: &[(usize, usize)]) -> f32 {
+    matched
+        .iter()
+        .map(|&(m, _)| {
+            if m < span.start {
+                (span.start - m) as f32
+            } else {
+                (m + 1).saturating_sub(span.end) as f32 + 0.5
+            }
+        })
+        .fold(f32::MAX, f32::min)
+        .min(50.0)
+}
+
+/// For what/why questions: the clause that follows the question's predicate (its last word that
+/// can be a verb) in the passage, or the last matched word when no predicate matched.
+fn clause_after_focus(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    if matched.is_empty() {
+        return None;
+    }
+    let verb_terms: Vec<usize> = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| lexicon.can_be_verb(&t.word))
+        .map(|(i, _)| i)
+        .collect();
+    let _ = question_tokens;
+    let focus = verb_terms
+        .iter()
+        .rev()
+        .find_map(|vt| matched.iter().rev().find(|&&(_, term)| term == *vt).map(|&(i, _)| i))
+        .unwrap_or_else(|| matched.iter().map(|&(i, _)| i).max().unwrap_or(0));
+    let mut start = focus + 1;
+    while start < tokens.len() && matched.iter().any(|&(i, _)| i == start) {
+        start += 1;
+    }
+    if start >= tokens.len() {
+        // Nothing after the focus: take the words before it instead.
+        let end = focus;
+        let first = matched.iter().map(|&(i, _)| i).filter(|&i| i < focus).max().map_or(0, |i| i + 1);
+        if first >= end {
+            return None;
+        }
+        return Some(sentence[tokens[first].start..tokens[end - 1].end].to_string());
+    }
+    let mut end = start;
+    let mut words = 0;
+    while end < tokens.len() && words < 20 {
+        if end > start {
+            let gap = &sentence[tokens[end - 1].end..tokens[end].start];
+            let hard = gap.contains(['.', ';', ':', '(', ')', '—']);
+            let soft = gap.contains([',', '”']);
+            if hard || (soft && words >= 2) {
+                break;
+            }
+            if words >= 2 && tokens[end].norm == "and" && tokens.get(end + 1).is_some_and(|n| text::is_stop_word(&n.norm) || is_time(n)) {
+                break;
+            }
+        }
+        words += 1;
+        end += 1;
+    }
+    let s = tokens[start].start;
+    let e = tokens[end - 1].end;
+    Some(sentence[s..e].trim_matches(['“', '”', '"', ' ']).to_string())
+}

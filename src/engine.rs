@@ -1,0 +1,251 @@
+//! The engine's front door: opens (or builds) the index and answers questions with citations.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::answer::{self, QuestionKind};
+use crate::embed::Embeddings;
+use crate::error::Result;
+use crate::index::{self, SentenceIndex};
+use crate::ingest::{self, Document, Paragraph};
+use crate::lexicon::Lexicon;
+use crate::retrieve::{Retriever, Scored, SentenceRef, Vocabulary};
+use crate::text;
+
+/// Questions longer than this are answered from their first this-many characters.
+pub const MAX_QUESTION_CHARS: usize = 500;
+/// Below this confidence the engine says the articles do not answer the question.
+pub const MIN_CONFIDENCE: f32 = 0.55;
+
+/// Where the engine finds its articles and keeps its index.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// The folder of `.txt`/`.md` articles.
+    pub data_dir: PathBuf,
+    /// The folder the index is built in.
+    pub index_dir: PathBuf,
+}
+
+/// One cited passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Citation {
+    /// The document's file name.
+    pub doc: String,
+    /// The document's title.
+    pub title: String,
+    /// The document's date, if known.
+    pub date: String,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// 1-based sentence number in the paragraph.
+    pub sentence: usize,
+    /// The sentence exactly as in the article.
+    pub text: String,
+    /// The sentence with the matched words marked `**like this**`.
+    pub highlighted: String,
+    /// The words of the sentence that matched the question.
+    pub matched: Vec<String>,
+    /// Ranking score (higher is better).
+    pub score: f32,
+    /// Byte spans of the matched words in `text`.
+    #[serde(skip)]
+    pub spans: Vec<(usize, usize)>,
+    /// Where the sentence stands, for context and paging.
+    #[serde(skip)]
+    pub at: SentenceRef,
+}
+
+/// The engine's reply to one question.
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    /// The question as asked (cut to `MAX_QUESTION_CHARS`).
+    pub question: String,
+    /// False when the articles do not answer the question.
+    pub found: bool,
+    /// The short answer, when there is one.
+    pub answer: Option<String>,
+    /// How sure the engine is, 0 to 1.
+    pub confidence: f32,
+    /// Kind of answer the question asks for.
+    pub kind: QuestionKind,
+    /// The cited passages, best first.
+    pub citations: Vec<Citation>,
+}
+
+/// The answer engine: one per program, shared by every request.
+pub struct Engine {
+    index: SentenceIndex,
+    vocabulary: Vocabulary,
+    lexicon: &'static Lexicon,
+    embeddings: Option<&'static Embeddings>,
+}
+
+impl Engine {
+    /// Opens the index in `config.index_dir`, building it from `config.data_dir` first when it is
+    /// missing or stale. Returns the engine and whether the index was (re)built.
+    pub fn open(config: &EngineConfig) -> Result<(Engine, bool)> {
+        let (index, built) = index::open_or_build(&config.data_dir, &config.index_dir)?;
+        Ok((Engine::from_index(index), built))
+    }
+
+    /// Opens an index that is already built, without looking at the data folder.
+    pub fn open_index(index_dir: &Path) -> Result<Engine> {
+        Ok(Engine::from_index(index::open(index_dir)?))
+    }
+
+    fn from_index(index: SentenceIndex) -> Engine {
+        let lexicon = Lexicon::get();
+        let embeddings = Embeddings::get();
+        let vocabulary = Vocabulary::build(&index, lexicon, embeddings);
+        Engine {
+            index,
+            vocabulary,
+            lexicon,
+            embeddings,
+        }
+    }
+
+    fn retriever(&self) -> Retriever<'_> {
+        Retriever {
+            index: &self.index,
+            vocabulary: &self.vocabulary,
+            lexicon: self.lexicon,
+            embeddings: self.embeddings,
+        }
+    }
+
+    /// The indexed documents.
+    pub fn documents(&self) -> &[Document] {
+        &self.index.documents
+    }
+
+    /// Number of citable sentences over all documents.
+    pub fn sentence_count(&self) -> usize {
+        self.vocabulary.sentences as usize
+    }
+
+    /// Paragraph `number` (1-based) of document `doc`.
+    pub fn paragraph(&self, doc: usize, number: usize) -> Option<&Paragraph> {
+        self.index.documents.get(doc)?.paragraphs.get(number.checked_sub(1)?)
+    }
+
+    /// Answers `question` with at most `top` citations, best first.
+    pub fn ask(&self, question: &str, top: usize) -> Answer {
+        let question: String = question.chars().take(MAX_QUESTION_CHARS).collect();
+        let tokens = text::tokenize(&question);
+        let kind = answer::classify(&tokens);
+        let retriever = self.retriever();
+        let terms = retriever.query_terms(&tokens);
+        let mut scored = retriever.search(&terms);
+        let mut confidence = 0.0;
+        let mut short = None;
+        if let Some(first) = scored.first() {
+            confidence = first.coverage;
+        }
+        // Prefer, among near-equal candidates, one that holds the kind of answer wanted.
+        if kind.needs_typed_answer() && !scored.is_empty() {
+            let has_answer = |s: &Scored| {
+                retriever.sentence(s.at).and_then(|(_, sent)| {
+                    answer::short_answer(kind, &tokens, &terms, &sent.text, s, self.lexicon)
+                })
+            };
+            for s in scored.iter_mut() {
+                if has_answer(s).is_none() {
+                    s.score -= 0.12;
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
+        if let Some(first) = scored.first() {
+            if let Some((_, sentence)) = retriever.sentence(first.at) {
+                short = answer::short_answer(kind, &tokens, &terms, &sentence.text, first, self.lexicon);
+            }
+            confidence = first.coverage;
+            if kind.needs_typed_answer() && short.is_none() {
+                confidence *= 0.6;
+            }
+        }
+        let found = confidence >= MIN_CONFIDENCE;
+        let citations = if found {
+            scored
+                .iter()
+                .take(top)
+                .filter_map(|s| self.citation(s))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Answer {
+            question,
+            found,
+            answer: if found { short } else { None },
+            confidence: (confidence.clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
+            kind,
+            citations,
+        }
+    }
+
+    fn citation(&self, s: &Scored) -> Option<Citation> {
+        let document = self.index.documents.get(s.at.doc)?;
+        let (paragraph, sentence) = self.retriever().sentence(s.at)?;
+        let mut spans: Vec<(usize, usize)> = s.matched.iter().map(|&(a, b, _)| (a, b)).collect();
+        spans.dedup();
+        let matched = spans
+            .iter()
+            .map(|&(a, b)| sentence.text[a..b].to_string())
+            .collect();
+        Some(Citation {
+            doc: document.id.clone(),
+            title: document.display_title(),
+            date: document.meta.date.clone(),
+            paragraph: paragraph.number,
+            sentence: sentence.number,
+            highlighted: highlight(&sentence.text, &spans, "**", "**"),
+            text: sentence.text.clone(),
+            matched,
+            score: (s.score * 1000.0).round() / 1000.0,
+            spans,
+            at: s.at,
+        })
+    }
+
+    /// The sentences around a citation: up to `n` before and `n` after, in reading order.
+    pub fn context(&self, at: SentenceRef, n: usize) -> (Vec<String>, Vec<String>) {
+        let r = self.retriever();
+        let (before, after) = r.neighbours(at, n);
+        let texts = |refs: Vec<SentenceRef>| {
+            refs.into_iter()
+                .filter_map(|x| r.sentence(x).map(|(_, s)| s.text.clone()))
+                .collect()
+        };
+        (texts(before), texts(after))
+    }
+
+    /// The title of a document, for display.
+    pub fn title(&self, doc: usize) -> String {
+        self.index
+            .documents
+            .get(doc)
+            .map(|d| ingest::display_title(&d.meta, &d.id))
+            .unwrap_or_default()
+    }
+}
+
+/// `text` with each byte span wrapped in `open`/`close` (spans sorted, non-overlapping).
+pub fn highlight(text: &str, spans: &[(usize, usize)], open: &str, close: &str) -> String {
+    let mut out = String::with_capacity(text.len() + spans.len() * 4);
+    let mut at = 0;
+    for &(s, e) in spans {
+        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[at..s]);
+        out.push_str(open);
+        out.push_str(&text[s..e]);
+        out.push_str(close);
+        at = e;
+    }
+    out.push_str(&text[at..]);
+    out
+}

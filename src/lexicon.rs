@@ -1,0 +1,204 @@
+//! The lexical database: WordNet lemmatisation and related words (synonyms, derived forms,
+//! broader and narrower terms), compiled into the binary from `assets/wordnet/`.
+//!
+//! Nothing here knows any article: it is general English, so it works the same on the next
+//! article dropped into `data/`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEMMAS: &str = include_str!("../assets/wordnet/lemmas.tsv");
+const EXCEPTIONS: &str = include_str!("../assets/wordnet/exceptions.tsv");
+const RELATED: &str = include_str!("../assets/wordnet/related.tsv");
+
+/// How a related word is related to the word asked about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// Member of the same synset (or a similar adjective).
+    Synonym,
+    /// Derivationally related, pertainym or participle (`protester` / `protest`).
+    Derived,
+    /// Direct hypernym or hyponym, entailment or cause.
+    Broader,
+}
+
+/// Related words of one lemma, as three space-separated lists (strongest first).
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    syn: &'static str,
+    der: &'static str,
+    broad: &'static str,
+}
+
+/// WordNet, parsed once for the life of the program.
+#[derive(Debug)]
+pub struct Lexicon {
+    lemmas: HashMap<&'static str, &'static str>,
+    exceptions: HashMap<&'static str, Vec<&'static str>>,
+    related: HashMap<&'static str, Entry>,
+}
+
+/// Inflection endings WordNet's morphy strips, with what replaces them.
+const SUFFIXES: &[(&str, &str)] = &[
+    ("ses", "s"),
+    ("xes", "x"),
+    ("zes", "z"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("men", "man"),
+    ("ies", "y"),
+    ("s", ""),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+    ("er", ""),
+    ("est", ""),
+    ("er", "e"),
+    ("est", "e"),
+];
+
+impl Lexicon {
+    /// The shared lexicon, parsed on first use (a few tens of milliseconds).
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let lemmas = LEMMAS
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::new();
+        for line in EXCEPTIONS.lines() {
+            let mut cols = line.split('\t');
+            if let (Some(form), Some(lemma)) = (cols.next(), cols.next()) {
+                let list = exceptions.entry(form).or_default();
+                if !list.contains(&lemma) {
+                    list.push(lemma);
+                }
+            }
+        }
+        let related = RELATED
+            .lines()
+            .filter_map(|l| {
+                let mut cols = l.split('\t');
+                let word = cols.next()?;
+                Some((
+                    word,
+                    Entry {
+                        syn: cols.next().unwrap_or(""),
+                        der: cols.next().unwrap_or(""),
+                        broad: cols.next().unwrap_or(""),
+                    },
+                ))
+            })
+            .collect();
+        Lexicon {
+            lemmas,
+            exceptions,
+            related,
+        }
+    }
+
+    /// Whether WordNet knows `word` as a lemma.
+    pub fn is_lemma(&self, word: &str) -> bool {
+        self.lemmas.contains_key(word)
+    }
+
+    /// Whether one of the word's base forms can be a verb.
+    pub fn can_be_verb(&self, word: &str) -> bool {
+        self.lemmas(word)
+            .iter()
+            .any(|l| self.lemmas.get(l.as_str()).is_some_and(|p| p.contains('v')))
+    }
+
+    /// The base forms of an inflected word, as WordNet's morphy finds them: the word itself if it
+    /// is a lemma, irregular forms from the exception lists, then regular endings stripped.
+    /// An unknown word is its own (only) lemma.
+    pub fn lemmas(&self, word: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let push = |w: &str, out: &mut Vec<String>| {
+            if !out.iter().any(|o| o == w) {
+                out.push(w.to_string());
+            }
+        };
+        if self.is_lemma(word) {
+            push(word, &mut out);
+        }
+        if let Some(list) = self.exceptions.get(word) {
+            for l in list {
+                push(l, &mut out);
+            }
+        }
+        for (suffix, replacement) in SUFFIXES {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                if stem.len() < 2 {
+                    continue;
+                }
+                let candidate = format!("{stem}{replacement}");
+                if self.is_lemma(&candidate) {
+                    push(&candidate, &mut out);
+                }
+            }
+        }
+        // Doubled final consonant: "stopped" -> "stop", "planning" -> "plan".
+        for suffix in ["ed", "ing"] {
+            if let Some(stem) = word.strip_suffix(suffix) {
+                let b = stem.as_bytes();
+                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+                    let candidate = &stem[..stem.len() - 1];
+                    if self.is_lemma(candidate) {
+                        push(candidate, &mut out);
+                    }
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push(word.to_string());
+        }
+        out
+    }
+
+    /// The words WordNet relates to `lemma`, strongest first within each relation.
+    pub fn related(&self, lemma: &str) -> impl Iterator<Item = (Relation, usize, &'static str)> {
+        let entry = self.related.get(lemma).copied();
+        let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
+        let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
+        lists
+            .into_iter()
+            .zip(relations)
+            .flat_map(|(list, rel)| {
+                list.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .enumerate()
+                    .map(move |(rank, w)| (rel, rank, w))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Lexicon, Relation};
+
+    #[test]
+    fn morphy_finds_base_forms() {
+        let lex = Lexicon::get();
+        assert!(lex.lemmas("detained").contains(&"detain".to_string()));
+        assert!(lex.lemmas("held").contains(&"hold".to_string()));
+        assert!(lex.lemmas("protesters").contains(&"protester".to_string()));
+        assert!(lex.lemmas("stopped").contains(&"stop".to_string()));
+        assert_eq!(lex.lemmas("lukashenko"), ["lukashenko"]);
+    }
+
+    #[test]
+    fn related_words_include_synonyms_and_derivations() {
+        let lex = Lexicon::get();
+        let arrest: Vec<_> = lex.related("arrest").collect();
+        assert!(arrest.contains(&(Relation::Synonym, 5, "apprehend")) || arrest.iter().any(|r| r.2 == "apprehend"));
+        assert!(lex.related("protester").any(|r| r == (Relation::Derived, 0, "protest")));
+    }
+}

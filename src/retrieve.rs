@@ -1,0 +1,525 @@
+//! Retrieval: turns a question into weighted terms with their related words, fetches candidate
+//! sentences from tantivy and scores how well each one covers the question.
+//!
+//! A question term matches a sentence word when they share a base form (WordNet morphy or the
+//! Snowball stem), when WordNet relates them (synonym, derived form, broader or narrower term) or
+//! when their word vectors are close. Raw user text never reaches tantivy's query parser: queries
+//! are built from analysed terms only.
+
+use std::collections::HashMap;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::Term as TantivyTerm;
+
+use crate::embed::Embeddings;
+use crate::index::{self, SentenceIndex};
+use crate::ingest::{Paragraph, Sentence};
+use crate::lexicon::{Lexicon, Relation};
+use crate::text::{self, Token};
+
+/// How many candidates tantivy hands to the reranker.
+const CANDIDATES: usize = 64;
+/// Most question terms considered (a 10,000-character message is cut to these).
+const MAX_TERMS: usize = 24;
+/// Word-vector similarity below which two words are not taken as related.
+const MIN_COSINE: f32 = 0.62;
+/// How much a match in the neighbouring sentences counts against one in the sentence itself.
+const CONTEXT_FACTOR: f32 = 0.45;
+
+/// One content word of a question with everything it may match.
+#[derive(Debug, Clone)]
+pub struct QueryTerm {
+    /// The word as asked (lower case), after spelling correction.
+    pub word: String,
+    /// How much the word matters to the question (rarer words matter more).
+    pub weight: f32,
+    /// Words and base forms this term matches, with how strongly (1.0 = the same word).
+    pub expansions: HashMap<String, f32>,
+}
+
+/// What is known about one word of the corpus.
+#[derive(Debug, Clone)]
+pub struct WordInfo {
+    /// In how many sentences it occurs.
+    pub df: u32,
+    /// Its base forms (the word itself among them) and its stem.
+    pub forms: Vec<String>,
+    /// Its row in the word vectors, if any.
+    pub row: Option<u32>,
+}
+
+/// The words of the corpus, analysed once when the engine opens.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    /// Each distinct lower-cased word of the citable sentences.
+    pub words: HashMap<String, WordInfo>,
+    /// Number of citable sentences.
+    pub sentences: u32,
+}
+
+/// A citable sentence by position: document, paragraph index, sentence index (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SentenceRef {
+    /// Document index.
+    pub doc: usize,
+    /// Paragraph index in the document (paragraph number - 1).
+    pub paragraph: usize,
+    /// Sentence index in the paragraph (sentence number - 1).
+    pub sentence: usize,
+}
+
+/// A scored candidate.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    /// Which sentence.
+    pub at: SentenceRef,
+    /// Combined score used for ranking.
+    pub score: f32,
+    /// Weighted share of the question's terms the sentence (and its context) covers, 0..1.
+    pub coverage: f32,
+    /// The same, counting the sentence alone.
+    pub own_coverage: f32,
+    /// tantivy's BM25 score.
+    pub bm25: f32,
+    /// Byte spans (in the sentence) of the words that matched, with the term they matched.
+    pub matched: Vec<(usize, usize, usize)>,
+    /// Per question term, how well the sentence or its context matched it.
+    pub term_match: Vec<f32>,
+}
+
+/// The Snowball stem of a lower-case word.
+pub fn stem(analyzer: &mut TextAnalyzer, word: &str) -> String {
+    let mut stream = analyzer.token_stream(word);
+    let mut out = String::new();
+    while stream.advance() {
+        out.push_str(&stream.token().text);
+    }
+    out
+}
+
+/// Base forms of a word: itself, its WordNet lemmas and its stem.
+pub fn word_forms(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    for l in lexicon.lemmas(word) {
+        if !forms.contains(&l) {
+            forms.push(l);
+        }
+    }
+    let s = stem(analyzer, word);
+    if !s.is_empty() && !forms.contains(&s) {
+        forms.push(s);
+    }
+    forms
+}
+
+impl Vocabulary {
+    /// Analyses every word of the citable sentences of `index`.
+    pub fn build(index: &SentenceIndex, lexicon: &Lexicon, embeddings: Option<&Embeddings>) -> Self {
+        let mut analyzer = index::analyzer();
+        let mut words: HashMap<String, WordInfo> = HashMap::new();
+        let mut sentences = 0;
+        for document in &index.documents {
+            for paragraph in document.paragraphs.iter().filter(|p| !p.heading) {
+                for sentence in &paragraph.sentences {
+                    sentences += 1;
+                    let mut seen: Vec<String> = Vec::new();
+                    for token in text::tokenize(&sentence.text) {
+                        if seen.contains(&token.norm) {
+                            continue;
+                        }
+                        seen.push(token.norm.clone());
+                        let info = words.entry(token.norm.clone()).or_insert_with(|| WordInfo {
+                            df: 0,
+                            forms: word_forms(lexicon, &mut analyzer, &token.norm),
+                            row: embeddings.and_then(|e| e.row(&token.norm)),
+                        });
+                        info.df += 1;
+                    }
+                }
+            }
+        }
+        Vocabulary { words, sentences }
+    }
+
+    /// The corpus word closest in spelling to `word` (at most one edit for short words, two for
+    /// long ones; a swap of two letters is one edit), preferring frequent words.
+    pub fn correct(&self, word: &str) -> Option<&str> {
+        let n = word.chars().count();
+        if n < 4 || word.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let max = if n >= 7 { 2 } else { 1 };
+        let mut best: Option<(usize, u32, &str)> = None;
+        for (candidate, info) in &self.words {
+            let m = candidate.chars().count();
+            if m.abs_diff(n) > max || candidate.len() < 3 {
+                continue;
+            }
+            let d = edit_distance(word, candidate, max);
+            if d > max || d == 0 {
+                continue;
+            }
+            let better = match best {
+                None => true,
+                Some((bd, bdf, bw)) => (d, u32::MAX - info.df, candidate.as_str()) < (bd, u32::MAX - bdf, bw),
+            };
+            if better {
+                best = Some((d, info.df, candidate.as_str()));
+            }
+        }
+        best.map(|(_, _, w)| w)
+    }
+}
+
+/// Optimal-string-alignment edit distance, giving up (returning `max + 1`) past `max`.
+fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Strength of a WordNet relation at a rank in its list.
+fn relation_weight(relation: Relation, rank: usize) -> f32 {
+    let decay = 0.012 * rank as f32;
+    match relation {
+        Relation::Synonym => (0.85 - decay).max(0.7),
+        Relation::Derived => (0.8 - decay).max(0.7),
+        Relation::Broader => (0.55 - decay).max(0.4),
+    }
+}
+
+/// Everything retrieval needs, shared for the life of the program.
+pub struct Retriever<'a> {
+    /// The open index.
+    pub index: &'a SentenceIndex,
+    /// The corpus words.
+    pub vocabulary: &'a Vocabulary,
+    /// WordNet.
+    pub lexicon: &'a Lexicon,
+    /// Word vectors, if built in.
+    pub embeddings: Option<&'a Embeddings>,
+}
+
+impl<'a> Retriever<'a> {
+    /// The content terms of a question with their expansions.
+    pub fn query_terms(&self, tokens: &[Token]) -> Vec<QueryTerm> {
+        let mut analyzer = index::analyzer();
+        let mut terms: Vec<QueryTerm> = Vec::new();
+        for token in tokens {
+            if terms.len() >= MAX_TERMS {
+                break;
+            }
+            if text::is_stop_word(&token.norm) || token.norm.chars().count() > 40 {
+                continue;
+            }
+            let mut word = token.norm.clone();
+            let known = self.vocabulary.words.contains_key(&word)
+                || self.lexicon.is_lemma(&word)
+                || self.lexicon.lemmas(&word).iter().any(|l| self.lexicon.is_lemma(l))
+                || self.embeddings.is_some_and(|e| e.row(&word).is_some());
+            if !known {
+                if let Some(fixed) = self.vocabulary.correct(&word) {
+                    word = fixed.to_string();
+                }
+            }
+            if terms.iter().any(|t| t.word == word) {
+                continue;
+            }
+            let expansions = self.expand(&mut analyzer, &word);
+            let weight = self.weight(&word);
+            terms.push(QueryTerm {
+                word,
+                weight,
+                expansions,
+            });
+        }
+        terms
+    }
+
+    /// How much a word matters: rare words in English and in the corpus weigh more.
+    fn weight(&self, word: &str) -> f32 {
+        let rarity = self
+            .embeddings
+            .and_then(|e| e.row(word).map(|r| e.rarity(r)))
+            .unwrap_or(1.0);
+        let n = self.vocabulary.sentences.max(1) as f32;
+        let df = self.vocabulary.words.get(word).map_or(0, |w| w.df) as f32;
+        let idf = ((n + 1.0) / (df + 1.0)).ln() / (n + 1.0).ln().max(1.0);
+        0.35 + 0.45 * rarity + 0.2 * idf.clamp(0.0, 1.0)
+    }
+
+    /// A question word's forms and related words, each with a match strength.
+    fn expand(&self, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
+        let mut out: HashMap<String, f32> = HashMap::new();
+        let put = |k: &str, w: f32, out: &mut HashMap<String, f32>| {
+            let e = out.entry(k.to_string()).or_insert(0.0);
+            if w > *e {
+                *e = w;
+            }
+        };
+        let forms = word_forms(self.lexicon, analyzer, word);
+        for f in &forms {
+            put(f, 1.0, &mut out);
+        }
+        for lemma in self.lexicon.lemmas(word) {
+            for (relation, rank, related) in self.lexicon.related(&lemma) {
+                let w = relation_weight(relation, rank);
+                put(related, w, &mut out);
+                if relation == Relation::Synonym && rank < 4 {
+                    // The derived forms of close synonyms ("arrest" -> "arrested").
+                    for (r2, _, d) in self.lexicon.related(related) {
+                        if r2 == Relation::Derived {
+                            put(d, w * 0.85, &mut out);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(e) = self.embeddings {
+            let rows: Vec<u32> = forms.iter().filter_map(|f| e.row(f)).collect();
+            if !rows.is_empty() {
+                for (candidate, info) in &self.vocabulary.words {
+                    let Some(r) = info.row else { continue };
+                    let cos = rows.iter().map(|&q| e.cosine(q, r)).fold(0.0f32, f32::max);
+                    if cos >= MIN_COSINE {
+                        put(candidate, (cos * 0.95).min(0.8), &mut out);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// How strongly a corpus word matches a term (0 when it does not).
+    fn match_word(&self, term: &QueryTerm, word: &str, analyzer: &mut TextAnalyzer) -> f32 {
+        if let Some(info) = self.vocabulary.words.get(word) {
+            return info
+                .forms
+                .iter()
+                .filter_map(|f| term.expansions.get(f))
+                .fold(0.0, |a: f32, &b| a.max(b));
+        }
+        word_forms(self.lexicon, analyzer, word)
+            .iter()
+            .filter_map(|f| term.expansions.get(f))
+            .fold(0.0, |a: f32, &b| a.max(b))
+    }
+
+    /// The candidates for `terms`, best first, scored for coverage.
+    pub fn search(&self, terms: &[QueryTerm]) -> Vec<Scored> {
+        if terms.is_empty() {
+            return Vec::new();
+        }
+        let f = self.index.fields;
+        let mut analyzer = index::analyzer();
+        let mut boosts: HashMap<String, f32> = HashMap::new();
+        for term in terms {
+            for (k, w) in &term.expansions {
+                let s = stem(&mut analyzer, k);
+                if s.is_empty() {
+                    continue;
+                }
+                let b = boosts.entry(s).or_insert(0.0);
+                *b = b.max(term.weight * w);
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut sorted: Vec<(&String, &f32)> = boosts.iter().collect();
+        sorted.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+        for (s, b) in sorted.into_iter().take(1000) {
+            for (field, factor) in [(f.text, 1.0), (f.context, CONTEXT_FACTOR)] {
+                let q = TermQuery::new(
+                    TantivyTerm::from_field_text(field, s),
+                    IndexRecordOption::WithFreqs,
+                );
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), b * factor))));
+            }
+        }
+        let query = BooleanQuery::new(clauses);
+        let searcher = self.index.reader.searcher();
+        let Ok(hits) = searcher.search(&query, &TopDocs::with_limit(CANDIDATES)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (bm25, address) in hits {
+            let Ok(stored) = searcher.doc::<tantivy::TantivyDocument>(address) else {
+                continue;
+            };
+            let num = |field| {
+                use tantivy::schema::Value;
+                stored.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize
+            };
+            let at = SentenceRef {
+                doc: num(f.doc),
+                paragraph: num(f.paragraph).saturating_sub(1),
+                sentence: num(f.sentence).saturating_sub(1),
+            };
+            if let Some(scored) = self.score(terms, at, bm25, &mut analyzer) {
+                out.push(scored);
+            }
+        }
+        let max_bm25 = out.iter().map(|s| s.bm25).fold(0.0f32, f32::max).max(1e-6);
+        for s in &mut out {
+            s.score = s.coverage * 0.75 + s.own_coverage * 0.25 + 0.04 * s.bm25 / max_bm25;
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score));
+        out
+    }
+
+    /// The sentence at `at`, if it exists.
+    pub fn sentence(&self, at: SentenceRef) -> Option<(&'a Paragraph, &'a Sentence)> {
+        let index: &'a SentenceIndex = self.index;
+        let p = index.documents.get(at.doc)?.paragraphs.get(at.paragraph)?;
+        Some((p, p.sentences.get(at.sentence)?))
+    }
+
+    /// The sentences before and after `at` in reading order (headings skipped), at most `n` each.
+    pub fn neighbours(&self, at: SentenceRef, n: usize) -> (Vec<SentenceRef>, Vec<SentenceRef>) {
+        let Some(document) = self.index.documents.get(at.doc) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut all = Vec::new();
+        for (pi, p) in document.paragraphs.iter().enumerate() {
+            if p.heading {
+                continue;
+            }
+            for si in 0..p.sentences.len() {
+                all.push(SentenceRef {
+                    doc: at.doc,
+                    paragraph: pi,
+                    sentence: si,
+                });
+            }
+        }
+        let Some(pos) = all.iter().position(|r| *r == at) else {
+            return (Vec::new(), Vec::new());
+        };
+        let before = all[pos.saturating_sub(n)..pos].to_vec();
+        let after = all[pos + 1..(pos + 1 + n).min(all.len())].to_vec();
+        (before, after)
+    }
+
+    fn score(
+        &self,
+        terms: &[QueryTerm],
+        at: SentenceRef,
+        bm25: f32,
+        analyzer: &mut TextAnalyzer,
+    ) -> Option<Scored> {
+        let (_, sentence) = self.sentence(at)?;
+        let tokens = text::tokenize(&sentence.text);
+        let (before, after) = self.neighbours(at, 1);
+        let mut context_words: Vec<String> = Vec::new();
+        for r in before.iter().chain(after.iter()) {
+            if let Some((_, s)) = self.sentence(*r) {
+                context_words.extend(text::tokenize(&s.text).into_iter().map(|t| t.norm));
+            }
+        }
+        if let Some(document) = self.index.documents.get(at.doc) {
+            let number = at.paragraph + 1;
+            if let Some(h) = document
+                .paragraphs
+                .iter()
+                .rev()
+                .find(|p| p.heading && p.number < number)
+            {
+                context_words.extend(text::tokenize(&h.text).into_iter().map(|t| t.norm));
+            }
+            let sentences = index::citable(document);
+            if let Some(i) = sentences
+                .iter()
+                .position(|(p, s)| p.number == number && s.number == at.sentence + 1)
+            {
+                if let Some(name) = pronoun_antecedent(&sentences, i) {
+                    context_words.extend(text::tokenize(&name).into_iter().map(|t| t.norm));
+                }
+            }
+        }
+        let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
+        let mut covered = 0.0;
+        let mut own = 0.0;
+        let mut matched = Vec::new();
+        let mut term_match = Vec::with_capacity(terms.len());
+        for (ti, term) in terms.iter().enumerate() {
+            let mut best = 0.0f32;
+            for token in &tokens {
+                let m = self.match_word(term, &token.norm, analyzer);
+                if m > 0.0 {
+                    matched.push((token.start, token.end, ti));
+                }
+                best = best.max(m);
+            }
+            let ctx = context_words
+                .iter()
+                .map(|w| self.match_word(term, w, analyzer))
+                .fold(0.0f32, f32::max)
+                * CONTEXT_FACTOR;
+            own += term.weight * best;
+            let m = best.max(ctx);
+            covered += term.weight * m;
+            term_match.push(m);
+        }
+        matched.sort();
+        Some(Scored {
+            at,
+            score: 0.0,
+            coverage: covered / total,
+            own_coverage: own / total,
+            bm25,
+            matched,
+            term_match,
+        })
+    }
+}
+
+/// The person a sentence's leading pronoun (he, she, they...) most likely stands for: the first
+/// name-like words of the nearest earlier sentence that has some.
+pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Option<String> {
+    let tokens = text::tokenize(&sentences.get(i)?.1.text);
+    let first = tokens.first()?;
+    if !matches!(first.norm.as_str(), "he" | "she" | "they" | "his" | "her" | "their") {
+        return None;
+    }
+    let lexicon = Lexicon::get();
+    for j in (i.saturating_sub(4)..i).rev() {
+        let previous = text::tokenize(&sentences[j].1.text);
+        let mut name: Vec<&str> = Vec::new();
+        let src = &sentences[j].1.text;
+        for (k, t) in previous.iter().enumerate() {
+            let common = k == 0 && (lexicon.is_lemma(&t.norm) || text::is_stop_word(&t.norm));
+            if t.capitalized && !t.number && !common {
+                name.push(&src[t.start..t.end]);
+            } else if !name.is_empty() {
+                break;
+            }
+        }
+        if !name.is_empty() {
+            return Some(name.join(" "));
+        }
+    }
+    None
+}

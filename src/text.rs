@@ -1,0 +1,121 @@
+//! Text analysis shared by indexing and retrieval: tokens with byte spans, case folding and the
+//! English function words that carry no content.
+
+/// One word or number of a text, with where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Lower-cased, with typographic apostrophes made plain and a possessive `'s` dropped.
+    pub norm: String,
+    /// Byte offset of the token in the analysed text.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// True for numbers such as `6,700`, `80` or `26`.
+    pub number: bool,
+    /// True when the token starts with a capital letter as written.
+    pub capitalized: bool,
+}
+
+/// Splits `text` into tokens: runs of letters and digits, with apostrophes inside words and
+/// `,`/`.` between digits kept; hyphens split (`ex-Soviet` -> `ex`, `soviet`).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !c.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let (_, cj) = chars[j];
+            if cj.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            let next_alnum = chars.get(j + 1).map(|&(_, n)| n.is_alphanumeric());
+            let prev = chars[j - 1].1;
+            let inner_apostrophe = matches!(cj, '\'' | '’') && next_alnum == Some(true);
+            let digit_sep = matches!(cj, ',' | '.')
+                && prev.is_ascii_digit()
+                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+            if inner_apostrophe || digit_sep {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
+        let raw = &text[start..end];
+        let mut norm: String = raw
+            .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .flat_map(char::to_lowercase)
+            .collect();
+        for suffix in ["'s", "'"] {
+            if norm.len() > suffix.len() + 1 && norm.ends_with(suffix) {
+                norm.truncate(norm.len() - suffix.len());
+                break;
+            }
+        }
+        let number = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
+        tokens.push(Token {
+            norm,
+            start,
+            end,
+            number,
+            capitalized: c.is_uppercase(),
+        });
+        i = j;
+    }
+    tokens
+}
+
+/// English function words: articles, pronouns, auxiliaries, prepositions, conjunctions and the
+/// question words. They are left out of queries and of the coverage of a question.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.binary_search(&word).is_ok()
+}
+
+/// Sorted, so that `is_stop_word` can binary-search it.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "above", "actually", "after", "again", "against", "all", "also", "am", "an",
+    "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being",
+    "below", "between", "both", "but", "by", "can", "can't", "cannot", "could", "couldn't", "d",
+    "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "else",
+    "ever", "few", "for", "from", "further", "get", "got", "had", "hadn't", "has", "hasn't",
+    "have", "haven't", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his",
+    "how", "i", "if", "in", "into", "is", "isn't", "it", "its", "itself", "just", "let", "ll",
+    "m", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "nor", "of",
+    "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out",
+    "over", "own", "please", "re", "s", "same", "shall", "she", "should", "so", "some", "such",
+    "t", "tell", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+    "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up",
+    "us", "ve", "very", "was", "wasn't", "we", "were", "weren't", "what", "whats", "when",
+    "where", "which", "while", "who", "whoever", "whom", "whose", "why", "will", "with",
+    "won't", "wont", "would", "wouldn't", "you", "your", "yours", "yourself", "yourselves",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::{is_stop_word, tokenize, STOP_WORDS};
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        let mut sorted = STOP_WORDS.to_vec();
+        sorted.sort_unstable();
+        assert_eq!(sorted, STOP_WORDS);
+        assert!(is_stop_word("what") && !is_stop_word("detained"));
+    }
+
+    #[test]
+    fn tokens_keep_numbers_and_drop_possessives() {
+        let t: Vec<String> = tokenize("Lukashenko’s 6,700 ex-Soviet 80% don't")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(t, ["lukashenko", "6,700", "ex", "soviet", "80", "don't"]);
+    }
+}
