@@ -3,7 +3,7 @@
 
 Output (in assets/wordnet/ by default, see assets/wordnet/README.md):
   exceptions.tsv      form<TAB>lemma<TAB>pos   irregular inflections (*.exc)
-  lemmas.tsv          lemma<TAB>poses          single-word lemmas, poses in "nvar"
+  lemmas.tsv          lemma<TAB>poses          one- and two-word lemmas, poses in "nvar"
   related.tsv         lemma<TAB>syn<TAB>der<TAB>broad
   LICENSE-WordNet.txt WordNet licence text
 
@@ -64,7 +64,17 @@ def norm_word(w: str) -> str:
 
 
 def single(w: str) -> bool:
+    """A single word: no `_` (collocation joiner) and no space."""
     return bool(w) and "_" not in w and " " not in w
+
+
+def kept(w: str) -> bool:
+    """A single word or a two-word collocation (exactly one `_` joining two
+    non-empty parts, e.g. `step_down`). Collocations of 3+ words are dropped."""
+    if not w or " " in w:
+        return False
+    parts = w.split("_")
+    return len(parts) <= 2 and all(parts)
 
 
 def load_data(path: Path, pos: str) -> dict:
@@ -141,7 +151,7 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
     poses = {}
     for p in POS_ORDER:
         for lemma in index[p]:
-            if single(lemma):
+            if kept(lemma):
                 poses[lemma] = poses.get(lemma, "") + p
 
     # ---- related.tsv
@@ -179,7 +189,7 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
         for lst, limit in ((syn_l, None), (der_l, None), (broad_l, MAX_BROAD)):
             col = []
             for w in lst:
-                if w not in seen and single(w):
+                if w not in seen and kept(w):
                     seen.add(w)
                     col.append(w)
                     if limit is not None and len(col) >= limit:

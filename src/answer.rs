@@ -47,7 +47,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
             matches!(p[0], "what" | "which" | "whats") && nouns.contains(&p[1])
         })
     };
-    if has_seq("how", "many") || has_seq("how", "much") || has_seq("how", "old")
+    if has_seq("how", "many") || has_seq("how", "much") || has_seq("how", "old") || has_seq("what", "percent")
         || has_seq("how", "long") || has_seq("what", "percentage") || has_seq("what", "percent")
         || has_seq("what", "number") || has_seq("how", "big") || has_seq("how", "large")
     {
@@ -64,7 +64,8 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if has("where") || what_which(&place_nouns) {
         return QuestionKind::Place;
     }
-    if has("who") || has("whom") || has("whose") || has_seq("name", "of") {
+    let which_noun = words.windows(2).any(|p| p[0] == "which" && !text::is_stop_word(p[1]));
+    if has("who") || has("whom") || has("whose") || has_seq("name", "of") || which_noun {
         return QuestionKind::Person;
     }
     const AUX: &[&str] = &[
@@ -200,7 +201,10 @@ fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize)
         s -= 1;
         steps += 1;
     }
-    while s < span.start && matches!(tokens[s].norm.as_str(), "of" | "to" | "at" | "a") {
+    while s < span.start
+        && matches!(tokens[s].norm.as_str(), "of" | "to" | "at" | "a")
+        && tokens.get(s + 1).is_none_or(|n| n.norm != "lot")
+    {
         s += 1;
     }
     let mut end_byte = tokens[span.end - 1].end;
@@ -251,30 +255,49 @@ pub fn short_answer(
             Some(if negative != asked_negative { "No" } else { "Yes" }.to_string())
         }
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
+            let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);
+            let unit_ok = |s: &Span| -> bool {
+                if kind != QuestionKind::Number {
+                    return true;
+                }
+                let next = tokens.get(s.end).map(|t| t.norm.as_str()).unwrap_or("");
+                if q("old") && q("how") {
+                    return next == "year" || next == "years";
+                }
+                if q("long") && q("how") {
+                    return matches!(next, "years" | "months" | "days" | "weeks" | "hours" | "decades");
+                }
+                if q("percent") || q("percentage") {
+                    return sentence[tokens[s.end - 1].end..].starts_with('%') || next == "percent";
+                }
+                true
+            };
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
                 .into_iter()
                 .filter(|s| !(s.start..s.end).any(is_matched))
+                .filter(|s| unit_ok(s))
+                .filter(|s| !(matches!(kind, QuestionKind::Person | QuestionKind::Place) && is_matched(s.end)))
+                .filter(|s| {
+                    // People are not "in Minsk" or "at the memorial"; a name asked for is no place.
+                    let prev = s.start.checked_sub(1).map(|p| tokens[p].norm.as_str()).unwrap_or("");
+                    let name_asked = q("name");
+                    kind != QuestionKind::Person
+                        || !(matches!(prev, "in" | "at" | "from" | "on") || (name_asked && LOCATIVE.contains(&prev)))
+                })
                 .collect();
             let unit_pref = |s: &Span| -> f32 {
-                let next = tokens.get(s.end).map(|t| t.norm.as_str()).unwrap_or("");
-                let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);
                 let mut bonus = 0.0;
-                if q("old") && next == "year" {
-                    bonus += 4.0;
-                }
-                if q("long") && matches!(next, "years" | "months" | "days" | "weeks") {
-                    bonus += 4.0;
-                }
-                if (q("percentage") || q("percent")) && sentence[tokens[s.end - 1].end..].starts_with('%') {
-                    bonus += 4.0;
-                }
                 if kind == QuestionKind::Person {
                     bonus += 1.5 * (s.end - s.start - 1) as f32;
+                }
+                let after_locative = s.start > 0 && LOCATIVE.contains(&tokens[s.start - 1].norm.as_str());
+                if kind == QuestionKind::Place && after_locative {
+                    bonus += 3.0;
                 }
                 bonus
             };
             let best_span = spans.iter().min_by(|a, b| {
-                let cost = |s: &Span| distance(s, &matched) - unit_pref(s);
+                let cost = |s: &Span| distance(s, &matched, terms) - unit_pref(s);
                 cost(a).total_cmp(&cost(b))
             })?;
             let (s, e) = if kind == QuestionKind::Number {
@@ -290,19 +313,33 @@ pub fn short_answer(
     }
 }
 
-/// Token distance from a span to the nearest matched question word.
-fn distance(span: &Span, matched: &[(usize, usize)]) -> f32 {
-    matched
-        .iter()
-        .map(|&(m, _)| {
-            if m < span.start {
-                (span.start - m) as f32
-            } else {
-                (m + 1).saturating_sub(span.end) as f32 + 0.5
-            }
-        })
-        .fold(f32::MAX, f32::min)
-        .min(50.0)
+/// Token distance from a span to the matched question words: for each term its nearest match,
+/// averaged with the terms' weights, so the answer sits by the question's rarest words.
+fn distance(span: &Span, matched: &[(usize, usize)], terms: &[QueryTerm]) -> f32 {
+    let mut total = 0.0;
+    let mut weights = 0.0;
+    for (ti, term) in terms.iter().enumerate() {
+        let d = matched
+            .iter()
+            .filter(|&&(_, t)| t == ti)
+            .map(|&(m, _)| {
+                if m < span.start {
+                    (span.start - m) as f32
+                } else {
+                    (m + 1).saturating_sub(span.end) as f32 + 0.5
+                }
+            })
+            .fold(f32::MAX, f32::min);
+        if d < f32::MAX {
+            total += term.weight * d.min(30.0);
+            weights += term.weight;
+        }
+    }
+    if weights == 0.0 {
+        50.0
+    } else {
+        total / weights
+    }
 }
 
 /// For what/why questions: the clause that follows the question's predicate (its last word that
@@ -329,7 +366,15 @@ fn clause_after_focus(
         .iter()
         .rev()
         .find_map(|vt| matched.iter().rev().find(|&&(_, term)| term == *vt).map(|&(i, _)| i))
-        .unwrap_or_else(|| matched.iter().map(|&(i, _)| i).max().unwrap_or(0));
+        .unwrap_or_else(|| {
+            let last_term = matched.iter().map(|&(_, t)| t).max().unwrap_or(0);
+            matched
+                .iter()
+                .filter(|&&(_, t)| t == last_term)
+                .map(|&(i, _)| i)
+                .min()
+                .unwrap_or(0)
+        });
     let mut start = focus + 1;
     while start < tokens.len() && matched.iter().any(|&(i, _)| i == start) {
         start += 1;

@@ -38,6 +38,9 @@ pub enum Command {
         /// How many passages to cite at most.
         #[arg(long, default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..=50))]
         top: u16,
+        /// Print how the question is understood and scored (for debugging answer quality).
+        #[arg(long)]
+        explain: bool,
         /// The question; read from standard input (one per line) when absent.
         question: Vec<String>,
     },
@@ -79,8 +82,12 @@ pub fn run() -> anyhow::Result<()> {
     match cli.command {
         None | Some(Command::Bot) => crate::telegram::run_blocking(config),
         Some(Command::Index) => build_index(&config),
-        Some(Command::Ask { json, top, question }) => {
+        Some(Command::Ask { json, top, explain, question }) => {
             let engine = open_engine(&config)?;
+            if explain {
+                print!("{}", engine.explain(&question.join(" ")));
+                return Ok(());
+            }
             ask(&engine, json, usize::from(top), &question.join(" "))
         }
         Some(Command::Chat) => chat(&open_engine(&config)?),

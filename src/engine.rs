@@ -133,7 +133,7 @@ impl Engine {
     /// Answers `question` with at most `top` citations, best first.
     pub fn ask(&self, question: &str, top: usize) -> Answer {
         let question: String = question.chars().take(MAX_QUESTION_CHARS).collect();
-        let tokens = text::tokenize(&question);
+        let tokens = text::tokenize(&question.replace('%', " percent "));
         let kind = answer::classify(&tokens);
         let retriever = self.retriever();
         let terms = retriever.query_terms(&tokens);
@@ -165,6 +165,13 @@ impl Engine {
             if kind.needs_typed_answer() && short.is_none() {
                 confidence *= 0.6;
             }
+            // A weighty question word that nothing in the articles matches ("china" in "did
+            // china support lukashenko") means they are about something else.
+            for (term, m) in terms.iter().zip(&first.term_match) {
+                if *m < 0.3 && !retriever.in_corpus(term) {
+                    confidence *= 1.0 - 0.5 * term.weight;
+                }
+            }
         }
         let found = confidence >= MIN_CONFIDENCE;
         let citations = if found {
@@ -184,6 +191,48 @@ impl Engine {
             kind,
             citations,
         }
+    }
+
+    /// A readable trace of how a question is understood and scored: its kind, its terms with
+    /// their weights and closest expansions, and the best candidates with per-term matches.
+    pub fn explain(&self, question: &str) -> String {
+        let tokens = text::tokenize(&question.replace('%', " percent "));
+        let retriever = self.retriever();
+        let terms = retriever.query_terms(&tokens);
+        let mut out = format!("kind: {:?}\n", answer::classify(&tokens));
+        for t in &terms {
+            let mut e: Vec<(&String, &f32)> = t
+                .expansions
+                .iter()
+                .filter(|(k, _)| self.vocabulary.words.contains_key(k.as_str()))
+                .collect();
+            e.sort_by(|a, b| b.1.total_cmp(a.1));
+            let shown: Vec<String> = e.iter().take(12).map(|(k, w)| format!("{k}:{w:.2}")).collect();
+            out.push_str(&format!("term {} w={:.2} -> {}\n", t.word, t.weight, shown.join(" ")));
+        }
+        for s in retriever.search(&terms).iter().take(6) {
+            let text = retriever.sentence(s.at).map_or("", |(_, x)| x.text.as_str());
+            let m: Vec<String> = s
+                .term_match
+                .iter()
+                .enumerate()
+                .map(|(ti, m)| {
+                    let words: Vec<&str> = s
+                        .matched
+                        .iter()
+                        .filter(|x| x.2 == ti)
+                        .map(|x| &text[x.0..x.1])
+                        .collect();
+                    format!("{m:.2}{{{}}}", words.join(","))
+                })
+                .collect();
+            out.push_str(&format!(
+                "{:.3} cov={:.2} own={:.2} bm25={:.1} [{}] p{} {}\n",
+                s.score, s.coverage, s.own_coverage, s.bm25, m.join(" "), s.at.paragraph + 1,
+                text.chars().take(90).collect::<String>()
+            ));
+        }
+        out
     }
 
     fn citation(&self, s: &Scored) -> Option<Citation> {

@@ -38,6 +38,8 @@ pub struct QueryTerm {
     pub weight: f32,
     /// Words and base forms this term matches, with how strongly (1.0 = the same word).
     pub expansions: HashMap<String, f32>,
+    /// The term's own base forms (to look it up among a corpus word's related words).
+    pub forms: Vec<String>,
 }
 
 /// What is known about one word of the corpus.
@@ -49,6 +51,8 @@ pub struct WordInfo {
     pub forms: Vec<String>,
     /// Its row in the word vectors, if any.
     pub row: Option<u32>,
+    /// The words WordNet relates to it, with strengths (so matching works both ways).
+    pub related: HashMap<String, f32>,
 }
 
 /// The words of the corpus, analysed once when the engine opens.
@@ -58,6 +62,9 @@ pub struct Vocabulary {
     pub words: HashMap<String, WordInfo>,
     /// Number of citable sentences.
     pub sentences: u32,
+    /// Word-vector rows that stand for each corpus word: its own and its closest synonyms',
+    /// with a factor (1 for its own).
+    pub meaning_rows: Vec<(String, u32, f32)>,
 }
 
 /// A citable sentence by position: document, paragraph index, sentence index (0-based).
@@ -115,6 +122,69 @@ pub fn word_forms(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) ->
     forms
 }
 
+/// The words of a sentence as matching sees them: each token, plus each pair of neighbouring
+/// tokens that WordNet knows as one expression (`passed away` -> `pass_away`), with the byte span
+/// they cover.
+pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, usize)> {
+    let tokens = text::tokenize(sentence);
+    let mut out: Vec<(String, usize, usize)> = Vec::with_capacity(tokens.len() + 4);
+    for (i, t) in tokens.iter().enumerate() {
+        if !text::is_stop_word(&t.norm) {
+            out.push((t.norm.clone(), t.start, t.end));
+        }
+        if let Some(next) = tokens.get(i + 1) {
+            let gap = &sentence[t.end..next.start];
+            if gap == "-" {
+                let joined = format!("{}-{}", t.norm, next.norm);
+                if lexicon.is_lemma(&joined) {
+                    out.push((joined, t.start, next.end));
+                }
+                continue;
+            }
+            if gap != " " || t.number || next.number {
+                continue;
+            }
+            for lemma in lexicon.lemmas(&t.norm) {
+                let pair = format!("{lemma}_{}", next.norm);
+                if lexicon.is_lemma(&pair) {
+                    out.push((pair, t.start, next.end));
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A word's base forms (strength 1) and the words WordNet relates to them.
+pub fn wordnet_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
+    let mut out: HashMap<String, f32> = HashMap::new();
+    let put = |k: &str, w: f32, out: &mut HashMap<String, f32>| {
+        let e = out.entry(k.to_string()).or_insert(0.0);
+        if w > *e {
+            *e = w;
+        }
+    };
+    for f in word_forms(lexicon, analyzer, word) {
+        put(&f, 1.0, &mut out);
+    }
+    for lemma in lexicon.lemmas(word) {
+        for (relation, rank, related) in lexicon.related(&lemma) {
+            let w = relation_weight(relation, rank);
+            put(related, w, &mut out);
+            if relation == Relation::Synonym && rank < 4 {
+                // The derived forms of close synonyms ("arrest" -> "arrested").
+                for (r2, _, d) in lexicon.related(related) {
+                    if r2 == Relation::Derived {
+                        put(d, w * 0.85, &mut out);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 impl Vocabulary {
     /// Analyses every word of the citable sentences of `index`.
     pub fn build(index: &SentenceIndex, lexicon: &Lexicon, embeddings: Option<&Embeddings>) -> Self {
@@ -126,22 +196,55 @@ impl Vocabulary {
                 for sentence in &paragraph.sentences {
                     sentences += 1;
                     let mut seen: Vec<String> = Vec::new();
-                    for token in text::tokenize(&sentence.text) {
-                        if seen.contains(&token.norm) {
+                    for word in sentence_words(lexicon, &sentence.text) {
+                        if seen.contains(&word.0) {
                             continue;
                         }
-                        seen.push(token.norm.clone());
-                        let info = words.entry(token.norm.clone()).or_insert_with(|| WordInfo {
+                        seen.push(word.0.clone());
+                        let info = words.entry(word.0.clone()).or_insert_with(|| WordInfo {
                             df: 0,
-                            forms: word_forms(lexicon, &mut analyzer, &token.norm),
-                            row: embeddings.and_then(|e| e.row(&token.norm)),
+                            forms: word_forms(lexicon, &mut analyzer, &word.0),
+                            row: embeddings.and_then(|e| e.row(&word.0)),
+                            related: wordnet_related(lexicon, &mut analyzer, &word.0),
                         });
                         info.df += 1;
                     }
                 }
             }
         }
-        Vocabulary { words, sentences }
+        let mut meaning_rows = Vec::new();
+        if let Some(e) = embeddings {
+            for (word, info) in &words {
+                let mut rows: Vec<(u32, f32)> = Vec::new();
+                for f in &info.forms {
+                    if let Some(r) = e.row(f) {
+                        rows.push((r, 1.0));
+                    }
+                }
+                for lemma in lexicon.lemmas(word) {
+                    for (relation, rank, related) in lexicon.related(&lemma) {
+                        let close = match relation {
+                            Relation::Synonym => rank < 4,
+                            Relation::Derived => rank < 3,
+                            Relation::Broader => false,
+                        };
+                        if close {
+                            if let Some(r) = e.row(related) {
+                                rows.push((r, 0.9));
+                            }
+                        }
+                    }
+                }
+                rows.sort_by_key(|r| r.0);
+                rows.dedup_by_key(|r| r.0);
+                meaning_rows.extend(rows.into_iter().map(|(r, f)| (word.clone(), r, f)));
+            }
+        }
+        Vocabulary {
+            words,
+            sentences,
+            meaning_rows,
+        }
     }
 
     /// The corpus word closest in spelling to `word` (at most one edit for short words, two for
@@ -202,6 +305,38 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     prev[b.len()]
 }
 
+/// Whether a question word only says what kind of answer is wanted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// An ordinary content word.
+    No,
+    /// Says the kind of answer and nothing else ("many" in "how many"): left out.
+    Drop,
+    /// Says the kind of answer but may also be in the passage ("country" in "which country").
+    Soft,
+}
+
+fn question_marker(tokens: &[Token], i: usize) -> Marker {
+    let word = tokens[i].norm.as_str();
+    let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str()).unwrap_or("");
+    let next = tokens.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
+    if prev == "how" && matches!(word, "many" | "much" | "old" | "long" | "big" | "large" | "far" | "often") {
+        return Marker::Drop;
+    }
+    if (word == "name" && next == "of") || (word == "going" && next == "to") {
+        return Marker::Drop;
+    }
+    if matches!(prev, "what" | "which" | "whats")
+        && matches!(word, "day" | "date" | "time" | "year" | "month" | "percentage" | "percent" | "number" | "kind" | "sort" | "type")
+    {
+        return Marker::Drop;
+    }
+    if matches!(prev, "what" | "which" | "whats") {
+        return Marker::Soft;
+    }
+    Marker::No
+}
+
 /// Strength of a WordNet relation at a rank in its list.
 fn relation_weight(relation: Relation, rank: usize) -> f32 {
     let decay = 0.012 * rank as f32;
@@ -229,11 +364,17 @@ impl<'a> Retriever<'a> {
     pub fn query_terms(&self, tokens: &[Token]) -> Vec<QueryTerm> {
         let mut analyzer = index::analyzer();
         let mut terms: Vec<QueryTerm> = Vec::new();
-        for token in tokens {
+        for (i, token) in tokens.iter().enumerate() {
             if terms.len() >= MAX_TERMS {
                 break;
             }
-            if text::is_stop_word(&token.norm) || token.norm.chars().count() > 40 {
+            // "US" is a country, "us" a pronoun.
+            let stop = text::is_stop_word(&token.norm) && !token.acronym;
+            if stop || token.norm.chars().count() > 40 {
+                continue;
+            }
+            let marker = question_marker(tokens, i);
+            if marker == Marker::Drop {
                 continue;
             }
             let mut word = token.norm.clone();
@@ -250,11 +391,13 @@ impl<'a> Retriever<'a> {
                 continue;
             }
             let expansions = self.expand(&mut analyzer, &word);
-            let weight = self.weight(&word);
+            let weight = self.weight(&word) * if marker == Marker::Soft { 0.5 } else { 1.0 };
+            let forms = word_forms(self.lexicon, &mut analyzer, &word);
             terms.push(QueryTerm {
                 word,
                 weight,
                 expansions,
+                forms,
             });
         }
         terms
@@ -269,44 +412,42 @@ impl<'a> Retriever<'a> {
         let n = self.vocabulary.sentences.max(1) as f32;
         let df = self.vocabulary.words.get(word).map_or(0, |w| w.df) as f32;
         let idf = ((n + 1.0) / (df + 1.0)).ln() / (n + 1.0).ln().max(1.0);
-        0.35 + 0.45 * rarity + 0.2 * idf.clamp(0.0, 1.0)
+        0.15 + 0.7 * rarity + 0.15 * idf.clamp(0.0, 1.0)
     }
 
-    /// A question word's forms and related words, each with a match strength.
+    /// A question word's forms and related words, each with a match strength: WordNet's, and
+    /// the corpus words whose meaning (their own vector or a close synonym's) is near it.
     fn expand(&self, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
-        let mut out: HashMap<String, f32> = HashMap::new();
-        let put = |k: &str, w: f32, out: &mut HashMap<String, f32>| {
-            let e = out.entry(k.to_string()).or_insert(0.0);
-            if w > *e {
-                *e = w;
-            }
-        };
-        let forms = word_forms(self.lexicon, analyzer, word);
-        for f in &forms {
-            put(f, 1.0, &mut out);
-        }
-        for lemma in self.lexicon.lemmas(word) {
-            for (relation, rank, related) in self.lexicon.related(&lemma) {
-                let w = relation_weight(relation, rank);
-                put(related, w, &mut out);
-                if relation == Relation::Synonym && rank < 4 {
-                    // The derived forms of close synonyms ("arrest" -> "arrested").
-                    for (r2, _, d) in self.lexicon.related(related) {
-                        if r2 == Relation::Derived {
-                            put(d, w * 0.85, &mut out);
+        let mut out = wordnet_related(self.lexicon, analyzer, word);
+        if let Some(e) = self.embeddings {
+            // Near words in the whole vocabulary, and their close WordNet relations
+            // ("detained" ~ "arrest", and "arrest" = "apprehend").
+            for (near, cos) in e.neighbours(word) {
+                let w = (cos * 0.95).min(0.8);
+                for (k, r) in wordnet_related(self.lexicon, analyzer, near) {
+                    if r >= 0.7 {
+                        let v = w * if r >= 1.0 { 1.0 } else { r * 0.9 };
+                        let entry = out.entry(k).or_insert(0.0);
+                        if v > *entry {
+                            *entry = v;
                         }
                     }
                 }
             }
-        }
-        if let Some(e) = self.embeddings {
-            let rows: Vec<u32> = forms.iter().filter_map(|f| e.row(f)).collect();
+            let mut rows: Vec<u32> = word_forms(self.lexicon, analyzer, word)
+                .iter()
+                .filter_map(|f| e.row(f))
+                .collect();
+            rows.dedup();
             if !rows.is_empty() {
-                for (candidate, info) in &self.vocabulary.words {
-                    let Some(r) = info.row else { continue };
-                    let cos = rows.iter().map(|&q| e.cosine(q, r)).fold(0.0f32, f32::max);
+                for (candidate, r, factor) in &self.vocabulary.meaning_rows {
+                    let cos = rows.iter().map(|&q| e.cosine(q, *r)).fold(0.0f32, f32::max) * factor;
                     if cos >= MIN_COSINE {
-                        put(candidate, (cos * 0.95).min(0.8), &mut out);
+                        let w = (cos * 0.95).min(0.8);
+                        let entry = out.entry(candidate.clone()).or_insert(0.0);
+                        if w > *entry {
+                            *entry = w;
+                        }
                     }
                 }
             }
@@ -314,19 +455,43 @@ impl<'a> Retriever<'a> {
         out
     }
 
-    /// How strongly a corpus word matches a term (0 when it does not).
+    /// How strongly a corpus word matches a term (0 when it does not): the term's expansions
+    /// hold one of the word's forms, or the word's related words hold one of the term's.
     fn match_word(&self, term: &QueryTerm, word: &str, analyzer: &mut TextAnalyzer) -> f32 {
-        if let Some(info) = self.vocabulary.words.get(word) {
-            return info
-                .forms
+        let lookup = |forms: &[String], related: &HashMap<String, f32>| {
+            let forward = forms
                 .iter()
                 .filter_map(|f| term.expansions.get(f))
-                .fold(0.0, |a: f32, &b| a.max(b));
+                .fold(0.0f32, |a, &b| a.max(b));
+            // The other way round only through close relations (synonyms, derived forms), a
+            // little weaker: a word with many senses relates to much.
+            let backward = term
+                .forms
+                .iter()
+                .filter_map(|f| related.get(f))
+                .filter(|&&w| w >= 0.7)
+                .fold(0.0f32, |a, &b| a.max(b * 0.9));
+            forward.max(backward)
+        };
+        if let Some(info) = self.vocabulary.words.get(word) {
+            return lookup(&info.forms, &info.related);
         }
-        word_forms(self.lexicon, analyzer, word)
+        let forms = word_forms(self.lexicon, analyzer, word);
+        let related = wordnet_related(self.lexicon, analyzer, word);
+        lookup(&forms, &related)
+    }
+
+    /// Whether any word of the corpus matches the term at all (at 0.3 or more).
+    pub fn in_corpus(&self, term: &QueryTerm) -> bool {
+        let mut analyzer = index::analyzer();
+        term.expansions
             .iter()
-            .filter_map(|f| term.expansions.get(f))
-            .fold(0.0, |a: f32, &b| a.max(b))
+            .any(|(k, &w)| w >= 0.3 && self.vocabulary.words.contains_key(k.as_str()))
+            || self
+                .vocabulary
+                .words
+                .keys()
+                .any(|w| self.match_word(term, w, &mut analyzer) >= 0.3)
     }
 
     /// The candidates for `terms`, best first, scored for coverage.
@@ -431,12 +596,12 @@ impl<'a> Retriever<'a> {
         analyzer: &mut TextAnalyzer,
     ) -> Option<Scored> {
         let (_, sentence) = self.sentence(at)?;
-        let tokens = text::tokenize(&sentence.text);
+        let tokens = sentence_words(self.lexicon, &sentence.text);
         let (before, after) = self.neighbours(at, 1);
         let mut context_words: Vec<String> = Vec::new();
         for r in before.iter().chain(after.iter()) {
             if let Some((_, s)) = self.sentence(*r) {
-                context_words.extend(text::tokenize(&s.text).into_iter().map(|t| t.norm));
+                context_words.extend(sentence_words(self.lexicon, &s.text).into_iter().map(|w| w.0));
             }
         }
         if let Some(document) = self.index.documents.get(at.doc) {
@@ -466,10 +631,10 @@ impl<'a> Retriever<'a> {
         let mut term_match = Vec::with_capacity(terms.len());
         for (ti, term) in terms.iter().enumerate() {
             let mut best = 0.0f32;
-            for token in &tokens {
-                let m = self.match_word(term, &token.norm, analyzer);
+            for (word, start, end) in &tokens {
+                let m = self.match_word(term, word, analyzer);
                 if m > 0.0 {
-                    matched.push((token.start, token.end, ti));
+                    matched.push((*start, *end, ti));
                 }
                 best = best.max(m);
             }

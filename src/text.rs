@@ -14,6 +14,8 @@ pub struct Token {
     pub number: bool,
     /// True when the token starts with a capital letter as written.
     pub capitalized: bool,
+    /// True for an all-capitals word of two or more letters ("US", "EU", "CSTO").
+    pub acronym: bool,
 }
 
 /// Splits `text` into tokens: runs of letters and digits, with apostrophes inside words and
@@ -61,12 +63,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         }
         let number = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
+        let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = letters >= 2 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         tokens.push(Token {
             norm,
             start,
             end,
             number,
             capitalized: c.is_uppercase(),
+            acronym,
         });
         i = j;
     }
