@@ -276,7 +276,12 @@ pub fn short_answer(
                 .into_iter()
                 .filter(|s| !(s.start..s.end).any(is_matched))
                 .filter(|s| unit_ok(s))
-                .filter(|s| !(matches!(kind, QuestionKind::Person | QuestionKind::Place) && is_matched(s.end)))
+                .filter(|s| {
+                    // "the Belarusian ambassador": a name before a matched noun only modifies it.
+                    let modifies = is_matched(s.end)
+                        && tokens.get(s.end).is_some_and(|n| !lexicon.can_be_verb(&n.norm));
+                    !(matches!(kind, QuestionKind::Person | QuestionKind::Place) && modifies)
+                })
                 .filter(|s| {
                     // People are not "in Minsk" or "at the memorial"; a name asked for is no place.
                     let prev = s.start.checked_sub(1).map(|p| tokens[p].norm.as_str()).unwrap_or("");

@@ -16,7 +16,7 @@ use crate::text;
 /// Questions longer than this are answered from their first this-many characters.
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// Below this confidence the engine says the articles do not answer the question.
-pub const MIN_CONFIDENCE: f32 = 0.55;
+pub const MIN_CONFIDENCE: f32 = 0.56;
 
 /// Where the engine finds its articles and keeps its index.
 #[derive(Debug, Clone)]
@@ -152,7 +152,7 @@ impl Engine {
             };
             for s in scored.iter_mut() {
                 if has_answer(s).is_none() {
-                    s.score -= 0.12;
+                    s.score -= 0.3;
                 }
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));

@@ -36,6 +36,8 @@ pub struct QueryTerm {
     pub word: String,
     /// How much the word matters to the question (rarer words matter more).
     pub weight: f32,
+    /// How much the word tells passages apart: `weight`, less for words in many sentences.
+    pub rank_weight: f32,
     /// Words and base forms this term matches, with how strongly (1.0 = the same word).
     pub expansions: HashMap<String, f32>,
     /// The term's own base forms (to look it up among a corpus word's related words).
@@ -89,6 +91,8 @@ pub struct Scored {
     pub coverage: f32,
     /// The same, counting the sentence alone.
     pub own_coverage: f32,
+    /// Coverage with words weighed by how well they tell sentences apart (for ranking).
+    pub rank_coverage: f32,
     /// tantivy's BM25 score.
     pub bm25: f32,
     /// Byte spans (in the sentence) of the words that matched, with the term they matched.
@@ -393,14 +397,23 @@ impl<'a> Retriever<'a> {
             let expansions = self.expand(&mut analyzer, &word);
             let weight = self.weight(&word) * if marker == Marker::Soft { 0.5 } else { 1.0 };
             let forms = word_forms(self.lexicon, &mut analyzer, &word);
+            let rank_weight = weight * (0.4 + 0.6 * self.idf(&word));
             terms.push(QueryTerm {
                 word,
                 weight,
+                rank_weight,
                 expansions,
                 forms,
             });
         }
         terms
+    }
+
+    /// Inverse sentence frequency of a word in the corpus, 0 (in every sentence) to 1.
+    fn idf(&self, word: &str) -> f32 {
+        let n = self.vocabulary.sentences.max(1) as f32;
+        let df = self.vocabulary.words.get(word).map_or(0, |w| w.df) as f32;
+        (((n + 1.0) / (df + 1.0)).ln() / (n + 1.0).ln().max(1.0)).clamp(0.0, 1.0)
     }
 
     /// How much a word matters: rare words in English and in the corpus weigh more.
@@ -469,7 +482,7 @@ impl<'a> Retriever<'a> {
                 .forms
                 .iter()
                 .filter_map(|f| related.get(f))
-                .filter(|&&w| w >= 0.7)
+                .filter(|&&w| w >= 0.78)
                 .fold(0.0f32, |a, &b| a.max(b * 0.9));
             forward.max(backward)
         };
@@ -549,7 +562,7 @@ impl<'a> Retriever<'a> {
         }
         let max_bm25 = out.iter().map(|s| s.bm25).fold(0.0f32, f32::max).max(1e-6);
         for s in &mut out {
-            s.score = s.coverage * 0.75 + s.own_coverage * 0.25 + 0.04 * s.bm25 / max_bm25;
+            s.score = s.rank_coverage + 0.04 * s.bm25 / max_bm25;
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
         out
@@ -599,6 +612,8 @@ impl<'a> Retriever<'a> {
         let tokens = sentence_words(self.lexicon, &sentence.text);
         let (before, after) = self.neighbours(at, 1);
         let mut context_words: Vec<String> = Vec::new();
+        // The person a leading "she" or "he" stands for counts nearly as if named.
+        let mut antecedent: Vec<String> = Vec::new();
         for r in before.iter().chain(after.iter()) {
             if let Some((_, s)) = self.sentence(*r) {
                 context_words.extend(sentence_words(self.lexicon, &s.text).into_iter().map(|w| w.0));
@@ -620,11 +635,13 @@ impl<'a> Retriever<'a> {
                 .position(|(p, s)| p.number == number && s.number == at.sentence + 1)
             {
                 if let Some(name) = pronoun_antecedent(&sentences, i) {
-                    context_words.extend(text::tokenize(&name).into_iter().map(|t| t.norm));
+                    antecedent.extend(text::tokenize(&name).into_iter().map(|t| t.norm));
                 }
             }
         }
         let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
+        let rank_total: f32 = terms.iter().map(|t| t.rank_weight).sum::<f32>().max(1e-6);
+        let mut rank_covered = 0.0;
         let mut covered = 0.0;
         let mut own = 0.0;
         let mut matched = Vec::new();
@@ -643,9 +660,16 @@ impl<'a> Retriever<'a> {
                 .map(|w| self.match_word(term, w, analyzer))
                 .fold(0.0f32, f32::max)
                 * CONTEXT_FACTOR;
-            own += term.weight * best;
+            let named = antecedent
+                .iter()
+                .map(|w| self.match_word(term, w, analyzer))
+                .fold(0.0f32, f32::max)
+                * 0.9;
+            let ctx = ctx.max(named);
+            own += term.weight * best.max(named);
             let m = best.max(ctx);
             covered += term.weight * m;
+            rank_covered += term.rank_weight * (0.8 * m + 0.2 * best.max(named));
             term_match.push(m);
         }
         matched.sort();
@@ -654,6 +678,7 @@ impl<'a> Retriever<'a> {
             score: 0.0,
             coverage: covered / total,
             own_coverage: own / total,
+            rank_coverage: rank_covered / rank_total,
             bm25,
             matched,
             term_match,
