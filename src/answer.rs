@@ -113,7 +113,7 @@ struct Span {
 
 fn is_time(t: &Token) -> bool {
     DAYS.contains(&t.norm.as_str())
-        || MONTHS.contains(&t.norm.as_str())
+        || (MONTHS.contains(&t.norm.as_str()) && t.norm != "march")
         || RELATIVE_TIMES.contains(&t.norm.as_str())
         || (t.number && t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20")))
 }
@@ -156,7 +156,14 @@ fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &L
             let more = match kind {
                 QuestionKind::Number => joined && (is_number(n) || n.norm == "of" && end + 1 < tokens.len() && is_number(&tokens[end + 1])),
                 QuestionKind::Time => joined && (is_time(n) || n.number || matches!(n.norm.as_str(), "night" | "morning" | "evening" | "afternoon")),
-                _ => joined && is_name_part(tokens, end, lexicon),
+                _ => {
+                    let linker = matches!(n.norm.as_str(), "for" | "of")
+                        && gap == " "
+                        && end + 1 < tokens.len()
+                        && is_name_part(tokens, end + 1, lexicon)
+                        && sentence[n.end..tokens[end + 1].start] == *" ";
+                    (joined && is_name_part(tokens, end, lexicon)) || linker
+                }
             };
             if !more {
                 break;
@@ -184,7 +191,8 @@ fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &L
                     break;
                 }
             }
-            if e > s && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
+            let complex_preposition = e == s + 1 && tokens.get(e).is_some_and(|n| n.norm == "of");
+            if e > s && !complex_preposition && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
                 spans.push(Span { start: k + 1, end: e });
             }
         }
@@ -228,7 +236,7 @@ fn matched_tokens(tokens: &[Token], best: &Scored) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (ti, t) in tokens.iter().enumerate() {
         for &(s, e, term) in &best.matched {
-            if s == t.start && e == t.end {
+            if s <= t.start && t.end <= e {
                 out.push((ti, term));
             }
         }
@@ -274,7 +282,8 @@ pub fn short_answer(
             };
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
                 .into_iter()
-                .filter(|s| !(s.start..s.end).any(is_matched))
+                .filter(|s| !(s.start..s.end).all(is_matched))
+                .filter(|s| kind == QuestionKind::Person || !(s.start..s.end).any(is_matched))
                 .filter(|s| unit_ok(s))
                 .filter(|s| {
                     // "the Belarusian ambassador": a name before a matched noun only modifies it.
@@ -295,14 +304,15 @@ pub fn short_answer(
                 if kind == QuestionKind::Person {
                     bonus += 1.5 * (s.end - s.start - 1) as f32;
                 }
-                let after_locative = s.start > 0 && LOCATIVE.contains(&tokens[s.start - 1].norm.as_str());
+                let after_locative = (s.start.saturating_sub(2)..s.start)
+                    .any(|p| LOCATIVE.contains(&tokens[p].norm.as_str()));
                 if kind == QuestionKind::Place && after_locative {
                     bonus += 3.0;
                 }
                 bonus
             };
             let best_span = spans.iter().min_by(|a, b| {
-                let cost = |s: &Span| distance(s, &matched, terms) - unit_pref(s);
+                let cost = |s: &Span| distance(s, &matched, terms, lexicon) - unit_pref(s);
                 cost(a).total_cmp(&cost(b))
             })?;
             let (s, e) = if kind == QuestionKind::Number {
@@ -320,7 +330,7 @@ pub fn short_answer(
 
 /// Token distance from a span to the matched question words: for each term its nearest match,
 /// averaged with the terms' weights, so the answer sits by the question's rarest words.
-fn distance(span: &Span, matched: &[(usize, usize)], terms: &[QueryTerm]) -> f32 {
+fn distance(span: &Span, matched: &[(usize, usize)], terms: &[QueryTerm], lexicon: &Lexicon) -> f32 {
     let mut total = 0.0;
     let mut weights = 0.0;
     for (ti, term) in terms.iter().enumerate() {
@@ -336,8 +346,10 @@ fn distance(span: &Span, matched: &[(usize, usize)], terms: &[QueryTerm]) -> f32
             })
             .fold(f32::MAX, f32::min);
         if d < f32::MAX {
-            total += term.weight * d.min(30.0);
-            weights += term.weight;
+            // The event asked about (a verb: "leave", "die") places the answer best.
+            let w = term.weight * if lexicon.can_be_verb(&term.word) { 2.0 } else { 1.0 };
+            total += w * d.min(30.0);
+            weights += w;
         }
     }
     if weights == 0.0 {
