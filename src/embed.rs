@@ -2,7 +2,7 @@
 //! how close two words are in meaning, for the words WordNet does not link, and how common a
 //! word is in English (the vocabulary is ordered by frequency).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const VOCAB: &str = include_str!("../assets/embeddings/vocab.txt");

@@ -4,7 +4,7 @@
 //! Nothing here knows any article: it is general English, so it works the same on the next
 //! article dropped into `data/`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const LEMMAS: &str = include_str!("../assets/wordnet/lemmas.tsv");
@@ -72,7 +72,7 @@ impl Lexicon {
             .lines()
             .filter_map(|l| l.split_once('\t'))
             .collect();
-        let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::default();
         for line in EXCEPTIONS.lines() {
             let mut cols = line.split('\t');
             if let (Some(form), Some(lemma)) = (cols.next(), cols.next()) {

@@ -6,7 +6,7 @@
 //! when their word vectors are close. Raw user text never reaches tantivy's query parser: queries
 //! are built from analysed terms only.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
@@ -21,7 +21,7 @@ use crate::lexicon::{Lexicon, Relation};
 use crate::text::{self, Token};
 
 /// How many candidates tantivy hands to the reranker.
-const CANDIDATES: usize = 64;
+const CANDIDATES: usize = 24;
 /// Most question terms considered (a 10,000-character message is cut to these).
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
@@ -162,7 +162,7 @@ pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, 
 
 /// A word's base forms (strength 1) and the words WordNet relates to them.
 pub fn wordnet_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
-    let mut out: HashMap<String, f32> = HashMap::new();
+    let mut out: HashMap<String, f32> = HashMap::default();
     let put = |k: &str, w: f32, out: &mut HashMap<String, f32>| {
         let e = out.entry(k.to_string()).or_insert(0.0);
         if w > *e {
@@ -193,7 +193,7 @@ impl Vocabulary {
     /// Analyses every word of the citable sentences of `index`.
     pub fn build(index: &SentenceIndex, lexicon: &Lexicon, embeddings: Option<&Embeddings>) -> Self {
         let mut analyzer = index::analyzer();
-        let mut words: HashMap<String, WordInfo> = HashMap::new();
+        let mut words: HashMap<String, WordInfo> = HashMap::default();
         let mut sentences = 0;
         for document in &index.documents {
             for paragraph in document.paragraphs.iter().filter(|p| !p.heading) {
@@ -514,7 +514,7 @@ impl<'a> Retriever<'a> {
         }
         let f = self.index.fields;
         let mut analyzer = index::analyzer();
-        let mut boosts: HashMap<String, f32> = HashMap::new();
+        let mut boosts: HashMap<String, f32> = HashMap::default();
         for term in terms {
             for (k, w) in &term.expansions {
                 let s = stem(&mut analyzer, k);
