@@ -64,6 +64,8 @@ pub struct Vocabulary {
     pub words: HashMap<String, WordInfo>,
     /// Number of citable sentences.
     pub sentences: u32,
+    /// Each citable sentence's words as matching sees them (see [`sentence_words`]).
+    pub sentence_words: HashMap<SentenceRef, Vec<(String, usize, usize)>>,
     /// Word-vector rows that stand for each corpus word: its own and its closest synonyms',
     /// with a factor (1 for its own).
     pub meaning_rows: Vec<(String, u32, f32)>,
@@ -195,12 +197,17 @@ impl Vocabulary {
         let mut analyzer = index::analyzer();
         let mut words: HashMap<String, WordInfo> = HashMap::default();
         let mut sentences = 0;
-        for document in &index.documents {
-            for paragraph in document.paragraphs.iter().filter(|p| !p.heading) {
-                for sentence in &paragraph.sentences {
+        let mut cache: HashMap<SentenceRef, Vec<(String, usize, usize)>> = HashMap::default();
+        for (di, document) in index.documents.iter().enumerate() {
+            for (pi, paragraph) in document.paragraphs.iter().enumerate() {
+                if paragraph.heading {
+                    continue;
+                }
+                for (si, sentence) in paragraph.sentences.iter().enumerate() {
                     sentences += 1;
                     let mut seen: Vec<String> = Vec::new();
-                    for word in sentence_words(lexicon, &sentence.text) {
+                    let analysed = sentence_words(lexicon, &sentence.text);
+                    for word in analysed.iter().cloned() {
                         if seen.contains(&word.0) {
                             continue;
                         }
@@ -213,6 +220,12 @@ impl Vocabulary {
                         });
                         info.df += 1;
                     }
+                    let at = SentenceRef {
+                        doc: di,
+                        paragraph: pi,
+                        sentence: si,
+                    };
+                    cache.insert(at, analysed);
                 }
             }
         }
@@ -247,6 +260,7 @@ impl Vocabulary {
         Vocabulary {
             words,
             sentences,
+            sentence_words: cache,
             meaning_rows,
         }
     }
@@ -608,15 +622,14 @@ impl<'a> Retriever<'a> {
         bm25: f32,
         analyzer: &mut TextAnalyzer,
     ) -> Option<Scored> {
-        let (_, sentence) = self.sentence(at)?;
-        let tokens = sentence_words(self.lexicon, &sentence.text);
+        let tokens = self.vocabulary.sentence_words.get(&at)?;
         let (before, after) = self.neighbours(at, 1);
         let mut context_words: Vec<String> = Vec::new();
         // The person a leading "she" or "he" stands for counts nearly as if named.
         let mut antecedent: Vec<String> = Vec::new();
         for r in before.iter().chain(after.iter()) {
-            if let Some((_, s)) = self.sentence(*r) {
-                context_words.extend(sentence_words(self.lexicon, &s.text).into_iter().map(|w| w.0));
+            if let Some(words) = self.vocabulary.sentence_words.get(r) {
+                context_words.extend(words.iter().map(|w| w.0.clone()));
             }
         }
         if let Some(document) = self.index.documents.get(at.doc) {
@@ -648,7 +661,7 @@ impl<'a> Retriever<'a> {
         let mut term_match = Vec::with_capacity(terms.len());
         for (ti, term) in terms.iter().enumerate() {
             let mut best = 0.0f32;
-            for (word, start, end) in &tokens {
+            for (word, start, end) in tokens {
                 let m = self.match_word(term, word, analyzer);
                 if m > 0.0 {
                     matched.push((*start, *end, ti));
