@@ -175,9 +175,11 @@ impl Engine {
         }
         let found = confidence >= MIN_CONFIDENCE;
         let citations = if found {
+            let best = scored.first().map_or(0.0, |s| s.score);
             scored
                 .iter()
                 .take(top)
+                .filter(|s| s.score >= 0.45 * best)
                 .filter_map(|s| self.citation(s))
                 .collect()
         } else {

@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::ingest::{self, DocMeta, Document, Paragraph, Sentence};
 
 /// Bump when ingestion or the schema changes, so that existing indexes are rebuilt.
-const FORMAT_VERSION: &str = "citebot-index-3";
+const FORMAT_VERSION: &str = "citebot-index-4";
 /// Name of the analyser registered for the text fields.
 pub const ANALYZER: &str = "citebot_en";
 const CURRENT: &str = "CURRENT";
@@ -62,7 +62,8 @@ struct ManifestDoc {
     id: String,
     meta: DocMeta,
     paragraphs: usize,
-    headings: Vec<(usize, String)>,
+    /// Paragraph number, text and byte offset of each heading.
+    headings: Vec<(usize, String, usize)>,
 }
 
 /// An open index: the tantivy reader (one for the life of the program) and the corpus it holds.
@@ -194,9 +195,10 @@ pub fn build(documents: &[Document], hash: &str, index_dir: &Path) -> Result<Pat
     let name = format!("gen-{}", &hash[..16.min(hash.len())]);
     let target = index_dir.join(&name);
     if target.exists() {
-        // Same content already built (by an earlier run or another process): keep that one.
-        let _ = fs::remove_dir_all(&staging);
-    } else if let Err(e) = fs::rename(&staging, &target) {
+        // Built before from the same content, but it may be damaged: the fresh build wins.
+        let _ = fs::remove_dir_all(&target);
+    }
+    if let Err(e) = fs::rename(&staging, &target) {
         let _ = fs::remove_dir_all(&staging);
         if !target.exists() {
             return Err(io_err(&target)(e));
@@ -276,7 +278,7 @@ fn write_generation(documents: &[Document], hash: &str, dir: &Path) -> Result<()
                     .paragraphs
                     .iter()
                     .filter(|p| p.heading)
-                    .map(|p| (p.number, p.text.clone()))
+                    .map(|p| (p.number, p.text.clone(), p.sentences.first().map_or(0, |s| s.start)))
                     .collect(),
             })
             .collect(),
@@ -393,12 +395,20 @@ fn load_documents(
             meta: m.meta.clone(),
             paragraphs: (1..=m.paragraphs)
                 .map(|number| {
-                    let heading = m.headings.iter().find(|(n, _)| *n == number);
+                    let heading = m.headings.iter().find(|(n, _, _)| *n == number);
                     Paragraph {
                         number,
                         heading: heading.is_some(),
-                        text: heading.map(|(_, t)| t.clone()).unwrap_or_default(),
-                        sentences: Vec::new(),
+                        text: heading.map(|(_, t, _)| t.clone()).unwrap_or_default(),
+                        sentences: heading
+                            .map(|(_, t, start)| Sentence {
+                                number: 1,
+                                text: t.clone(),
+                                start: *start,
+                                end: start + t.len(),
+                            })
+                            .into_iter()
+                            .collect(),
                     }
                 })
                 .collect(),
@@ -421,14 +431,6 @@ fn load_documents(
                     .map(|s| s.text.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-            } else {
-                let text = paragraph.text.clone();
-                paragraph.sentences = vec![Sentence {
-                    number: 1,
-                    end: text.len(),
-                    text,
-                    start: 0,
-                }];
             }
         }
     }

@@ -88,6 +88,13 @@ pub fn display_title(meta: &DocMeta, id: &str) -> String {
         return meta.title.trim().to_string();
     }
     let stem = id.rsplit_once('.').map_or(id, |(s, _)| s);
+    // The date is shown on its own; do not repeat it in a title made from the file name.
+    let stem = match stem.strip_suffix(meta.date.as_str()) {
+        Some(rest) if !meta.date.is_empty() && !rest.trim_end_matches(['-', '_']).is_empty() => {
+            rest.trim_end_matches(['-', '_'])
+        }
+        _ => stem,
+    };
     let mut words: Vec<String> = Vec::new();
     let mut date_parts: Vec<&str> = Vec::new();
     for part in stem.split(['-', '_']) {

@@ -22,6 +22,8 @@ use crate::text::{self, Token};
 
 /// How many candidates tantivy hands to the reranker.
 const CANDIDATES: usize = 24;
+/// The word every negation ("not", "never", "won't") stands for in matching.
+pub const NEGATION: &str = "not";
 /// Most question terms considered (a 10,000-character message is cut to these).
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
@@ -135,7 +137,9 @@ pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, 
     let tokens = text::tokenize(sentence);
     let mut out: Vec<(String, usize, usize)> = Vec::with_capacity(tokens.len() + 4);
     for (i, t) in tokens.iter().enumerate() {
-        if !text::is_stop_word(&t.norm) {
+        if text::is_negation(&t.norm) {
+            out.push((NEGATION.to_string(), t.start, t.end));
+        } else if !text::is_stop_word(&t.norm) {
             out.push((t.norm.clone(), t.start, t.end));
         }
         if let Some(next) = tokens.get(i + 1) {
@@ -418,6 +422,19 @@ impl<'a> Retriever<'a> {
                 rank_weight,
                 expansions,
                 forms,
+            });
+        }
+        if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
+            let mut expansions = HashMap::default();
+            for (w, s) in [(NEGATION, 1.0), ("decline", 0.8), ("refuse", 0.8), ("reject", 0.8), ("deny", 0.8)] {
+                expansions.insert(w.to_string(), s);
+            }
+            terms.push(QueryTerm {
+                word: NEGATION.to_string(),
+                weight: 0.6,
+                rank_weight: 0.6,
+                expansions,
+                forms: vec![NEGATION.to_string()],
             });
         }
         terms
@@ -703,8 +720,10 @@ impl<'a> Retriever<'a> {
 /// name-like words of the nearest earlier sentence that has some.
 pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Option<String> {
     let tokens = text::tokenize(&sentences.get(i)?.1.text);
-    let first = tokens.first()?;
-    if !matches!(first.norm.as_str(), "he" | "she" | "they" | "his" | "her" | "their") {
+    let has_pronoun = tokens
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
+    if !has_pronoun {
         return None;
     }
     let lexicon = Lexicon::get();

@@ -84,6 +84,13 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// Words that deny what follows: a question with one prefers a passage with one.
+pub fn is_negation(word: &str) -> bool {
+    matches!(word, "not" | "no" | "never" | "nor" | "neither" | "cannot" | "without")
+        || word.ends_with("n't")
+        || word == "wont"
+}
+
 /// Sorted, so that `is_stop_word` can binary-search it.
 const STOP_WORDS: &[&str] = &[
     "a", "about", "above", "according", "across", "actually", "after", "again", "against", "ago",
