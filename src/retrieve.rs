@@ -28,6 +28,8 @@ pub const NEGATION: &str = "not";
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
 const MIN_COSINE: f32 = 0.62;
+/// The match strength from which a corpus word counts as saying what a question word says.
+const IN_CORPUS: f32 = 0.3;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
 const CONTEXT_FACTOR: f32 = 0.45;
 
@@ -361,10 +363,10 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
 
 /// Strength of a WordNet relation at a rank in its list.
 fn relation_weight(relation: Relation, rank: usize) -> f32 {
-    let decay = 0.012 * rank as f32;
+    let decay = 0.025 * rank as f32;
     match relation {
-        Relation::Synonym => (0.85 - decay).max(0.7),
-        Relation::Derived => (0.8 - decay).max(0.7),
+        Relation::Synonym => (0.85 - decay).max(0.6),
+        Relation::Derived => (0.8 - decay).max(0.65),
         Relation::Broader => (0.55 - decay).max(0.4),
     }
 }
@@ -513,7 +515,7 @@ impl<'a> Retriever<'a> {
                 .forms
                 .iter()
                 .filter_map(|f| related.get(f))
-                .filter(|&&w| w >= 0.78)
+                .filter(|&&w| w >= 0.7)
                 .fold(0.0f32, |a, &b| a.max(b * 0.9));
             forward.max(backward)
         };
@@ -525,17 +527,18 @@ impl<'a> Retriever<'a> {
         lookup(&forms, &related)
     }
 
-    /// Whether any word of the corpus matches the term at all (at 0.3 or more).
+    /// Whether some word of the corpus means (nearly) the same as the term: the same word, a
+    /// synonym or a derived form, not merely a broader term ("china" is a "country").
     pub fn in_corpus(&self, term: &QueryTerm) -> bool {
         let mut analyzer = index::analyzer();
         term.expansions
             .iter()
-            .any(|(k, &w)| w >= 0.3 && self.vocabulary.words.contains_key(k.as_str()))
+            .any(|(k, &w)| w >= IN_CORPUS && self.vocabulary.words.contains_key(k.as_str()))
             || self
                 .vocabulary
                 .words
                 .keys()
-                .any(|w| self.match_word(term, w, &mut analyzer) >= 0.3)
+                .any(|w| self.match_word(term, w, &mut analyzer) >= IN_CORPUS)
     }
 
     /// The candidates for `terms`, best first, scored for coverage.
