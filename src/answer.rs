@@ -104,6 +104,29 @@ const NEGATIONS: &[&str] = &[
     "without", "won't", "cannot", "insisted", "beginner",
 ];
 
+/// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
+/// "which belarusian ambassador backed...", "husband" in "the name of her husband". The answer
+/// must stand next to it in the passage.
+pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let start = words.windows(2).enumerate().find_map(|(i, p)| match (p[0], p[1]) {
+        ("how", "many") | ("how", "much") | ("name", "of") => Some(i + 2),
+        ("which", w) if !text::is_stop_word(w) => Some(i + 1),
+        _ => None,
+    })?;
+    let mut head = None;
+    for w in words.iter().skip(start) {
+        if matches!(*w, "the" | "a" | "an") && head.is_none() {
+            continue;
+        }
+        if text::is_stop_word(w) || lexicon.is_verb_form(w) {
+            break;
+        }
+        head = Some(w.to_string());
+    }
+    head
+}
+
 /// A candidate span of the answer, in token indexes `[start, end)` of the sentence.
 #[derive(Debug, Clone, Copy)]
 struct Span {
@@ -235,7 +258,7 @@ fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize)
 fn matched_tokens(tokens: &[Token], best: &Scored) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (ti, t) in tokens.iter().enumerate() {
-        for &(s, e, term) in &best.matched {
+        for &(s, e, term, _) in &best.matched {
             if s <= t.start && t.end <= e {
                 out.push((ti, term));
             }
@@ -280,8 +303,36 @@ pub fn short_answer(
                 }
                 true
             };
+            let head = question_head(question_tokens, lexicon).and_then(|h| {
+                terms.iter().position(|t| t.word == h || t.forms.contains(&h))
+            });
+            // Token indexes where the head noun matches strongly.
+            let head_at: Vec<usize> = match head {
+                None => Vec::new(),
+                Some(ht) => tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| {
+                        best.matched
+                            .iter()
+                            .any(|&(s, e, term, m)| term == ht && m >= 0.5 && s <= t.start && t.end <= e)
+                    })
+                    .map(|(i, _)| i)
+                    .collect(),
+            };
+            let near_head = |s: &Span| -> bool {
+                if head.is_none() {
+                    return true;
+                }
+                head_at.iter().any(|&h| match kind {
+                    // "6,700 individuals", "10s of hundreds of people"
+                    QuestionKind::Number => h >= s.end && h <= s.end + 3,
+                    _ => h + 4 >= s.start && h <= s.end + 3,
+                })
+            };
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
                 .into_iter()
+                .filter(|s| near_head(s))
                 .filter(|s| !(s.start..s.end).all(is_matched))
                 .filter(|s| kind == QuestionKind::Person || !(s.start..s.end).any(is_matched))
                 .filter(|s| unit_ok(s))

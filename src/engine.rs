@@ -240,7 +240,7 @@ impl Engine {
     fn citation(&self, s: &Scored) -> Option<Citation> {
         let document = self.index.documents.get(s.at.doc)?;
         let (paragraph, sentence) = self.retriever().sentence(s.at)?;
-        let mut spans: Vec<(usize, usize)> = s.matched.iter().map(|&(a, b, _)| (a, b)).collect();
+        let mut spans: Vec<(usize, usize)> = s.matched.iter().map(|&(a, b, _, _)| (a, b)).collect();
         spans.dedup();
         let matched = spans
             .iter()

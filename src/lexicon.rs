@@ -35,6 +35,7 @@ struct Entry {
 pub struct Lexicon {
     lemmas: HashMap<&'static str, &'static str>,
     exceptions: HashMap<&'static str, Vec<&'static str>>,
+    verb_forms: HashMap<&'static str, ()>,
     related: HashMap<&'static str, Entry>,
 }
 
@@ -73,9 +74,13 @@ impl Lexicon {
             .filter_map(|l| l.split_once('\t'))
             .collect();
         let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::default();
+        let mut verb_forms = HashMap::default();
         for line in EXCEPTIONS.lines() {
             let mut cols = line.split('\t');
             if let (Some(form), Some(lemma)) = (cols.next(), cols.next()) {
+                if cols.next() == Some("v") && form != lemma {
+                    verb_forms.insert(form, ());
+                }
                 let list = exceptions.entry(form).or_default();
                 if !list.contains(&lemma) {
                     list.push(lemma);
@@ -100,6 +105,7 @@ impl Lexicon {
         Lexicon {
             lemmas,
             exceptions,
+            verb_forms,
             related,
         }
     }
@@ -107,6 +113,13 @@ impl Lexicon {
     /// Whether WordNet knows `word` as a lemma.
     pub fn is_lemma(&self, word: &str) -> bool {
         self.lemmas.contains_key(word)
+    }
+
+    /// Whether the word is an inflected verb form: an irregular one ("went", "held") or a regular
+    /// past ("backed", "joined").
+    pub fn is_verb_form(&self, word: &str) -> bool {
+        self.verb_forms.contains_key(word)
+            || (word.len() > 4 && word.ends_with("ed") && self.can_be_verb(word))
     }
 
     /// Whether one of the word's base forms can be a verb.

@@ -101,8 +101,9 @@ pub struct Scored {
     pub rank_coverage: f32,
     /// tantivy's BM25 score.
     pub bm25: f32,
-    /// Byte spans (in the sentence) of the words that matched, with the term they matched.
-    pub matched: Vec<(usize, usize, usize)>,
+    /// Byte spans (in the sentence) of the words that matched, with the term they matched and
+    /// how strongly.
+    pub matched: Vec<(usize, usize, usize, f32)>,
     /// Per question term, how well the sentence or its context matched it.
     pub term_match: Vec<f32>,
 }
@@ -683,8 +684,8 @@ impl<'a> Retriever<'a> {
             let mut best = 0.0f32;
             for (word, start, end) in tokens {
                 let m = self.match_word(term, word, analyzer);
-                if m > 0.0 {
-                    matched.push((*start, *end, ti));
+                if m >= 0.3 {
+                    matched.push((*start, *end, ti, m));
                 }
                 best = best.max(m);
             }
@@ -705,7 +706,7 @@ impl<'a> Retriever<'a> {
             rank_covered += term.rank_weight * (0.8 * m + 0.2 * best.max(named));
             term_match.push(m);
         }
-        matched.sort();
+        matched.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
         Some(Scored {
             at,
             score: 0.0,
