@@ -152,7 +152,8 @@ fn is_name_part(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     if !t.capitalized || t.number || is_time(t) || text::is_stop_word(&t.norm) {
         return false;
     }
-    !(i == 0 && lexicon.is_lemma(&t.norm))
+    let common = lexicon.lemmas(&t.norm).iter().any(|l| lexicon.is_lemma(l));
+    !(i == 0 && common)
 }
 
 /// Typed candidates in a sentence: runs of tokens of the wanted kind.
@@ -334,7 +335,7 @@ pub fn short_answer(
                 .into_iter()
                 .filter(|s| near_head(s))
                 .filter(|s| !(s.start..s.end).all(is_matched))
-                .filter(|s| kind == QuestionKind::Person || !(s.start..s.end).any(is_matched))
+                .filter(|s| matches!(kind, QuestionKind::Person | QuestionKind::Place) || !(s.start..s.end).any(is_matched))
                 .filter(|s| unit_ok(s))
                 .filter(|s| {
                     // "the Belarusian ambassador": a name before a matched noun only modifies it.
