@@ -14,6 +14,7 @@ use teloxide::adaptors::throttle::Limits;
 use teloxide::dispatching::Dispatcher;
 use teloxide::prelude::{dptree, RequesterExt};
 use teloxide::requests::Request;
+use teloxide::types::BotCommand;
 use teloxide::update_listeners::Polling;
 use teloxide::utils::command::BotCommands;
 use teloxide::Bot;
@@ -108,7 +109,11 @@ async fn serve<R: TgBot>(
         )
     })?;
     tracing::info!(username = me.username(), "connected to the Bot API");
-    let commands = Command::bot_commands();
+    // teloxide spells them "/start"; the Bot API wants the bare name.
+    let commands: Vec<BotCommand> = Command::bot_commands()
+        .into_iter()
+        .map(|c| BotCommand::new(c.command.trim_start_matches('/'), c.description))
+        .collect();
     if let Err(e) = with_retry("setMyCommands", &secret, 4, || {
         bot.set_my_commands(commands.clone()).send()
     })
