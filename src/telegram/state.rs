@@ -99,7 +99,11 @@ pub fn derive_examples(engine: &Engine) -> Vec<String> {
                     let w = w.split(['\u{2019}', '\'']).next().unwrap_or("");
                     let mut chars = w.chars();
                     let capital = chars.next().is_some_and(char::is_uppercase);
-                    if capital && w.chars().count() >= 4 && chars.all(char::is_lowercase) {
+                    if capital
+                        && w.chars().count() >= 4
+                        && chars.all(char::is_lowercase)
+                        && is_name_like(w)
+                    {
                         *counts.entry(w.to_string()).or_default() += 1;
                     }
                 }
@@ -133,4 +137,33 @@ pub fn derive_examples(engine: &Engine) -> Vec<String> {
         }
     }
     out
+}
+
+/// Days, months and nationality adjectives are capitalised but make poor example subjects.
+fn is_name_like(word: &str) -> bool {
+    const CALENDAR: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "President",
+    ];
+    let adjective = ["ian", "ean", "ese", "ish", "ern"]
+        .iter()
+        .any(|s| word.ends_with(s));
+    !adjective && !CALENDAR.contains(&word)
 }
