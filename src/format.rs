@@ -737,7 +737,194 @@ pub fn split_plain(text: &str, limit: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{escape_html, source_line};
+    use super::{
+        answer_reply, citation_source, escape_html, highlight_html, parse_telegram_html, shorten,
+        source_line, split_html, split_plain, suggestions, visible_len, Button, CallbackData,
+        CALLBACK_DATA_LIMIT,
+    };
+    use crate::answer::QuestionKind;
+    use crate::engine::{Answer, Citation};
+    use crate::ingest::{parse_document, DocMeta};
+    use crate::retrieve::SentenceRef;
+
+    fn citation(text: &str, spans: Vec<(usize, usize)>) -> Citation {
+        Citation {
+            doc: "a.txt".into(),
+            title: "A <Story>".into(),
+            date: "2020-08-16".into(),
+            paragraph: 2,
+            sentence: 1,
+            text: text.into(),
+            highlighted: String::new(),
+            matched: Vec::new(),
+            score: 1.0,
+            spans,
+            at: SentenceRef {
+                doc: 0,
+                paragraph: 1,
+                sentence: 0,
+            },
+        }
+    }
+
+    fn answer(found: bool, citations: Vec<Citation>) -> Answer {
+        Answer {
+            question: "How many <people>?".into(),
+            found,
+            answer: Some("50 & more".into()),
+            confidence: 0.9,
+            kind: QuestionKind::Number,
+            citations,
+        }
+    }
+
+    #[test]
+    fn callback_data_round_trips_and_stays_short() {
+        let all = [
+            CallbackData::More {
+                question: 999_999_999,
+                from: 999,
+            },
+            CallbackData::Context(SentenceRef {
+                doc: 99_999,
+                paragraph: 99_999,
+                sentence: 99_999,
+            }),
+            CallbackData::Example(2),
+        ];
+        for d in all {
+            let e = d.encode();
+            assert!(e.len() < CALLBACK_DATA_LIMIT, "{e}");
+            assert_eq!(CallbackData::parse(&e), Some(d));
+        }
+        let long = "x:1".repeat(30);
+        for bad in [
+            "",
+            "m",
+            "m:1",
+            "m:1:2:3",
+            "c:1:2",
+            "x:-1",
+            "x:1a",
+            "q:1",
+            "m:99999999999:1",
+            long.as_str(),
+        ] {
+            assert_eq!(CallbackData::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn highlighting_escapes_and_skips_bad_spans() {
+        let text = "a <b> & café";
+        assert_eq!(
+            highlight_html(text, &[(0, 1), (8, 13)]),
+            "<b>a</b> &lt;b&gt; &amp; <b>café</b>"
+        );
+        assert_eq!(
+            highlight_html(text, &[(0, 1), (12, 13)]),
+            "<b>a</b> &lt;b&gt; &amp; café"
+        );
+        assert_eq!(highlight_html(text, &[(2, 1), (0, 99)]), escape_html(text));
+    }
+
+    #[test]
+    fn the_answer_is_bold_quoted_escaped_with_source_and_buttons() {
+        let a = answer(
+            true,
+            vec![
+                citation("There were 50 <people>.", vec![(11, 13)]),
+                citation("Other.", vec![]),
+            ],
+        );
+        let r = answer_reply(&a, 7, None, &[], &[]);
+        assert!(
+            r.html.starts_with("<b>50 &amp; more</b>\n<blockquote>There were <b>50</b> &lt;people&gt;.</blockquote>"),
+            "{}",
+            r.html
+        );
+        assert!(r
+            .html
+            .contains("A &lt;Story&gt;, 2020-08-16, paragraph 2, sentence 1"));
+        parse_telegram_html(&r.html).unwrap();
+        let data: Vec<&str> = r.keyboard[0].iter().map(|b| b.data.as_str()).collect();
+        assert_eq!(data, ["m:7:1", "c:0:1:0"]);
+        let cut = answer_reply(&a, 7, Some(500), &[], &[]);
+        assert!(cut.html.contains("first 500 characters"));
+    }
+
+    #[test]
+    fn not_found_cites_nothing_and_suggests() {
+        let a = answer(false, vec![]);
+        let r = answer_reply(
+            &a,
+            1,
+            None,
+            &["Strikes".into(), "The <vote>".into()],
+            &["Who?".into()],
+        );
+        assert!(r.html.contains("does not answer") && r.html.contains("The &lt;vote&gt;"));
+        assert!(!r.html.contains("blockquote"));
+        let only = Button {
+            label: "Who?".into(),
+            data: "x:0".into(),
+        };
+        assert_eq!(r.keyboard, vec![vec![only]]);
+    }
+
+    #[test]
+    fn suggestions_come_from_headings_and_first_sentences() {
+        let text = "First sentence here. Second one.\nA heading\nAnother paragraph starts. Yes.";
+        let doc = parse_document("d.txt", DocMeta::default(), text);
+        let s = suggestions(&[doc], 3);
+        assert!(!s.is_empty() && s.len() <= 3, "{s:?}");
+        assert!(s.iter().any(|x| x.starts_with("First sentence")), "{s:?}");
+    }
+
+    #[test]
+    fn telegram_html_is_checked() {
+        assert_eq!(parse_telegram_html("<b>a &amp; b</b>").unwrap(), "a & b");
+        assert_eq!(
+            parse_telegram_html("<blockquote expandable>x</blockquote>").unwrap(),
+            "x"
+        );
+        let bad = [
+            "<b>a",
+            "a</b>",
+            "<div>a</div>",
+            "a & b",
+            "a > b",
+            "<b><i>a</b></i>",
+            "<blockquote><blockquote>a</blockquote></blockquote>",
+        ];
+        for b in bad {
+            assert!(parse_telegram_html(b).is_err(), "{b}");
+        }
+        assert_eq!(visible_len("<b>\u{1f600}</b>"), 2);
+    }
+
+    #[test]
+    fn long_text_is_split_under_the_limit() {
+        let long = escape_html(&"word <x> ".repeat(2000));
+        let parts = split_html(&["<i>head</i>".to_string(), long], 4000);
+        assert!(parts.len() >= 5, "{}", parts.len());
+        for p in &parts {
+            parse_telegram_html(p).unwrap();
+            assert!(visible_len(p) <= 4000);
+        }
+        let pieces = split_plain(&"a".repeat(10_000), 4096);
+        assert!(pieces.iter().all(|p| p.len() <= 4096) && pieces.concat().len() == 10_000);
+    }
+
+    #[test]
+    fn shorten_and_source() {
+        assert_eq!(shorten("one two three four", 10), "one two\u{2026}");
+        assert_eq!(shorten("short", 10), "short");
+        assert_eq!(
+            citation_source("Belarus 2020-08-16", "2020-08-16", 1, 2),
+            "Belarus 2020-08-16, paragraph 1, sentence 2"
+        );
+    }
 
     #[test]
     fn html_is_escaped() {

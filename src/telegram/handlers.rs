@@ -518,3 +518,45 @@ async fn answer_inline<R: TgBot>(
     .await?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    use super::{guarded, Apology, Question};
+    use crate::config::Secret;
+    use crate::engine::{Engine, EngineConfig};
+    use crate::telegram::state::AppState;
+
+    #[test]
+    fn long_questions_are_cut() {
+        let q = Question::new(&"x".repeat(900));
+        assert_eq!(q.cut, Some(500));
+        assert_eq!(q.text.chars().count(), 500);
+        assert_eq!(Question::new("  hi  ").text, "hi");
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_is_contained() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = EngineConfig {
+            data_dir: concat!(env!("CARGO_MANIFEST_DIR"), "/data").into(),
+            index_dir: dir.path().into(),
+        };
+        let (engine, _) = Engine::open(&config).unwrap();
+        let state = Arc::new(AppState::new(
+            Arc::new(engine),
+            Duration::ZERO,
+            Secret::new(""),
+            &[],
+        ));
+        let bot = teloxide::Bot::new("1:unused");
+        let body = async { panic!("boom") };
+        let r = guarded(bot, state, "test", Apology::Nowhere, body).await;
+        assert!(
+            r.is_ok(),
+            "the dispatcher sees success, the panic stays in its task"
+        );
+    }
+}
