@@ -40,39 +40,20 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     let has = |w: &str| words.contains(&w);
     let has_seq = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let first = words.first().copied().unwrap_or("");
-    let place_nouns = [
-        "country",
-        "countries",
-        "city",
-        "street",
-        "town",
-        "place",
-        "region",
-        "avenue",
-        "square",
-    ];
+    let place_nouns = ["country", "countries", "city", "street", "town", "place", "region", "avenue", "square"];
     let time_nouns = ["day", "date", "time", "year", "month", "week", "night"];
     let what_which = |nouns: &[&str]| {
-        words
-            .windows(2)
-            .any(|p| matches!(p[0], "what" | "which" | "whats") && nouns.contains(&p[1]))
+        words.windows(2).any(|p| {
+            matches!(p[0], "what" | "which" | "whats") && nouns.contains(&p[1])
+        })
     };
-    if has_seq("how", "many")
-        || has_seq("how", "much")
-        || has_seq("how", "old")
-        || has_seq("how", "long")
-        || has_seq("what", "percentage")
-        || has_seq("what", "percent")
-        || has_seq("what", "number")
-        || has_seq("how", "big")
-        || has_seq("how", "large")
+    if has_seq("how", "many") || has_seq("how", "much") || has_seq("how", "old")
+        || has_seq("how", "long") || has_seq("what", "percentage") || has_seq("what", "percent")
+        || has_seq("what", "number") || has_seq("how", "big") || has_seq("how", "large")
     {
         return QuestionKind::Number;
     }
-    if has("why")
-        || has_seq("what", "made")
-        || has_seq("what", "caused")
-        || has_seq("how", "come")
+    if has("why") || has_seq("what", "made") || has_seq("what", "caused") || has_seq("how", "come")
         || has_seq("what", "led")
     {
         return QuestionKind::Reason;
@@ -97,81 +78,21 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     QuestionKind::Thing
 }
 
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december",
 ];
 const RELATIVE_TIMES: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "weekend"];
 const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "dozen",
-    "dozens",
-    "10s",
-    "100s",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "million", "millions", "billion", "dozen", "dozens", "10s", "100s",
 ];
 const NUMBER_MODIFIERS: &[&str] = &[
-    "more",
-    "than",
-    "about",
-    "around",
-    "approximately",
-    "nearly",
-    "almost",
-    "over",
-    "some",
-    "least",
-    "at",
-    "up",
-    "to",
-    "roughly",
-    "closer",
-    "lot",
-    "a",
-    "under",
-    "fewer",
-    "less",
-    "estimated",
-    "of",
+    "more", "than", "about", "around", "approximately", "nearly", "almost", "over", "some",
+    "least", "at", "up", "to", "roughly", "closer", "lot", "a", "under", "fewer", "less",
+    "estimated", "of",
 ];
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "into", "near", "outside", "down", "along", "across", "toward",
@@ -211,12 +132,7 @@ fn is_name_part(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
 }
 
 /// Typed candidates in a sentence: runs of tokens of the wanted kind.
-fn typed_spans(
-    kind: QuestionKind,
-    tokens: &[Token],
-    sentence: &str,
-    lexicon: &Lexicon,
-) -> Vec<Span> {
+fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &Lexicon) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -237,22 +153,8 @@ fn typed_spans(
             let gap = &sentence[tokens[end - 1].end..n.start];
             let joined = gap.trim().is_empty() || gap == "-";
             let more = match kind {
-                QuestionKind::Number => {
-                    joined
-                        && (is_number(n)
-                            || n.norm == "of"
-                                && end + 1 < tokens.len()
-                                && is_number(&tokens[end + 1]))
-                }
-                QuestionKind::Time => {
-                    joined
-                        && (is_time(n)
-                            || n.number
-                            || matches!(
-                                n.norm.as_str(),
-                                "night" | "morning" | "evening" | "afternoon"
-                            ))
-                }
+                QuestionKind::Number => joined && (is_number(n) || n.norm == "of" && end + 1 < tokens.len() && is_number(&tokens[end + 1])),
+                QuestionKind::Time => joined && (is_time(n) || n.number || matches!(n.norm.as_str(), "night" | "morning" | "evening" | "afternoon")),
                 _ => joined && is_name_part(tokens, end, lexicon),
             };
             if !more {
@@ -274,11 +176,7 @@ fn typed_spans(
                 s += 1;
             }
             let mut e = s;
-            while e < tokens.len()
-                && e < s + 3
-                && !text::is_stop_word(&tokens[e].norm)
-                && !tokens[e].number
-            {
+            while e < tokens.len() && e < s + 3 && !text::is_stop_word(&tokens[e].norm) && !tokens[e].number {
                 e += 1;
                 let gap = tokens.get(e).map(|n| &sentence[tokens[e - 1].end..n.start]);
                 if gap.is_some_and(|g| g.trim() != "" && g != "-") {
@@ -286,10 +184,7 @@ fn typed_spans(
                 }
             }
             if e > s && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
-                spans.push(Span {
-                    start: k + 1,
-                    end: e,
-                });
+                spans.push(Span { start: k + 1, end: e });
             }
         }
     }
@@ -314,12 +209,7 @@ fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize)
         end_byte += 1;
     }
     let mut e = span.end;
-    if e < tokens.len()
-        && matches!(
-            tokens[e].norm.as_str(),
-            "years" | "year" | "months" | "days" | "weeks" | "percent"
-        )
-    {
+    if e < tokens.len() && matches!(tokens[e].norm.as_str(), "years" | "year" | "months" | "days" | "weeks" | "percent") {
         end_byte = tokens[e].end;
         e += 1;
         if e + 1 < tokens.len() && tokens[e - 1].norm == "year" && tokens[e].norm == "old" {
@@ -356,20 +246,9 @@ pub fn short_answer(
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
     match kind {
         QuestionKind::YesNo => {
-            let negative = tokens
-                .iter()
-                .any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"));
-            let asked_negative = question_tokens
-                .iter()
-                .any(|t| t.norm == "not" || t.norm.ends_with("n't"));
-            Some(
-                if negative != asked_negative {
-                    "No"
-                } else {
-                    "Yes"
-                }
-                .to_string(),
-            )
+            let negative = tokens.iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"));
+            let asked_negative = question_tokens.iter().any(|t| t.norm == "not" || t.norm.ends_with("n't"));
+            Some(if negative != asked_negative { "No" } else { "Yes" }.to_string())
         }
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
@@ -386,9 +265,7 @@ pub fn short_answer(
                 if q("long") && matches!(next, "years" | "months" | "days" | "weeks") {
                     bonus += 4.0;
                 }
-                if (q("percentage") || q("percent"))
-                    && sentence[tokens[s.end - 1].end..].starts_with('%')
-                {
+                if (q("percentage") || q("percent")) && sentence[tokens[s.end - 1].end..].starts_with('%') {
                     bonus += 4.0;
                 }
                 if kind == QuestionKind::Person {
@@ -451,13 +328,7 @@ fn clause_after_focus(
     let focus = verb_terms
         .iter()
         .rev()
-        .find_map(|vt| {
-            matched
-                .iter()
-                .rev()
-                .find(|&&(_, term)| term == *vt)
-                .map(|&(i, _)| i)
-        })
+        .find_map(|vt| matched.iter().rev().find(|&&(_, term)| term == *vt).map(|&(i, _)| i))
         .unwrap_or_else(|| matched.iter().map(|&(i, _)| i).max().unwrap_or(0));
     let mut start = focus + 1;
     while start < tokens.len() && matched.iter().any(|&(i, _)| i == start) {
@@ -466,12 +337,7 @@ fn clause_after_focus(
     if start >= tokens.len() {
         // Nothing after the focus: take the words before it instead.
         let end = focus;
-        let first = matched
-            .iter()
-            .map(|&(i, _)| i)
-            .filter(|&i| i < focus)
-            .max()
-            .map_or(0, |i| i + 1);
+        let first = matched.iter().map(|&(i, _)| i).filter(|&i| i < focus).max().map_or(0, |i| i + 1);
         if first >= end {
             return None;
         }
@@ -487,12 +353,7 @@ fn clause_after_focus(
             if hard || (soft && words >= 2) {
                 break;
             }
-            if words >= 2
-                && tokens[end].norm == "and"
-                && tokens
-                    .get(end + 1)
-                    .is_some_and(|n| text::is_stop_word(&n.norm) || is_time(n))
-            {
+            if words >= 2 && tokens[end].norm == "and" && tokens.get(end + 1).is_some_and(|n| text::is_stop_word(&n.norm) || is_time(n)) {
                 break;
             }
         }
@@ -501,9 +362,5 @@ fn clause_after_focus(
     }
     let s = tokens[start].start;
     let e = tokens[end - 1].end;
-    Some(
-        sentence[s..e]
-            .trim_matches(['“', '”', '"', ' '])
-            .to_string(),
-    )
+    Some(sentence[s..e].trim_matches(['“', '”', '"', ' ']).to_string())
 }

@@ -18,12 +18,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "CITEBOT_DATA_DIR", default_value = "data")]
     pub data: PathBuf,
     /// Folder the search index is built in.
-    #[arg(
-        long,
-        global = true,
-        env = "CITEBOT_INDEX_DIR",
-        default_value = "index"
-    )]
+    #[arg(long, global = true, env = "CITEBOT_INDEX_DIR", default_value = "index")]
     pub index: PathBuf,
     /// What to do; without one, run the Telegram bot.
     #[command(subcommand)]
@@ -84,11 +79,7 @@ pub fn run() -> anyhow::Result<()> {
     match cli.command {
         None | Some(Command::Bot) => crate::telegram::run_blocking(config),
         Some(Command::Index) => build_index(&config),
-        Some(Command::Ask {
-            json,
-            top,
-            question,
-        }) => {
+        Some(Command::Ask { json, top, question }) => {
             let engine = open_engine(&config)?;
             ask(&engine, json, usize::from(top), &question.join(" "))
         }
@@ -175,9 +166,7 @@ fn ask(engine: &Engine, json: bool, top: usize, question: &str) -> anyhow::Resul
 }
 
 fn chat(engine: &Engine) -> anyhow::Result<()> {
-    let titles: Vec<String> = (0..engine.documents().len())
-        .map(|d| engine.title(d))
-        .collect();
+    let titles: Vec<String> = (0..engine.documents().len()).map(|d| engine.title(d)).collect();
     println!(
         "citebot: ask about {} ({} sentences). An empty line or Ctrl-D quits.",
         titles.join("; "),

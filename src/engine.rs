@@ -127,11 +127,7 @@ impl Engine {
 
     /// Paragraph `number` (1-based) of document `doc`.
     pub fn paragraph(&self, doc: usize, number: usize) -> Option<&Paragraph> {
-        self.index
-            .documents
-            .get(doc)?
-            .paragraphs
-            .get(number.checked_sub(1)?)
+        self.index.documents.get(doc)?.paragraphs.get(number.checked_sub(1)?)
     }
 
     /// Answers `question` with at most `top` citations, best first.
@@ -163,14 +159,7 @@ impl Engine {
         }
         if let Some(first) = scored.first() {
             if let Some((_, sentence)) = retriever.sentence(first.at) {
-                short = answer::short_answer(
-                    kind,
-                    &tokens,
-                    &terms,
-                    &sentence.text,
-                    first,
-                    self.lexicon,
-                );
+                short = answer::short_answer(kind, &tokens, &terms, &sentence.text, first, self.lexicon);
             }
             confidence = first.coverage;
             if kind.needs_typed_answer() && short.is_none() {

@@ -68,7 +68,10 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let lemmas = LEMMAS.lines().filter_map(|l| l.split_once('\t')).collect();
+        let lemmas = LEMMAS
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
         let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::new();
         for line in EXCEPTIONS.lines() {
             let mut cols = line.split('\t');
@@ -165,12 +168,15 @@ impl Lexicon {
         let entry = self.related.get(lemma).copied();
         let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
         let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
-        lists.into_iter().zip(relations).flat_map(|(list, rel)| {
-            list.split(' ')
-                .filter(|w| !w.is_empty())
-                .enumerate()
-                .map(move |(rank, w)| (rel, rank, w))
-        })
+        lists
+            .into_iter()
+            .zip(relations)
+            .flat_map(|(list, rel)| {
+                list.split(' ')
+                    .filter(|w| !w.is_empty())
+                    .enumerate()
+                    .map(move |(rank, w)| (rel, rank, w))
+            })
     }
 }
 
@@ -192,12 +198,7 @@ mod tests {
     fn related_words_include_synonyms_and_derivations() {
         let lex = Lexicon::get();
         let arrest: Vec<_> = lex.related("arrest").collect();
-        assert!(
-            arrest.contains(&(Relation::Synonym, 5, "apprehend"))
-                || arrest.iter().any(|r| r.2 == "apprehend")
-        );
-        assert!(lex
-            .related("protester")
-            .any(|r| r == (Relation::Derived, 0, "protest")));
+        assert!(arrest.contains(&(Relation::Synonym, 5, "apprehend")) || arrest.iter().any(|r| r.2 == "apprehend"));
+        assert!(lex.related("protester").any(|r| r == (Relation::Derived, 0, "protest")));
     }
 }

@@ -117,11 +117,7 @@ pub fn word_forms(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) ->
 
 impl Vocabulary {
     /// Analyses every word of the citable sentences of `index`.
-    pub fn build(
-        index: &SentenceIndex,
-        lexicon: &Lexicon,
-        embeddings: Option<&Embeddings>,
-    ) -> Self {
+    pub fn build(index: &SentenceIndex, lexicon: &Lexicon, embeddings: Option<&Embeddings>) -> Self {
         let mut analyzer = index::analyzer();
         let mut words: HashMap<String, WordInfo> = HashMap::new();
         let mut sentences = 0;
@@ -168,9 +164,7 @@ impl Vocabulary {
             }
             let better = match best {
                 None => true,
-                Some((bd, bdf, bw)) => {
-                    (d, u32::MAX - info.df, candidate.as_str()) < (bd, u32::MAX - bdf, bw)
-                }
+                Some((bd, bdf, bw)) => (d, u32::MAX - info.df, candidate.as_str()) < (bd, u32::MAX - bdf, bw),
             };
             if better {
                 best = Some((d, info.df, candidate.as_str()));
@@ -245,11 +239,7 @@ impl<'a> Retriever<'a> {
             let mut word = token.norm.clone();
             let known = self.vocabulary.words.contains_key(&word)
                 || self.lexicon.is_lemma(&word)
-                || self
-                    .lexicon
-                    .lemmas(&word)
-                    .iter()
-                    .any(|l| self.lexicon.is_lemma(l))
+                || self.lexicon.lemmas(&word).iter().any(|l| self.lexicon.is_lemma(l))
                 || self.embeddings.is_some_and(|e| e.row(&word).is_some());
             if !known {
                 if let Some(fixed) = self.vocabulary.correct(&word) {
@@ -366,10 +356,7 @@ impl<'a> Retriever<'a> {
                     TantivyTerm::from_field_text(field, s),
                     IndexRecordOption::WithFreqs,
                 );
-                clauses.push((
-                    Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), b * factor)),
-                ));
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), b * factor))));
             }
         }
         let query = BooleanQuery::new(clauses);
@@ -384,10 +371,7 @@ impl<'a> Retriever<'a> {
             };
             let num = |field| {
                 use tantivy::schema::Value;
-                stored
-                    .get_first(field)
-                    .and_then(|v| v.as_u64())
-                    .unwrap_or(0) as usize
+                stored.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize
             };
             let at = SentenceRef {
                 doc: num(f.doc),
@@ -517,10 +501,7 @@ impl<'a> Retriever<'a> {
 pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Option<String> {
     let tokens = text::tokenize(&sentences.get(i)?.1.text);
     let first = tokens.first()?;
-    if !matches!(
-        first.norm.as_str(),
-        "he" | "she" | "they" | "his" | "her" | "their"
-    ) {
+    if !matches!(first.norm.as_str(), "he" | "she" | "they" | "his" | "her" | "their") {
         return None;
     }
     let lexicon = Lexicon::get();

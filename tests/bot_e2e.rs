@@ -201,13 +201,13 @@ async fn serve_connection(mut sock: TcpStream, fake: Arc<Mutex<Fake>>) {
         let method = path.rsplit('/').next().unwrap_or("").to_string();
         let mut action = fake.lock().unwrap().route(&method, body.clone());
         // An empty getUpdates is a short long poll.
+        let empty = matches!(&action, Action::Respond(_, b) if b.contains("\"result\":[]"));
         if method.eq_ignore_ascii_case("getupdates")
-            && matches!(&action, Action::Respond(_, b) if b.contains("\"result\":[]"))
+            && empty
+            && body["timeout"].as_i64().unwrap_or(0) > 0
         {
-            if body["timeout"].as_i64().unwrap_or(0) > 0 {
-                tokio::time::sleep(Duration::from_millis(300)).await;
-                action = fake.lock().unwrap().route(&method, body);
-            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            action = fake.lock().unwrap().route(&method, body);
         }
         match action {
             Action::Drop => return,
