@@ -7,6 +7,7 @@
 
 pub mod answer;
 pub mod cli;
+pub mod config;
 pub mod embed;
 pub mod engine;
 pub mod error;
