@@ -176,6 +176,14 @@ impl Lexicon {
         out
     }
 
+    /// How many synonyms WordNet lists for `lemma` over its senses: a rough count of how many
+    /// things the word can mean.
+    pub fn synonym_count(&self, lemma: &str) -> usize {
+        self.related
+            .get(lemma)
+            .map_or(0, |e| e.syn.split(' ').filter(|w| !w.is_empty()).count())
+    }
+
     /// The words WordNet relates to `lemma`, strongest first within each relation.
     pub fn related(&self, lemma: &str) -> impl Iterator<Item = (Relation, usize, &'static str)> {
         let entry = self.related.get(lemma).copied();

@@ -169,6 +169,24 @@ pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, 
     out
 }
 
+/// The related words of a corpus word, for matching the other way round: weaker the more things
+/// the word can mean ("saw" is also "see", which is also "attend").
+fn reverse_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
+    let senses: usize = lexicon
+        .lemmas(word)
+        .iter()
+        .map(|l| lexicon.synonym_count(l))
+        .sum();
+    let factor = (12.0 / senses.max(1) as f32).clamp(0.75, 1.0);
+    let mut related = wordnet_related(lexicon, analyzer, word);
+    for w in related.values_mut() {
+        if *w < 1.0 {
+            *w *= factor;
+        }
+    }
+    related
+}
+
 /// A word's base forms (strength 1) and the words WordNet relates to them.
 pub fn wordnet_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
     let mut out: HashMap<String, f32> = HashMap::default();
@@ -223,7 +241,7 @@ impl Vocabulary {
                             df: 0,
                             forms: word_forms(lexicon, &mut analyzer, &word.0),
                             row: embeddings.and_then(|e| e.row(&word.0)),
-                            related: wordnet_related(lexicon, &mut analyzer, &word.0),
+                            related: reverse_related(lexicon, &mut analyzer, &word.0),
                         });
                         info.df += 1;
                     }
@@ -516,7 +534,7 @@ impl<'a> Retriever<'a> {
                 .forms
                 .iter()
                 .filter_map(|f| related.get(f))
-                .filter(|&&w| w >= 0.7)
+                .filter(|&&w| w >= 0.78)
                 .fold(0.0f32, |a, &b| a.max(b * 0.9));
             forward.max(backward)
         };
