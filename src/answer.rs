@@ -325,17 +325,25 @@ pub fn short_answer(
                 if head.is_none() {
                     return true;
                 }
+                let reach = if q("name") { 2 } else { 4 };
                 head_at.iter().any(|&h| match kind {
                     // "6,700 individuals", "10s of hundreds of people"
                     QuestionKind::Number => h >= s.end && h <= s.end + 3,
-                    _ => h + 4 >= s.start && h <= s.end + 3,
+                    // "the ambassador to Slovakia, Igor Leshchenya"; "the name of ..." wants
+                    // the name right by the noun.
+                    _ => h + reach >= s.start && h <= s.end + reach.min(3),
                 })
             };
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
                 .into_iter()
                 .filter(|s| near_head(s))
                 .filter(|s| !(s.start..s.end).all(is_matched))
-                .filter(|s| matches!(kind, QuestionKind::Person | QuestionKind::Place) || !(s.start..s.end).any(is_matched))
+                .filter(|s| {
+                    // A name may hold the noun asked about ("Independence Avenue" for "which
+                    // street", "March for Freedom" for "the name of the march"), no other
+                    // question word.
+                    (s.start..s.end).all(|i| !is_matched(i) || head_at.contains(&i))
+                })
                 .filter(|s| unit_ok(s))
                 .filter(|s| {
                     // "the Belarusian ambassador": a name before a matched noun only modifies it.
@@ -360,6 +368,14 @@ pub fn short_answer(
                     .any(|p| LOCATIVE.contains(&tokens[p].norm.as_str()));
                 if kind == QuestionKind::Place && after_locative {
                     bonus += 3.0;
+                }
+                if kind == QuestionKind::Place && tokens[s.start..s.end].iter().any(|t| t.capitalized) {
+                    bonus += 2.0;
+                }
+                // "hundreds wounded" for "how many were injured": the number describes a
+                // question word that follows it.
+                if kind == QuestionKind::Number && is_matched(s.end) {
+                    bonus += 2.0;
                 }
                 bonus
             };
