@@ -3,8 +3,10 @@
 
 Output (in assets/wordnet/ by default, see assets/wordnet/README.md):
   exceptions.tsv      form<TAB>lemma<TAB>pos   irregular inflections (*.exc)
-  lemmas.tsv          lemma<TAB>poses          one- and two-word lemmas, poses in "nvar"
-  related.tsv         lemma<TAB>syn<TAB>der<TAB>broad
+  lemmas.tsv          lemma<TAB>poses<TAB>proper
+                      one- and two-word lemmas, poses in "nvar", proper 1/0
+  related.tsv         lemma<TAB>syn<TAB>der<TAB>broad<TAB>senses
+                      (syn, der: per-sense groups joined by `|`)
   LICENSE-WordNet.txt WordNet licence text
 
 Sources (npm registry packages, pinned for reproducibility):
@@ -56,11 +58,16 @@ VERB_REL = {"*", ">"}
 HYPO = {"~", "~i"}
 
 
-def norm_word(w: str) -> str:
-    """Lowercase a data-file word and strip adjective markers like (a), (p), (ip)."""
+def strip_marker(w: str) -> str:
+    """Strip adjective markers like (a), (p), (ip) from a data-file word."""
     if w.endswith(")") and "(" in w:
         w = w[: w.index("(")]
-    return w.lower()
+    return w
+
+
+def norm_word(w: str) -> str:
+    """Lowercase a data-file word and strip adjective markers like (a), (p), (ip)."""
+    return strip_marker(w).lower()
 
 
 def single(w: str) -> bool:
@@ -77,8 +84,10 @@ def kept(w: str) -> bool:
     return len(parts) <= 2 and all(parts)
 
 
-def load_data(path: Path, pos: str) -> dict:
-    """offset -> (words, pointers); pointers = [(sym, offset, pos, src, tgt)]."""
+def load_data(path: Path, pos: str, raw: dict | None = None) -> dict:
+    """offset -> (words, pointers); pointers = [(sym, offset, pos, src, tgt)].
+    If `raw` is given, raw[offset] = the synset's words in their original case
+    (markers stripped)."""
     synsets = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -89,9 +98,13 @@ def load_data(path: Path, pos: str) -> dict:
             w_cnt = int(body[3], 16)
             i = 4
             words = []
+            orig = []
             for _ in range(w_cnt):
-                words.append(norm_word(body[i]))
+                orig.append(strip_marker(body[i]))
+                words.append(orig[-1].lower())
                 i += 2
+            if raw is not None:
+                raw[off] = orig
             p_cnt = int(body[i])
             i += 1
             ptrs = []
@@ -133,7 +146,9 @@ def read_license(dict_dir: Path) -> str:
 
 
 def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None):
-    data = {p: load_data(dict_dir / f"data.{POS_FILES[p]}", p) for p in POS_ORDER}
+    noun_raw = {}  # noun synset offset -> words in original case
+    data = {p: load_data(dict_dir / f"data.{POS_FILES[p]}", p,
+                         noun_raw if p == "n" else None) for p in POS_ORDER}
     index = {p: load_index(dict_dir / f"index.{POS_FILES[p]}") for p in POS_ORDER}
 
     # ---- exceptions.tsv
@@ -154,9 +169,25 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
             if kept(lemma):
                 poses[lemma] = poses.get(lemma, "") + p
 
+    def is_proper(lemma: str) -> bool:
+        """Noun-only lemma whose commonest sense (the first in the index, which
+        orders senses by frequency) is a name: written with an uppercase letter
+        there (`China` the country, though `china` is also porcelain;
+        `Amnesty_International`, `RCMP`)."""
+        if poses[lemma] != "n":
+            return False
+        offsets = index["n"][lemma]
+        if not offsets:
+            return False
+        forms = [w for w in noun_raw[offsets[0]] if w.lower() == lemma]
+        return bool(forms) and all(w != w.lower() for w in forms)
+
+    proper = {lemma: "1" if is_proper(lemma) else "0" for lemma in poses}
+
     # ---- related.tsv
     related = []
     for lemma in sorted(poses):
+        # syn_l / der_l: one list per sense (so sense boundaries survive)
         syn_l, der_l, broad_l = [], [], []
         # senses interleaved by rank: rank 1 of n, v, a, r, then rank 2, ...
         senses = []
@@ -169,33 +200,49 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
             # 1-based position of the lemma in the synset (for lexical pointers)
             me = words.index(lemma) + 1 if lemma in words else 0
             if rank < MAX_SENSES:
-                syn_l.extend(words)
+                s_syn = list(words)
                 for sym, t_off, t_pos, src, tgt in ptrs:
                     if sym in SIMILAR:
-                        syn_l.extend(data[t_pos][t_off][0])
+                        s_syn.extend(data[t_pos][t_off][0])
+                s_der = []
                 for sym, t_off, t_pos, src, tgt in ptrs:
                     if sym in DERIV and (src == 0 or src == me):
                         t_words = data[t_pos][t_off][0]
-                        der_l.extend(t_words if tgt == 0 else [t_words[tgt - 1]])
+                        s_der.extend(t_words if tgt == 0 else [t_words[tgt - 1]])
+                syn_l.append(s_syn)
+                der_l.append(s_der)
             if rank < MAX_BROAD_SENSES:
                 for group in (HYPER, VERB_REL, HYPO):
                     for sym, t_off, t_pos, src, tgt in ptrs:
                         if sym in group:
                             t_words = data[t_pos][t_off][0]
                             broad_l.extend(t_words if tgt == 0 else [t_words[tgt - 1]])
-        # dedupe within and across columns (a word stays in its strongest column)
+        # dedupe within and across columns (a word stays in its strongest column);
+        # in `syn` and `der` each sense's new words form one group, groups are
+        # joined by `|`, and a sense adding no new word adds no group
         seen = {lemma}
         cols = []
-        for lst, limit in ((syn_l, None), (der_l, None), (broad_l, MAX_BROAD)):
-            col = []
-            for w in lst:
-                if w not in seen and kept(w):
-                    seen.add(w)
-                    col.append(w)
-                    if limit is not None and len(col) >= limit:
-                        break
-            cols.append(" ".join(col))
-        if any(cols):
+        for sense_lists in (syn_l, der_l):
+            groups = []
+            for lst in sense_lists:
+                group = []
+                for w in lst:
+                    if w not in seen and kept(w):
+                        seen.add(w)
+                        group.append(w)
+                if group:
+                    groups.append(" ".join(group))
+            cols.append("|".join(groups))
+        col = []
+        for w in broad_l:
+            if w not in seen and kept(w):
+                seen.add(w)
+                col.append(w)
+                if len(col) >= MAX_BROAD:
+                    break
+        cols.append(" ".join(col))
+        cols.append(str(len(senses)))  # total senses over all POS
+        if any(cols[:3]):
             related.append((lemma, *cols))
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -206,7 +253,7 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
                 f.write("\t".join(row) + "\n")
 
     write("exceptions.tsv", sorted(exc))
-    write("lemmas.tsv", sorted(poses.items()))
+    write("lemmas.tsv", sorted((l, ps, proper[l]) for l, ps in poses.items()))
     write("related.tsv", related)  # already in lemma order
 
     lic = "WordNet Release 3.1\n\n" + read_license(dict_dir)
@@ -221,7 +268,8 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
     with open(out_dir / "LICENSE-WordNet.txt", "w", encoding="utf-8", newline="\n") as f:
         f.write(lic)
     print(
-        f"wrote {out_dir}: {len(exc)} exceptions, {len(poses)} lemmas, "
+        f"wrote {out_dir}: {len(exc)} exceptions, {len(poses)} lemmas "
+        f"({sum(v == '1' for v in proper.values())} proper), "
         f"{len(related)} related",
         file=sys.stderr,
     )

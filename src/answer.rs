@@ -58,7 +58,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     {
         return QuestionKind::Reason;
     }
-    if has("when") || what_which(&time_nouns) {
+    if has("when") || what_which(&time_nouns) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
     if has("where") || what_which(&place_nouns) {

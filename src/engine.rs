@@ -163,7 +163,7 @@ impl Engine {
             }
             confidence = first.coverage;
             if kind.needs_typed_answer() && short.is_none() {
-                confidence *= 0.6;
+                confidence *= 0.5;
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.

@@ -31,7 +31,7 @@ const MIN_COSINE: f32 = 0.62;
 /// The match strength from which a corpus word counts as saying what a question word says.
 const IN_CORPUS: f32 = 0.3;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
-const CONTEXT_FACTOR: f32 = 0.45;
+const CONTEXT_FACTOR: f32 = 0.35;
 
 /// One content word of a question with everything it may match.
 #[derive(Debug, Clone)]
@@ -175,9 +175,10 @@ fn reverse_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -
     let senses: usize = lexicon
         .lemmas(word)
         .iter()
-        .map(|l| lexicon.synonym_count(l))
-        .sum();
-    let factor = (12.0 / senses.max(1) as f32).clamp(0.75, 1.0);
+        .map(|l| lexicon.sense_count(l))
+        .max()
+        .unwrap_or(1);
+    let factor = (1.1 - 0.02 * senses as f32).clamp(0.75, 1.0);
     let mut related = wordnet_related(lexicon, analyzer, word);
     for w in related.values_mut() {
         if *w < 1.0 {
@@ -203,7 +204,7 @@ pub fn wordnet_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &st
         for (relation, rank, related) in lexicon.related(&lemma) {
             let w = relation_weight(relation, rank);
             put(related, w, &mut out);
-            if relation == Relation::Synonym && rank < 4 {
+            if relation == Relation::Synonym && rank < 2 {
                 // The derived forms of close synonyms ("arrest" -> "arrested").
                 for (r2, _, d) in lexicon.related(related) {
                     if r2 == Relation::Derived {
@@ -266,8 +267,8 @@ impl Vocabulary {
                 for lemma in lexicon.lemmas(word) {
                     for (relation, rank, related) in lexicon.related(&lemma) {
                         let close = match relation {
-                            Relation::Synonym => rank < 4,
-                            Relation::Derived => rank < 3,
+                            Relation::Synonym => rank < 2,
+                            Relation::Derived => rank < 2,
                             Relation::Broader => false,
                         };
                         if close {
@@ -366,7 +367,7 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if prev == "how" && matches!(word, "many" | "much" | "old" | "long" | "big" | "large" | "far" | "often") {
         return Marker::Drop;
     }
-    if (word == "name" && next == "of") || (word == "going" && next == "to") {
+    if (matches!(word, "name" | "date") && next == "of") || (word == "going" && next == "to") {
         return Marker::Drop;
     }
     if matches!(prev, "what" | "which" | "whats")
@@ -380,12 +381,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     Marker::No
 }
 
-/// Strength of a WordNet relation at a rank in its list.
+/// Strength of a WordNet relation: for synonyms and derived forms by the sense they come from
+/// (the commonest first), for broader terms by their place in the list.
 fn relation_weight(relation: Relation, rank: usize) -> f32 {
     let decay = 0.025 * rank as f32;
     match relation {
-        Relation::Synonym => (0.85 - decay).max(0.6),
-        Relation::Derived => (0.8 - decay).max(0.65),
+        Relation::Synonym => [0.85, 0.68, 0.6, 0.55][rank.min(3)],
+        Relation::Derived => [0.8, 0.72, 0.65][rank.min(2)],
         Relation::Broader => (0.55 - decay).max(0.4),
     }
 }
@@ -433,7 +435,21 @@ impl<'a> Retriever<'a> {
             if terms.iter().any(|t| t.word == word) {
                 continue;
             }
-            let expansions = self.expand(&mut analyzer, &word);
+            // A name means only itself (and its derived forms: "china", "chinese"), not the
+            // broader "country" nor a word with a nearby vector.
+            let expansions = if self.lexicon.is_proper(&word) || token.acronym {
+                let mut own = wordnet_related(self.lexicon, &mut analyzer, &word);
+                own.retain(|_, w| *w >= 0.8);
+                // Other names close to it count a little ("belarus" and "minsk").
+                for (k, w) in self.expand(&mut analyzer, &word) {
+                    if self.lexicon.is_proper(&k) && !own.contains_key(&k) {
+                        own.insert(k, w.min(0.6));
+                    }
+                }
+                own
+            } else {
+                self.expand(&mut analyzer, &word)
+            };
             let weight = self.weight(&word) * if marker == Marker::Soft { 0.5 } else { 1.0 };
             let forms = word_forms(self.lexicon, &mut analyzer, &word);
             let rank_weight = weight * (0.4 + 0.6 * self.idf(&word));
