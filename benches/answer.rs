@@ -61,8 +61,14 @@ fn own_percentiles(engine: &Engine, index_dir: &Path, questions: &[String], roun
     let index = citebot::index::open(index_dir).expect("index reopens");
     let mut bm25 = Bm25::new();
     // Warm-up round, and a check that both answer something.
-    let found = questions.iter().filter(|q| engine.ask(q, TOP).found).count();
-    let bm25_hits = questions.iter().filter(|q| !bm25.ask(&index, q).is_empty()).count();
+    let found = questions
+        .iter()
+        .filter(|q| engine.ask(q, TOP).found)
+        .count();
+    let bm25_hits = questions
+        .iter()
+        .filter(|q| !bm25.ask(&index, q).is_empty())
+        .count();
     let mut full = Vec::with_capacity(questions.len() * rounds);
     let mut base = Vec::with_capacity(questions.len() * rounds);
     let mut worst: Vec<(Duration, &str)> = Vec::new();
@@ -81,18 +87,43 @@ fn own_percentiles(engine: &Engine, index_dir: &Path, questions: &[String], roun
     let (p50, p99, mean, max) = summary(&mut full);
     let (b50, b99, bmean, bmax) = summary(&mut base);
     println!();
-    println!("== article: {} questions x {rounds} rounds, each timed on its own ==", questions.len());
+    println!(
+        "== article: {} questions x {rounds} rounds, each timed on its own ==",
+        questions.len()
+    );
     println!("{}", common::machine());
-    println!("answered (found=true): {found}/{}; baseline returned hits for {bm25_hits}", questions.len());
-    println!("{:<28} {:>10} {:>10} {:>10} {:>10}", "per question (us)", "p50", "p99", "mean", "max");
-    println!("{:<28} {p50:>10.1} {p99:>10.1} {mean:>10.1} {max:>10.1}", "full pipeline (ask)");
-    println!("{:<28} {b50:>10.1} {b99:>10.1} {bmean:>10.1} {bmax:>10.1}", "plain BM25 baseline");
-    println!("{:<28} {:>10.1} {:>10.1} {:>10.1}", "ratio full/BM25", p50 / b50, p99 / b99, mean / bmean);
+    println!(
+        "answered (found=true): {found}/{}; baseline returned hits for {bm25_hits}",
+        questions.len()
+    );
+    println!(
+        "{:<28} {:>10} {:>10} {:>10} {:>10}",
+        "per question (us)", "p50", "p99", "mean", "max"
+    );
+    println!(
+        "{:<28} {p50:>10.1} {p99:>10.1} {mean:>10.1} {max:>10.1}",
+        "full pipeline (ask)"
+    );
+    println!(
+        "{:<28} {b50:>10.1} {b99:>10.1} {bmean:>10.1} {bmax:>10.1}",
+        "plain BM25 baseline"
+    );
+    println!(
+        "{:<28} {:>10.1} {:>10.1} {:>10.1}",
+        "ratio full/BM25",
+        p50 / b50,
+        p99 / b99,
+        mean / bmean
+    );
     // The slowest questions: median over rounds per question.
     let mut per_q: Vec<(f64, &str)> = questions
         .iter()
         .map(|q| {
-            let mut ds: Vec<Duration> = worst.iter().filter(|(_, w)| *w == q.as_str()).map(|(d, _)| *d).collect();
+            let mut ds: Vec<Duration> = worst
+                .iter()
+                .filter(|(_, w)| *w == q.as_str())
+                .map(|(d, _)| *d)
+                .collect();
             ds.sort();
             (micros(ds[ds.len() / 2]), q.as_str())
         })
@@ -119,12 +150,17 @@ fn cold_start_processes(index_dir: &Path, question: &str, runs: usize) {
             .expect("child runs");
         wall.push(t.elapsed());
         let line = String::from_utf8_lossy(&out.stdout);
-        let mut nums = line.split_whitespace().filter_map(|n| n.parse::<f64>().ok());
+        let mut nums = line
+            .split_whitespace()
+            .filter_map(|n| n.parse::<f64>().ok());
         if let (Some(o), Some(f)) = (nums.next(), nums.next()) {
             opened.push(Duration::from_secs_f64(o / 1e6));
             first.push(Duration::from_secs_f64(f / 1e6));
         } else {
-            eprintln!("cold-start child failed: {}", String::from_utf8_lossy(&out.stderr));
+            eprintln!(
+                "cold-start child failed: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             return;
         }
     }
@@ -133,9 +169,41 @@ fn cold_start_processes(index_dir: &Path, question: &str, runs: usize) {
     let (w50, _, _, wmax) = summary(&mut wall);
     println!();
     println!("== cold start in {runs} fresh processes (median / max, ms) ==");
-    println!("open_index (lexicon + vectors + index + vocabulary): {:>8.1} / {:>8.1}", o50 / 1e3, omax / 1e3);
-    println!("open + first answer:                                 {:>8.1} / {:>8.1}", f50 / 1e3, fmax / 1e3);
-    println!("whole process (exec to exit):                        {:>8.1} / {:>8.1}", w50 / 1e3, wmax / 1e3);
+    println!(
+        "open_index (lexicon + vectors + index + vocabulary): {:>8.1} / {:>8.1}",
+        o50 / 1e3,
+        omax / 1e3
+    );
+    println!(
+        "open + first answer:                                 {:>8.1} / {:>8.1}",
+        f50 / 1e3,
+        fmax / 1e3
+    );
+    println!(
+        "whole process (exec to exit):                        {:>8.1} / {:>8.1}",
+        w50 / 1e3,
+        wmax / 1e3
+    );
+}
+
+/// Index builds of the article, each timed on its own (ingest + index into a fresh folder).
+fn build_times(runs: usize) {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let t = Instant::now();
+        build_article(&dir.path().join("index"));
+        times.push(t.elapsed());
+    }
+    let (p50, _, mean, max) = summary(&mut times);
+    println!();
+    println!(
+        "== index build of the article, {runs} builds: min {:.1} / p50 {:.1} / mean {:.1} / max {:.1} ms ==",
+        micros(times[0]) / 1e3,
+        p50 / 1e3,
+        mean / 1e3,
+        max / 1e3
+    );
 }
 
 fn main() {
@@ -149,12 +217,16 @@ fn main() {
     let (tmp, engine) = built_index();
     let index_dir = tmp.path().join("index");
     let rounds = if bench_mode() {
-        std::env::var("ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(50)
+        std::env::var("ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(50)
     } else {
         1
     };
     own_percentiles(&engine, &index_dir, &questions, rounds);
     cold_start_processes(&index_dir, &questions[0], if bench_mode() { 10 } else { 1 });
+    build_times(if bench_mode() { 20 } else { 1 });
     println!();
 
     let mut c = Criterion::default()

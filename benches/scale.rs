@@ -86,7 +86,9 @@ impl Zipf {
     }
     fn draw(&self, rng: &mut SplitMix) -> usize {
         let x = rng.unit() * self.cumulative.last().copied().unwrap_or(0.0);
-        self.cumulative.partition_point(|&c| c < x).min(self.cumulative.len() - 1)
+        self.cumulative
+            .partition_point(|&c| c < x)
+            .min(self.cumulative.len() - 1)
     }
 }
 
@@ -99,14 +101,33 @@ struct Lexis {
     names_zipf: Zipf,
 }
 
-const DAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const DAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const SYLLABLES: [&str; 32] = [
-    "ka", "li", "mo", "ra", "vet", "sen", "dor", "mi", "lan", "tso", "ko", "nen", "ba", "zar", "ti", "vel",
-    "an", "dre", "os", "ur", "ge", "mar", "ni", "sha", "ol", "ev", "ik", "pa", "ro", "su", "da", "len",
+    "ka", "li", "mo", "ra", "vet", "sen", "dor", "mi", "lan", "tso", "ko", "nen", "ba", "zar",
+    "ti", "vel", "an", "dre", "os", "ur", "ge", "mar", "ni", "sha", "ol", "ev", "ik", "pa", "ro",
+    "su", "da", "len",
 ];
 const SURNAME_ENDS: [&str; 6] = ["ov", "enko", "ich", "ska", "son", "ova"];
 
@@ -137,7 +158,8 @@ fn lexis(rng: &mut SplitMix) -> Lexis {
     let mut words: Vec<String> = ranked.into_iter().map(|(w, _)| w).collect();
     let known: std::collections::HashSet<String> = words.iter().cloned().collect();
     // WordNet lemmas: single plain words, in a seeded shuffle.
-    let lemmas = std::fs::read_to_string(repo().join("assets/wordnet/lemmas.tsv")).expect("lemmas.tsv");
+    let lemmas =
+        std::fs::read_to_string(repo().join("assets/wordnet/lemmas.tsv")).expect("lemmas.tsv");
     let mut extra: Vec<String> = lemmas
         .lines()
         .filter_map(|l| l.split('\t').next())
@@ -156,11 +178,15 @@ fn lexis(rng: &mut SplitMix) -> Lexis {
     caps.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut names: Vec<String> = caps.into_iter().map(|(w, _)| w).collect();
     let syllables = |rng: &mut SplitMix, n: usize| -> String {
-        (0..n).map(|_| SYLLABLES[rng.below(SYLLABLES.len())]).collect()
+        (0..n)
+            .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+            .collect()
     };
     let cap = |s: String| -> String {
         let mut c = s.chars();
-        c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
     };
     for _ in 0..3000 {
         let k = 2 + rng.below(2);
@@ -202,7 +228,13 @@ struct Made {
 fn sentence(lx: &Lexis, rng: &mut SplitMix) -> Made {
     let len = 8 + rng.below(21);
     let mut parts: Vec<String> = Vec::with_capacity(len + 4);
-    let mut made = Made { text: String::new(), content: Vec::new(), name: None, has_day: false, has_number: false };
+    let mut made = Made {
+        text: String::new(),
+        content: Vec::new(),
+        name: None,
+        has_day: false,
+        has_number: false,
+    };
     while parts.len() < len {
         let roll = rng.unit();
         if roll < 0.05 {
@@ -244,7 +276,9 @@ fn sentence(lx: &Lexis, rng: &mut SplitMix) -> Made {
 
 fn heading(lx: &Lexis, rng: &mut SplitMix) -> String {
     let n = 2 + rng.below(3);
-    let words: Vec<&str> = (0..n).map(|_| lx.words[lx.words_zipf.draw(rng)].as_str()).collect();
+    let words: Vec<&str> = (0..n)
+        .map(|_| lx.words[lx.words_zipf.draw(rng)].as_str())
+        .collect();
     let mut h = words.join(" ");
     if let Some(first) = h.get(0..1) {
         h = first.to_uppercase() + &h[1..];
@@ -327,11 +361,18 @@ impl Baseline {
     /// Opens the current generation's tantivy index directly (mmap only, no documents loaded).
     fn open(index_dir: &Path) -> Baseline {
         let generation = std::fs::read_to_string(index_dir.join("CURRENT")).expect("CURRENT");
-        let index = tantivy::Index::open_in_dir(index_dir.join(generation.trim())).expect("tantivy index");
-        index.tokenizers().register(citebot::index::ANALYZER, citebot::index::analyzer());
+        let index =
+            tantivy::Index::open_in_dir(index_dir.join(generation.trim())).expect("tantivy index");
+        index
+            .tokenizers()
+            .register(citebot::index::ANALYZER, citebot::index::analyzer());
         let field = index.schema().get_field("text").expect("text field");
         let reader = index.reader().expect("reader");
-        Baseline { reader, field, analyzer: citebot::index::analyzer() }
+        Baseline {
+            reader,
+            field,
+            analyzer: citebot::index::analyzer(),
+        }
     }
 
     fn ask(&mut self, question: &str) -> usize {
@@ -350,8 +391,10 @@ impl Baseline {
         let clauses: Vec<(Occur, Box<dyn Query>)> = seen
             .iter()
             .map(|s| {
-                let q: Box<dyn Query> =
-                    Box::new(TermQuery::new(Term::from_field_text(self.field, s), IndexRecordOption::WithFreqs));
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(self.field, s),
+                    IndexRecordOption::WithFreqs,
+                ));
                 (Occur::Should, q)
             })
             .collect();
@@ -359,12 +402,17 @@ impl Baseline {
             return 0;
         }
         let searcher = self.reader.searcher();
-        let hits = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(3)).unwrap_or_default();
+        let hits = searcher
+            .search(&BooleanQuery::new(clauses), &TopDocs::with_limit(3))
+            .unwrap_or_default();
         let mut bytes = 0;
         for (_, address) in hits {
             if let Ok(doc) = searcher.doc::<TantivyDocument>(address) {
                 use tantivy::schema::Value;
-                bytes += doc.get_first(self.field).and_then(|v| v.as_str()).map_or(0, str::len);
+                bytes += doc
+                    .get_first(self.field)
+                    .and_then(|v| v.as_str())
+                    .map_or(0, str::len);
             }
         }
         bytes
@@ -416,16 +464,57 @@ impl Row {
     fn to_kv(&self) -> String {
         let mut s = String::new();
         macro_rules! kv { ($($f:ident),*) => { $( let _ = write!(s, "{}={}\t", stringify!($f), self.$f); )* } }
-        kv!(n, sentences, docs, data_mb, gen_s, hash_s, ingest_s, index_s, index_mb, build_peak_mb, open_s,
-            questions, rounds, found, p50_ms, p99_ms, mean_ms, max_ms, dev_p50_ms, dev_p99_ms, syn_p50_ms,
-            syn_p99_ms, bm25_p50_ms, bm25_p99_ms, serve_peak_mb, serve_rss_mb);
-        let _ = write!(s, "slowest={}\tvocab_note={}", self.slowest.replace('\t', " "), self.vocab_note);
+        kv!(
+            n,
+            sentences,
+            docs,
+            data_mb,
+            gen_s,
+            hash_s,
+            ingest_s,
+            index_s,
+            index_mb,
+            build_peak_mb,
+            open_s,
+            questions,
+            rounds,
+            found,
+            p50_ms,
+            p99_ms,
+            mean_ms,
+            max_ms,
+            dev_p50_ms,
+            dev_p99_ms,
+            syn_p50_ms,
+            syn_p99_ms,
+            bm25_p50_ms,
+            bm25_p99_ms,
+            serve_peak_mb,
+            serve_rss_mb
+        );
+        let _ = write!(
+            s,
+            "slowest={}\tvocab_note={}",
+            self.slowest.replace('\t', " "),
+            self.vocab_note
+        );
         s
     }
     fn from_kv(line: &str) -> Row {
-        let map: HashMap<&str, &str> = line.split('\t').filter_map(|kv| kv.split_once('=')).collect();
-        let f = |k: &str| map.get(k).and_then(|v| v.parse::<f64>().ok()).unwrap_or(f64::NAN);
-        let u = |k: &str| map.get(k).and_then(|v| v.parse::<usize>().ok()).unwrap_or(0);
+        let map: HashMap<&str, &str> = line
+            .split('\t')
+            .filter_map(|kv| kv.split_once('='))
+            .collect();
+        let f = |k: &str| {
+            map.get(k)
+                .and_then(|v| v.parse::<f64>().ok())
+                .unwrap_or(f64::NAN)
+        };
+        let u = |k: &str| {
+            map.get(k)
+                .and_then(|v| v.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
         Row {
             n: u("n"),
             sentences: u("sentences"),
@@ -469,16 +558,25 @@ fn progress(n: usize, what: &str) {
 }
 
 fn child(n: usize) {
-    let tmp = tempfile::Builder::new().prefix("citebot-scale-").tempdir().expect("tempdir");
+    let tmp = tempfile::Builder::new()
+        .prefix("citebot-scale-")
+        .tempdir()
+        .expect("tempdir");
     let data = tmp.path().join("data");
     let index_dir = tmp.path().join("index");
-    let mut row = Row { n, ..Row::default() };
+    let mut row = Row {
+        n,
+        ..Row::default()
+    };
 
     let t = Instant::now();
     let synthetic = write_corpus(n, &data);
     row.gen_s = t.elapsed().as_secs_f64();
     row.data_mb = dir_size(&data) as f64 / 1e6;
-    progress(n, &format!("corpus written: {:.1} MB in {:.1}s", row.data_mb, row.gen_s));
+    progress(
+        n,
+        &format!("corpus written: {:.1} MB in {:.1}s", row.data_mb, row.gen_s),
+    );
 
     reset_peak();
     let t = Instant::now();
@@ -489,21 +587,39 @@ fn child(n: usize) {
     row.ingest_s = t.elapsed().as_secs_f64();
     row.docs = docs.len();
     row.sentences = docs.iter().map(|d| d.sentence_count()).sum();
-    progress(n, &format!("ingested {} sentences in {:.2}s", row.sentences, row.ingest_s));
+    progress(
+        n,
+        &format!(
+            "ingested {} sentences in {:.2}s",
+            row.sentences, row.ingest_s
+        ),
+    );
     let t = Instant::now();
     citebot::index::build(&docs, &hash, &index_dir).expect("index build");
     row.index_s = t.elapsed().as_secs_f64();
     drop(docs);
     row.build_peak_mb = mb_kib(status_kib("VmHWM"));
     row.index_mb = dir_size(&index_dir) as f64 / 1e6;
-    progress(n, &format!("indexed in {:.2}s, {:.1} MB on disk", row.index_s, row.index_mb));
+    progress(
+        n,
+        &format!(
+            "indexed in {:.2}s, {:.1} MB on disk",
+            row.index_s, row.index_mb
+        ),
+    );
 
     let peak_reset = reset_peak();
     let t = Instant::now();
-    let (engine, rebuilt) = Engine::open(&EngineConfig { data_dir: data.clone(), index_dir: index_dir.clone() })
-        .expect("engine opens");
+    let (engine, rebuilt) = Engine::open(&EngineConfig {
+        data_dir: data.clone(),
+        index_dir: index_dir.clone(),
+    })
+    .expect("engine opens");
     row.open_s = t.elapsed().as_secs_f64();
-    assert!(!rebuilt, "Engine::open rebuilt an index that was just built");
+    assert!(
+        !rebuilt,
+        "Engine::open rebuilt an index that was just built"
+    );
     row.vocab_note = format!("{} sentences in engine", engine.sentence_count());
     progress(n, &format!("engine opened in {:.2}s", row.open_s));
 
@@ -518,12 +634,24 @@ fn child(n: usize) {
     let t = Instant::now();
     row.found = all.iter().filter(|(_, q)| engine.ask(q, 3).found).count();
     let warm = t.elapsed().as_secs_f64();
-    let default_rounds = if n <= 10_000 { 10 } else if n <= 100_000 { 3 } else { 1 };
-    row.rounds = std::env::var("SCALE_ROUNDS").ok().and_then(|r| r.parse().ok()).unwrap_or(default_rounds);
+    let default_rounds = if n <= 10_000 {
+        10
+    } else if n <= 100_000 {
+        3
+    } else {
+        1
+    };
+    row.rounds = std::env::var("SCALE_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(default_rounds);
     if !bench_mode() {
         row.rounds = 1;
     }
-    progress(n, &format!("warm-up pass {:.2}s; {} timed rounds", warm, row.rounds));
+    progress(
+        n,
+        &format!("warm-up pass {:.2}s; {} timed rounds", warm, row.rounds),
+    );
     let mut times: Vec<Duration> = Vec::new();
     let mut dev_t = Vec::new();
     let mut syn_t = Vec::new();
@@ -535,7 +663,11 @@ fn child(n: usize) {
             let d = t.elapsed();
             times.push(d);
             per_q.push((d, q));
-            if *is_dev { dev_t.push(d) } else { syn_t.push(d) }
+            if *is_dev {
+                dev_t.push(d)
+            } else {
+                syn_t.push(d)
+            }
         }
     }
     let ms = |us: f64| us / 1e3;
@@ -552,7 +684,11 @@ fn child(n: usize) {
         .map(|(d, q)| format!("{:.1}ms \"{q}\"", micros(*d) / 1e3))
         .collect::<Vec<_>>()
         .join("; ");
-    row.serve_peak_mb = if peak_reset { mb_kib(status_kib("VmHWM")) } else { f64::NAN };
+    row.serve_peak_mb = if peak_reset {
+        mb_kib(status_kib("VmHWM"))
+    } else {
+        f64::NAN
+    };
     row.serve_rss_mb = mb_kib(status_kib("VmRSS"));
 
     // Baseline last, so its reader does not count in the engine's peak.
@@ -586,9 +722,15 @@ fn run_child(n: usize) -> Row {
     if bench_mode() {
         args.push("--bench".into());
     }
-    let max_rss_mb: f64 = std::env::var("SCALE_MAX_RSS_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(12_000.0);
+    let max_rss_mb: f64 = std::env::var("SCALE_MAX_RSS_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12_000.0);
     let timeout = Duration::from_secs(
-        std::env::var("SCALE_TIMEOUT_S").ok().and_then(|v| v.parse().ok()).unwrap_or(3600),
+        std::env::var("SCALE_TIMEOUT_S")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(3600),
     );
     let mut proc = Command::new(exe)
         .args(&args)
@@ -599,7 +741,10 @@ fn run_child(n: usize) -> Row {
         .expect("child starts");
     let stdout = proc.stdout.take().expect("stdout");
     let reader = std::thread::spawn(move || {
-        BufReader::new(stdout).lines().map_while(Result::ok).find(|l| l.starts_with("RESULT\t"))
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .find(|l| l.starts_with("RESULT\t"))
     });
     let status_path = PathBuf::from(format!("/proc/{}/status", proc.id()));
     let started = Instant::now();
@@ -620,7 +765,10 @@ fn run_child(n: usize) -> Row {
             }
         }
         if killed.is_empty() && seen_peak_mb > max_rss_mb {
-            killed = format!("killed: RSS above SCALE_MAX_RSS_MB={max_rss_mb} after {:.0}s", started.elapsed().as_secs_f64());
+            killed = format!(
+                "killed: RSS above SCALE_MAX_RSS_MB={max_rss_mb} after {:.0}s",
+                started.elapsed().as_secs_f64()
+            );
             let _ = proc.kill();
         }
         if killed.is_empty() && started.elapsed() > timeout {
@@ -634,7 +782,11 @@ fn run_child(n: usize) -> Row {
         Some(l) => Row::from_kv(&l["RESULT\t".len()..]),
         None => Row {
             n,
-            error: if killed.is_empty() { format!("child failed: {status}; RSS seen {seen_peak_mb:.0} MB") } else { format!("{killed}; RSS seen {seen_peak_mb:.0} MB") },
+            error: if killed.is_empty() {
+                format!("child failed: {status}; RSS seen {seen_peak_mb:.0} MB")
+            } else {
+                format!("{killed}; RSS seen {seen_peak_mb:.0} MB")
+            },
             ..Row::default()
         },
     }
@@ -664,7 +816,10 @@ fn table(rows: &[Row]) -> String {
             r.build_peak_mb, r.serve_peak_mb
         );
     }
-    let _ = writeln!(s, "\nper N: dev-question and synthetic-question times, serving RSS, slowest questions");
+    let _ = writeln!(
+        s,
+        "\nper N: dev-question and synthetic-question times, serving RSS, slowest questions"
+    );
     for r in rows.iter().filter(|r| r.error.is_empty()) {
         let _ = writeln!(
             s,
@@ -696,80 +851,189 @@ fn svg(rows: &[Row]) -> String {
     let width = 3.0 * (pw + ml + 16.0) + 10.0;
     let height = ph + mt + mb + 40.0;
     let mut s = String::new();
-    let _ = writeln!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" font-family="sans-serif" font-size="11">"#);
+    let _ = writeln!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0}" height="{height:.0}" font-family="sans-serif" font-size="11">"#
+    );
     let _ = writeln!(s, r#"<rect width="100%" height="100%" fill="white"/>"#);
-    let _ = writeln!(s, r#"<text x="10" y="16" font-size="13">citebot scale benchmark (cargo bench --bench scale), log-log; dashed = 1M target. {}</text>"#, common::machine());
+    let _ = writeln!(
+        s,
+        r#"<text x="10" y="16" font-size="13">citebot scale benchmark (cargo bench --bench scale), log-log; dashed = 1M target. {}</text>"#,
+        common::machine()
+    );
     type Series<'a> = (&'a str, &'a str, Vec<(f64, f64)>);
     let xs: Vec<f64> = ok.iter().map(|r| r.n as f64).collect();
     let panels: Vec<(&str, Vec<Series>, Option<(f64, f64, &str)>)> = vec![
         (
             "build time (ingest + index), s",
-            vec![("build", "#1f77b4", ok.iter().map(|r| (r.n as f64, r.build_s())).collect()),
-                 ("open (hash+index+vocabulary)", "#9467bd", ok.iter().map(|r| (r.n as f64, r.open_s)).collect())],
+            vec![
+                (
+                    "build",
+                    "#1f77b4",
+                    ok.iter().map(|r| (r.n as f64, r.build_s())).collect(),
+                ),
+                (
+                    "open (hash+index+vocabulary)",
+                    "#9467bd",
+                    ok.iter().map(|r| (r.n as f64, r.open_s)).collect(),
+                ),
+            ],
             Some((1e6, 10.0, "1M at 100k sent/s = 10 s")),
         ),
         (
             "time per question, ms",
             vec![
-                ("full p50", "#2ca02c", ok.iter().map(|r| (r.n as f64, r.p50_ms)).collect()),
-                ("full p99", "#d62728", ok.iter().map(|r| (r.n as f64, r.p99_ms)).collect()),
-                ("BM25 p50", "#7f7f7f", ok.iter().map(|r| (r.n as f64, r.bm25_p50_ms)).collect()),
-                ("BM25 p99", "#bcbd22", ok.iter().map(|r| (r.n as f64, r.bm25_p99_ms)).collect()),
+                (
+                    "full p50",
+                    "#2ca02c",
+                    ok.iter().map(|r| (r.n as f64, r.p50_ms)).collect(),
+                ),
+                (
+                    "full p99",
+                    "#d62728",
+                    ok.iter().map(|r| (r.n as f64, r.p99_ms)).collect(),
+                ),
+                (
+                    "BM25 p50",
+                    "#7f7f7f",
+                    ok.iter().map(|r| (r.n as f64, r.bm25_p50_ms)).collect(),
+                ),
+                (
+                    "BM25 p99",
+                    "#bcbd22",
+                    ok.iter().map(|r| (r.n as f64, r.bm25_p99_ms)).collect(),
+                ),
             ],
             Some((1e6, 20.0, "p99 target 20 ms")),
         ),
         (
             "peak RSS, MB",
             vec![
-                ("build peak", "#ff7f0e", ok.iter().map(|r| (r.n as f64, r.build_peak_mb)).collect()),
-                ("serving peak", "#8c564b", ok.iter().map(|r| (r.n as f64, r.serve_peak_mb)).collect()),
+                (
+                    "build peak",
+                    "#ff7f0e",
+                    ok.iter().map(|r| (r.n as f64, r.build_peak_mb)).collect(),
+                ),
+                (
+                    "serving peak",
+                    "#8c564b",
+                    ok.iter().map(|r| (r.n as f64, r.serve_peak_mb)).collect(),
+                ),
             ],
             Some((1e6, 2048.0, "target 2 GB")),
         ),
     ];
     let (xmin, xmax) = (
-        xs.iter().copied().fold(f64::INFINITY, f64::min).log10().floor(),
+        xs.iter()
+            .copied()
+            .fold(f64::INFINITY, f64::min)
+            .log10()
+            .floor(),
         xs.iter().copied().fold(0.0f64, f64::max).log10().ceil(),
     );
     let xmax = if xmax <= xmin { xmin + 1.0 } else { xmax };
     for (i, (title, series, target)) in panels.iter().enumerate() {
         let x0 = 10.0 + i as f64 * (pw + ml + 16.0) + ml;
         let y0 = mt + 20.0;
-        let mut vals: Vec<f64> = series.iter().flat_map(|(_, _, v)| v.iter().map(|p| p.1)).filter(|v| v.is_finite() && *v > 0.0).collect();
+        let mut vals: Vec<f64> = series
+            .iter()
+            .flat_map(|(_, _, v)| v.iter().map(|p| p.1))
+            .filter(|v| v.is_finite() && *v > 0.0)
+            .collect();
         if let Some((_, t, _)) = target {
             vals.push(*t);
         }
-        let ymin = vals.iter().copied().fold(f64::INFINITY, f64::min).log10().floor();
+        let ymin = vals
+            .iter()
+            .copied()
+            .fold(f64::INFINITY, f64::min)
+            .log10()
+            .floor();
         let ymax = vals.iter().copied().fold(0.0f64, f64::max).log10().ceil();
         let ymax = if ymax <= ymin { ymin + 1.0 } else { ymax };
         let px = |x: f64| x0 + (x.log10() - xmin) / (xmax - xmin) * pw;
         let py = |y: f64| y0 + ph - (y.log10() - ymin) / (ymax - ymin) * ph;
-        let _ = writeln!(s, r#"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="bold">{title}</text>"#, x0, y0 - 8.0);
-        let _ = writeln!(s, r##"<rect x="{x0:.1}" y="{y0:.1}" width="{pw}" height="{ph}" fill="none" stroke="#444"/>"##);
+        let _ = writeln!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" font-size="12" font-weight="bold">{title}</text>"#,
+            x0,
+            y0 - 8.0
+        );
+        let _ = writeln!(
+            s,
+            r##"<rect x="{x0:.1}" y="{y0:.1}" width="{pw}" height="{ph}" fill="none" stroke="#444"/>"##
+        );
         for e in (xmin as i32)..=(xmax as i32) {
             let x = px(10f64.powi(e));
-            let _ = writeln!(s, r##"<line x1="{x:.1}" y1="{y0:.1}" x2="{x:.1}" y2="{:.1}" stroke="#ddd"/><text x="{x:.1}" y="{:.1}" text-anchor="middle">1e{e}</text>"##, y0 + ph, y0 + ph + 14.0);
+            let _ = writeln!(
+                s,
+                r##"<line x1="{x:.1}" y1="{y0:.1}" x2="{x:.1}" y2="{:.1}" stroke="#ddd"/><text x="{x:.1}" y="{:.1}" text-anchor="middle">1e{e}</text>"##,
+                y0 + ph,
+                y0 + ph + 14.0
+            );
         }
         for e in (ymin as i32)..=(ymax as i32) {
             let y = py(10f64.powi(e));
-            let label = if e >= 0 { format!("{}", 10f64.powi(e)) } else { format!("{}", 10f64.powi(e)) };
-            let _ = writeln!(s, r##"<line x1="{x0:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{:.1}" y="{:.1}" text-anchor="end">{label}</text>"##, x0 + pw, x0 - 4.0, y + 4.0);
+            let label = if e >= 0 {
+                format!("{}", 10f64.powi(e))
+            } else {
+                format!("{}", 10f64.powi(e))
+            };
+            let _ = writeln!(
+                s,
+                r##"<line x1="{x0:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{:.1}" y="{:.1}" text-anchor="end">{label}</text>"##,
+                x0 + pw,
+                x0 - 4.0,
+                y + 4.0
+            );
         }
-        let _ = writeln!(s, r#"<text x="{:.1}" y="{:.1}" text-anchor="middle">N sentences</text>"#, x0 + pw / 2.0, y0 + ph + 30.0);
+        let _ = writeln!(
+            s,
+            r#"<text x="{:.1}" y="{:.1}" text-anchor="middle">N sentences</text>"#,
+            x0 + pw / 2.0,
+            y0 + ph + 30.0
+        );
         if let Some((tx, ty, label)) = target {
             let (x, y) = (px(*tx), py(*ty));
-            let _ = writeln!(s, r##"<line x1="{x0:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#d62728" stroke-dasharray="4 3"/><circle cx="{x:.1}" cy="{y:.1}" r="3" fill="none" stroke="#d62728"/><text x="{:.1}" y="{:.1}" fill="#d62728">{label}</text>"##, x0 + pw, x0 + 4.0, y - 4.0);
+            let _ = writeln!(
+                s,
+                r##"<line x1="{x0:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#d62728" stroke-dasharray="4 3"/><circle cx="{x:.1}" cy="{y:.1}" r="3" fill="none" stroke="#d62728"/><text x="{:.1}" y="{:.1}" fill="#d62728">{label}</text>"##,
+                x0 + pw,
+                x0 + 4.0,
+                y - 4.0
+            );
         }
         for (k, (name, color, pts)) in series.iter().enumerate() {
-            let pts: Vec<&(f64, f64)> = pts.iter().filter(|p| p.1.is_finite() && p.1 > 0.0).collect();
-            let path: Vec<String> = pts.iter().map(|(x, y)| format!("{:.1},{:.1}", px(*x), py(*y))).collect();
-            let _ = writeln!(s, r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2"/>"#, path.join(" "));
+            let pts: Vec<&(f64, f64)> = pts
+                .iter()
+                .filter(|p| p.1.is_finite() && p.1 > 0.0)
+                .collect();
+            let path: Vec<String> = pts
+                .iter()
+                .map(|(x, y)| format!("{:.1},{:.1}", px(*x), py(*y)))
+                .collect();
+            let _ = writeln!(
+                s,
+                r#"<polyline points="{}" fill="none" stroke="{color}" stroke-width="2"/>"#,
+                path.join(" ")
+            );
             for (x, y) in &pts {
-                let _ = writeln!(s, r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{color}"><title>{name}: N={x} -> {y:.3}</title></circle>"#, px(*x), py(*y));
+                let _ = writeln!(
+                    s,
+                    r#"<circle cx="{:.1}" cy="{:.1}" r="3" fill="{color}"><title>{name}: N={x} -> {y:.3}</title></circle>"#,
+                    px(*x),
+                    py(*y)
+                );
             }
             let ly = y0 + ph + 44.0 - 0.0 + 0.0;
             let lx = x0 + (k as f64) * (pw / series.len() as f64);
-            let _ = writeln!(s, r#"<rect x="{lx:.1}" y="{:.1}" width="10" height="3" fill="{color}"/><text x="{:.1}" y="{:.1}">{name}</text>"#, ly - 4.0, lx + 13.0, ly);
+            let _ = writeln!(
+                s,
+                r#"<rect x="{lx:.1}" y="{:.1}" width="10" height="3" fill="{color}"/><text x="{:.1}" y="{:.1}">{name}</text>"#,
+                ly - 4.0,
+                lx + 13.0,
+                ly
+            );
         }
     }
     s.push_str("</svg>\n");

@@ -40,20 +40,40 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     let has = |w: &str| words.contains(&w);
     let has_seq = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let first = words.first().copied().unwrap_or("");
-    let place_nouns = ["country", "countries", "city", "street", "town", "place", "region", "avenue", "square"];
+    let place_nouns = [
+        "country",
+        "countries",
+        "city",
+        "street",
+        "town",
+        "place",
+        "region",
+        "avenue",
+        "square",
+    ];
     let time_nouns = ["day", "date", "time", "year", "month", "week", "night"];
     let what_which = |nouns: &[&str]| {
-        words.windows(2).any(|p| {
-            matches!(p[0], "what" | "which" | "whats") && nouns.contains(&p[1])
-        })
+        words
+            .windows(2)
+            .any(|p| matches!(p[0], "what" | "which" | "whats") && nouns.contains(&p[1]))
     };
-    if has_seq("how", "many") || has_seq("how", "much") || has_seq("how", "old") || has_seq("what", "percent")
-        || has_seq("how", "long") || has_seq("what", "percentage") || has_seq("what", "percent")
-        || has_seq("what", "number") || has_seq("how", "big") || has_seq("how", "large")
+    if has_seq("how", "many")
+        || has_seq("how", "much")
+        || has_seq("how", "old")
+        || has_seq("what", "percent")
+        || has_seq("how", "long")
+        || has_seq("what", "percentage")
+        || has_seq("what", "percent")
+        || has_seq("what", "number")
+        || has_seq("how", "big")
+        || has_seq("how", "large")
     {
         return QuestionKind::Number;
     }
-    if has("why") || has_seq("what", "made") || has_seq("what", "caused") || has_seq("how", "come")
+    if has("why")
+        || has_seq("what", "made")
+        || has_seq("what", "caused")
+        || has_seq("how", "come")
         || has_seq("what", "led")
     {
         return QuestionKind::Reason;
@@ -64,7 +84,9 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if has("where") || what_which(&place_nouns) {
         return QuestionKind::Place;
     }
-    let which_noun = words.windows(2).any(|p| p[0] == "which" && !text::is_stop_word(p[1]));
+    let which_noun = words
+        .windows(2)
+        .any(|p| p[0] == "which" && !text::is_stop_word(p[1]));
     if has("who") || has("whom") || has("whose") || has_seq("name", "of") || which_noun {
         return QuestionKind::Person;
     }
@@ -79,21 +101,81 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     QuestionKind::Thing
 }
 
-const DAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 const RELATIVE_TIMES: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "weekend"];
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
-    "thousands", "million", "millions", "billion", "dozen", "dozens", "10s", "100s",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "dozens",
+    "10s",
+    "100s",
 ];
 const NUMBER_MODIFIERS: &[&str] = &[
-    "more", "than", "about", "around", "approximately", "nearly", "almost", "over", "some",
-    "least", "at", "up", "to", "roughly", "closer", "lot", "a", "under", "fewer", "less",
-    "estimated", "of",
+    "more",
+    "than",
+    "about",
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "over",
+    "some",
+    "least",
+    "at",
+    "up",
+    "to",
+    "roughly",
+    "closer",
+    "lot",
+    "a",
+    "under",
+    "fewer",
+    "less",
+    "estimated",
+    "of",
 ];
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "into", "near", "outside", "down", "along", "across", "toward",
@@ -109,11 +191,14 @@ const NEGATIONS: &[&str] = &[
 /// must stand next to it in the passage.
 pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-    let start = words.windows(2).enumerate().find_map(|(i, p)| match (p[0], p[1]) {
-        ("how", "many") | ("how", "much") | ("name", "of") => Some(i + 2),
-        ("which", w) if !text::is_stop_word(w) => Some(i + 1),
-        _ => None,
-    })?;
+    let start = words
+        .windows(2)
+        .enumerate()
+        .find_map(|(i, p)| match (p[0], p[1]) {
+            ("how", "many") | ("how", "much") | ("name", "of") => Some(i + 2),
+            ("which", w) if !text::is_stop_word(w) => Some(i + 1),
+            _ => None,
+        })?;
     let mut head = None;
     for w in words.iter().skip(start) {
         if matches!(*w, "the" | "a" | "an") && head.is_none() {
@@ -157,7 +242,12 @@ fn is_name_part(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
 }
 
 /// Typed candidates in a sentence: runs of tokens of the wanted kind.
-fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &Lexicon) -> Vec<Span> {
+fn typed_spans(
+    kind: QuestionKind,
+    tokens: &[Token],
+    sentence: &str,
+    lexicon: &Lexicon,
+) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -178,8 +268,22 @@ fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &L
             let gap = &sentence[tokens[end - 1].end..n.start];
             let joined = gap.trim().is_empty() || gap == "-";
             let more = match kind {
-                QuestionKind::Number => joined && (is_number(n) || n.norm == "of" && end + 1 < tokens.len() && is_number(&tokens[end + 1])),
-                QuestionKind::Time => joined && (is_time(n) || n.number || matches!(n.norm.as_str(), "night" | "morning" | "evening" | "afternoon")),
+                QuestionKind::Number => {
+                    joined
+                        && (is_number(n)
+                            || n.norm == "of"
+                                && end + 1 < tokens.len()
+                                && is_number(&tokens[end + 1]))
+                }
+                QuestionKind::Time => {
+                    joined
+                        && (is_time(n)
+                            || n.number
+                            || matches!(
+                                n.norm.as_str(),
+                                "night" | "morning" | "evening" | "afternoon"
+                            ))
+                }
                 _ => {
                     let linker = matches!(n.norm.as_str(), "for" | "of")
                         && gap == " "
@@ -208,7 +312,11 @@ fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &L
                 s += 1;
             }
             let mut e = s;
-            while e < tokens.len() && e < s + 3 && !text::is_stop_word(&tokens[e].norm) && !tokens[e].number {
+            while e < tokens.len()
+                && e < s + 3
+                && !text::is_stop_word(&tokens[e].norm)
+                && !tokens[e].number
+            {
                 e += 1;
                 let gap = tokens.get(e).map(|n| &sentence[tokens[e - 1].end..n.start]);
                 if gap.is_some_and(|g| g.trim() != "" && g != "-") {
@@ -217,7 +325,10 @@ fn typed_spans(kind: QuestionKind, tokens: &[Token], sentence: &str, lexicon: &L
             }
             let complex_preposition = e == s + 1 && tokens.get(e).is_some_and(|n| n.norm == "of");
             if e > s && !complex_preposition && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
-                spans.push(Span { start: k + 1, end: e });
+                spans.push(Span {
+                    start: k + 1,
+                    end: e,
+                });
             }
         }
     }
@@ -245,7 +356,12 @@ fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize)
         end_byte += 1;
     }
     let mut e = span.end;
-    if e < tokens.len() && matches!(tokens[e].norm.as_str(), "years" | "year" | "months" | "days" | "weeks" | "percent") {
+    if e < tokens.len()
+        && matches!(
+            tokens[e].norm.as_str(),
+            "years" | "year" | "months" | "days" | "weeks" | "percent"
+        )
+    {
         end_byte = tokens[e].end;
         e += 1;
         if e + 1 < tokens.len() && tokens[e - 1].norm == "year" && tokens[e].norm == "old" {
@@ -282,9 +398,20 @@ pub fn short_answer(
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
     match kind {
         QuestionKind::YesNo => {
-            let negative = tokens.iter().any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"));
-            let asked_negative = question_tokens.iter().any(|t| t.norm == "not" || t.norm.ends_with("n't"));
-            Some(if negative != asked_negative { "No" } else { "Yes" }.to_string())
+            let negative = tokens
+                .iter()
+                .any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"));
+            let asked_negative = question_tokens
+                .iter()
+                .any(|t| t.norm == "not" || t.norm.ends_with("n't"));
+            Some(
+                if negative != asked_negative {
+                    "No"
+                } else {
+                    "Yes"
+                }
+                .to_string(),
+            )
         }
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
             let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);
@@ -297,7 +424,10 @@ pub fn short_answer(
                     return next == "year" || next == "years";
                 }
                 if q("long") && q("how") {
-                    return matches!(next, "years" | "months" | "days" | "weeks" | "hours" | "decades");
+                    return matches!(
+                        next,
+                        "years" | "months" | "days" | "weeks" | "hours" | "decades"
+                    );
                 }
                 if q("percent") || q("percentage") {
                     return sentence[tokens[s.end - 1].end..].starts_with('%') || next == "percent";
@@ -305,7 +435,9 @@ pub fn short_answer(
                 true
             };
             let head = question_head(question_tokens, lexicon).and_then(|h| {
-                terms.iter().position(|t| t.word == h || t.forms.contains(&h))
+                terms
+                    .iter()
+                    .position(|t| t.word == h || t.forms.contains(&h))
             });
             // Token indexes where the head noun matches strongly.
             let head_at: Vec<usize> = match head {
@@ -314,9 +446,9 @@ pub fn short_answer(
                     .iter()
                     .enumerate()
                     .filter(|(_, t)| {
-                        best.matched
-                            .iter()
-                            .any(|&(s, e, term, m)| term == ht && m >= 0.5 && s <= t.start && t.end <= e)
+                        best.matched.iter().any(|&(s, e, term, m)| {
+                            term == ht && m >= 0.5 && s <= t.start && t.end <= e
+                        })
                     })
                     .map(|(i, _)| i)
                     .collect(),
@@ -348,15 +480,22 @@ pub fn short_answer(
                 .filter(|s| {
                     // "the Belarusian ambassador": a name before a matched noun only modifies it.
                     let modifies = is_matched(s.end)
-                        && tokens.get(s.end).is_some_and(|n| !lexicon.can_be_verb(&n.norm));
+                        && tokens
+                            .get(s.end)
+                            .is_some_and(|n| !lexicon.can_be_verb(&n.norm));
                     !(matches!(kind, QuestionKind::Person | QuestionKind::Place) && modifies)
                 })
                 .filter(|s| {
                     // People are not "in Minsk" or "at the memorial"; a name asked for is no place.
-                    let prev = s.start.checked_sub(1).map(|p| tokens[p].norm.as_str()).unwrap_or("");
+                    let prev = s
+                        .start
+                        .checked_sub(1)
+                        .map(|p| tokens[p].norm.as_str())
+                        .unwrap_or("");
                     let name_asked = q("name");
                     kind != QuestionKind::Person
-                        || !(matches!(prev, "in" | "at" | "from" | "on") || (name_asked && LOCATIVE.contains(&prev)))
+                        || !(matches!(prev, "in" | "at" | "from" | "on")
+                            || (name_asked && LOCATIVE.contains(&prev)))
                 })
                 .collect();
             let unit_pref = |s: &Span| -> f32 {
@@ -369,7 +508,9 @@ pub fn short_answer(
                 if kind == QuestionKind::Place && after_locative {
                     bonus += 3.0;
                 }
-                if kind == QuestionKind::Place && tokens[s.start..s.end].iter().any(|t| t.capitalized) {
+                if kind == QuestionKind::Place
+                    && tokens[s.start..s.end].iter().any(|t| t.capitalized)
+                {
                     bonus += 2.0;
                 }
                 // "hundreds wounded" for "how many were injured": the number describes a
@@ -398,7 +539,12 @@ pub fn short_answer(
 
 /// Token distance from a span to the matched question words: for each term its nearest match,
 /// averaged with the terms' weights, so the answer sits by the question's rarest words.
-fn distance(span: &Span, matched: &[(usize, usize)], terms: &[QueryTerm], lexicon: &Lexicon) -> f32 {
+fn distance(
+    span: &Span,
+    matched: &[(usize, usize)],
+    terms: &[QueryTerm],
+    lexicon: &Lexicon,
+) -> f32 {
     let mut total = 0.0;
     let mut weights = 0.0;
     for (ti, term) in terms.iter().enumerate() {
@@ -415,7 +561,12 @@ fn distance(span: &Span, matched: &[(usize, usize)], terms: &[QueryTerm], lexico
             .fold(f32::MAX, f32::min);
         if d < f32::MAX {
             // The event asked about (a verb: "leave", "die") places the answer best.
-            let w = term.weight * if lexicon.can_be_verb(&term.word) { 2.0 } else { 1.0 };
+            let w = term.weight
+                * if lexicon.can_be_verb(&term.word) {
+                    2.0
+                } else {
+                    1.0
+                };
             total += w * d.min(30.0);
             weights += w;
         }
@@ -450,7 +601,13 @@ fn clause_after_focus(
     let focus = verb_terms
         .iter()
         .rev()
-        .find_map(|vt| matched.iter().rev().find(|&&(_, term)| term == *vt).map(|&(i, _)| i))
+        .find_map(|vt| {
+            matched
+                .iter()
+                .rev()
+                .find(|&&(_, term)| term == *vt)
+                .map(|&(i, _)| i)
+        })
         .unwrap_or_else(|| {
             let last_term = matched.iter().map(|&(_, t)| t).max().unwrap_or(0);
             matched
@@ -467,7 +624,12 @@ fn clause_after_focus(
     if start >= tokens.len() {
         // Nothing after the focus: take the words before it instead.
         let end = focus;
-        let first = matched.iter().map(|&(i, _)| i).filter(|&i| i < focus).max().map_or(0, |i| i + 1);
+        let first = matched
+            .iter()
+            .map(|&(i, _)| i)
+            .filter(|&i| i < focus)
+            .max()
+            .map_or(0, |i| i + 1);
         if first >= end {
             return None;
         }
@@ -483,7 +645,12 @@ fn clause_after_focus(
             if hard || (soft && words >= 2) {
                 break;
             }
-            if words >= 2 && tokens[end].norm == "and" && tokens.get(end + 1).is_some_and(|n| text::is_stop_word(&n.norm) || is_time(n)) {
+            if words >= 2
+                && tokens[end].norm == "and"
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| text::is_stop_word(&n.norm) || is_time(n))
+            {
                 break;
             }
         }
@@ -492,5 +659,9 @@ fn clause_after_focus(
     }
     let s = tokens[start].start;
     let e = tokens[end - 1].end;
-    Some(sentence[s..e].trim_matches(['“', '”', '"', ' ']).to_string())
+    Some(
+        sentence[s..e]
+            .trim_matches(['“', '”', '"', ' '])
+            .to_string(),
+    )
 }

@@ -18,7 +18,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "CITEBOT_DATA_DIR", default_value = "data")]
     pub data: PathBuf,
     /// Folder the search index is built in.
-    #[arg(long, global = true, env = "CITEBOT_INDEX_DIR", default_value = "index")]
+    #[arg(
+        long,
+        global = true,
+        env = "CITEBOT_INDEX_DIR",
+        default_value = "index"
+    )]
     pub index: PathBuf,
     /// What to do; without one, run the Telegram bot.
     #[command(subcommand)]
@@ -82,7 +87,12 @@ pub fn run() -> anyhow::Result<()> {
     match cli.command {
         None | Some(Command::Bot) => crate::telegram::run_blocking(config),
         Some(Command::Index) => build_index(&config),
-        Some(Command::Ask { json, top, explain, question }) => {
+        Some(Command::Ask {
+            json,
+            top,
+            explain,
+            question,
+        }) => {
             let engine = open_engine(&config)?;
             if explain {
                 print!("{}", engine.explain(&question.join(" ")));
@@ -173,7 +183,9 @@ fn ask(engine: &Engine, json: bool, top: usize, question: &str) -> anyhow::Resul
 }
 
 fn chat(engine: &Engine) -> anyhow::Result<()> {
-    let titles: Vec<String> = (0..engine.documents().len()).map(|d| engine.title(d)).collect();
+    let titles: Vec<String> = (0..engine.documents().len())
+        .map(|d| engine.title(d))
+        .collect();
     println!(
         "citebot: ask about {} ({} sentences). An empty line or Ctrl-D quits.",
         titles.join("; "),

@@ -35,7 +35,10 @@ impl Embeddings {
             .map(|(i, w)| (w, i as u32))
             .collect();
         let count = rows.len();
-        let neighbours = NEIGHBOURS.lines().filter_map(|l| l.split_once('\t')).collect();
+        let neighbours = NEIGHBOURS
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
         (VECTORS.len() == count * DIM && count > 0).then_some(Embeddings {
             rows,
             neighbours,

@@ -127,7 +127,11 @@ impl Engine {
 
     /// Paragraph `number` (1-based) of document `doc`.
     pub fn paragraph(&self, doc: usize, number: usize) -> Option<&Paragraph> {
-        self.index.documents.get(doc)?.paragraphs.get(number.checked_sub(1)?)
+        self.index
+            .documents
+            .get(doc)?
+            .paragraphs
+            .get(number.checked_sub(1)?)
     }
 
     /// Answers `question` with at most `top` citations, best first.
@@ -159,7 +163,14 @@ impl Engine {
         }
         if let Some(first) = scored.first() {
             if let Some((_, sentence)) = retriever.sentence(first.at) {
-                short = answer::short_answer(kind, &tokens, &terms, &sentence.text, first, self.lexicon);
+                short = answer::short_answer(
+                    kind,
+                    &tokens,
+                    &terms,
+                    &sentence.text,
+                    first,
+                    self.lexicon,
+                );
             }
             confidence = first.coverage;
             if kind.needs_typed_answer() && short.is_none() {
@@ -209,11 +220,22 @@ impl Engine {
                 .filter(|(k, _)| self.vocabulary.words.contains_key(k.as_str()))
                 .collect();
             e.sort_by(|a, b| b.1.total_cmp(a.1));
-            let shown: Vec<String> = e.iter().take(12).map(|(k, w)| format!("{k}:{w:.2}")).collect();
-            out.push_str(&format!("term {} w={:.2} -> {}\n", t.word, t.weight, shown.join(" ")));
+            let shown: Vec<String> = e
+                .iter()
+                .take(12)
+                .map(|(k, w)| format!("{k}:{w:.2}"))
+                .collect();
+            out.push_str(&format!(
+                "term {} w={:.2} -> {}\n",
+                t.word,
+                t.weight,
+                shown.join(" ")
+            ));
         }
         for s in retriever.search(&terms).iter().take(6) {
-            let text = retriever.sentence(s.at).map_or("", |(_, x)| x.text.as_str());
+            let text = retriever
+                .sentence(s.at)
+                .map_or("", |(_, x)| x.text.as_str());
             let m: Vec<String> = s
                 .term_match
                 .iter()
@@ -230,7 +252,12 @@ impl Engine {
                 .collect();
             out.push_str(&format!(
                 "{:.3} cov={:.2} own={:.2} bm25={:.1} [{}] p{} {}\n",
-                s.score, s.coverage, s.own_coverage, s.bm25, m.join(" "), s.at.paragraph + 1,
+                s.score,
+                s.coverage,
+                s.own_coverage,
+                s.bm25,
+                m.join(" "),
+                s.at.paragraph + 1,
                 text.chars().take(90).collect::<String>()
             ));
         }

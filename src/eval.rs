@@ -92,13 +92,18 @@ pub fn score(gold: &[Gold], answers: &[Answer]) -> Report {
                 abstain += 1;
                 r.right += 1;
             } else {
-                r.misses.push(format!("FALSE-ANSWER {} {:?} -> {:?}", g.id, g.q, cites[0]));
+                r.misses
+                    .push(format!("FALSE-ANSWER {} {:?} -> {:?}", g.id, g.q, cites[0]));
             }
             continue;
         }
         r.answerable += 1;
         let hit1 = found && ev.iter().any(|e| cites[0].contains(e.as_str()));
-        let hit3 = found && cites.iter().take(3).any(|c| ev.iter().any(|e| c.contains(e.as_str())));
+        let hit3 = found
+            && cites
+                .iter()
+                .take(3)
+                .any(|c| ev.iter().any(|e| c.contains(e.as_str())));
         p1 += usize::from(hit1);
         r3 += usize::from(hit3);
         r.right += usize::from(hit1);
@@ -108,15 +113,29 @@ pub fn score(gold: &[Gold], answers: &[Answer]) -> Report {
             let ok = found && g.answer.iter().any(|x| got.contains(norm(x).as_str()));
             short_ok += usize::from(ok);
             if hit1 && !ok {
-                r.misses.push(format!("SHORT {} {:?} -> {:?} (want {:?})", g.id, g.q, a.answer, g.answer[0]));
+                r.misses.push(format!(
+                    "SHORT {} {:?} -> {:?} (want {:?})",
+                    g.id, g.q, a.answer, g.answer[0]
+                ));
             }
         }
         if !hit1 {
-            let top = cites.first().map_or("(none)".to_string(), |c| c.chars().take(110).collect());
-            r.misses.push(format!("MISS {} {:?} -> {:?} (conf {:.2})", g.id, g.q, top, a.confidence));
+            let top = cites
+                .first()
+                .map_or("(none)".to_string(), |c| c.chars().take(110).collect());
+            r.misses.push(format!(
+                "MISS {} {:?} -> {:?} (conf {:.2})",
+                g.id, g.q, top, a.confidence
+            ));
         }
     }
-    let pct = |a: usize, b: usize| if b == 0 { 0.0 } else { 100.0 * a as f64 / b as f64 };
+    let pct = |a: usize, b: usize| {
+        if b == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / b as f64
+        }
+    };
     r.p_at_1 = pct(p1, r.answerable);
     r.r_at_3 = pct(r3, r.answerable);
     r.short = pct(short_ok, r.short_total);
@@ -132,7 +151,11 @@ impl std::fmt::Display for Report {
             "answerable {}: p@1 {:.1}%  r@3 {:.1}%  short-answer {:.1}% of {}",
             self.answerable, self.p_at_1, self.r_at_3, self.short, self.short_total
         )?;
-        writeln!(f, "unanswerable {}: abstained {:.1}%", self.unanswerable, self.abstained)?;
+        writeln!(
+            f,
+            "unanswerable {}: abstained {:.1}%",
+            self.unanswerable, self.abstained
+        )?;
         write!(
             f,
             "overall {:.1}% right ({}/{})",

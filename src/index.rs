@@ -17,7 +17,9 @@ use tantivy::query::AllQuery;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, Value,
 };
-use tantivy::tokenizer::{Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
 use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 use crate::error::{Error, Result};
@@ -137,7 +139,11 @@ pub fn data_hash(data_dir: &Path) -> Result<String> {
                 path: file.clone(),
                 reason: e.to_string(),
             })?;
-            hasher.update(file.file_name().map(|n| n.as_encoded_bytes()).unwrap_or_default());
+            hasher.update(
+                file.file_name()
+                    .map(|n| n.as_encoded_bytes())
+                    .unwrap_or_default(),
+            );
             hasher.update((bytes.len() as u64).to_le_bytes());
             hasher.update(&bytes);
         }
@@ -278,7 +284,13 @@ fn write_generation(documents: &[Document], hash: &str, dir: &Path) -> Result<()
                     .paragraphs
                     .iter()
                     .filter(|p| p.heading)
-                    .map(|p| (p.number, p.text.clone(), p.sentences.first().map_or(0, |s| s.start)))
+                    .map(|p| {
+                        (
+                            p.number,
+                            p.text.clone(),
+                            p.sentences.first().map_or(0, |s| s.start),
+                        )
+                    })
                     .collect(),
             })
             .collect(),
@@ -303,7 +315,11 @@ pub fn citable(document: &Document) -> Vec<(&Paragraph, &Sentence)> {
 
 /// The weaker field of sentence `i`: its neighbours in the same paragraph (or the paragraphs
 /// around it), the heading above it, and the person a leading pronoun stands for.
-pub fn context_text(document: &Document, sentences: &[(&Paragraph, &Sentence)], i: usize) -> String {
+pub fn context_text(
+    document: &Document,
+    sentences: &[(&Paragraph, &Sentence)],
+    i: usize,
+) -> String {
     let mut parts: Vec<&str> = Vec::new();
     if i > 0 {
         parts.push(sentences[i - 1].1.text.as_str());
@@ -369,7 +385,12 @@ fn load_documents(
     let mut rows: Vec<(usize, usize, Sentence)> = Vec::new();
     for address in searcher.search(&AllQuery, &DocSetCollector)? {
         let stored: TantivyDocument = searcher.doc(address)?;
-        let num = |field| stored.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize;
+        let num = |field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0) as usize
+        };
         let text = stored
             .get_first(f.text)
             .and_then(|v| v.as_str())

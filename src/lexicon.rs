@@ -70,10 +70,7 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let lemmas = LEMMAS
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .collect();
+        let lemmas = LEMMAS.lines().filter_map(|l| l.split_once('\t')).collect();
         let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::default();
         let mut verb_forms = HashMap::default();
         for line in EXCEPTIONS.lines() {
@@ -121,6 +118,20 @@ impl Lexicon {
     /// capital ("china", "france", "us").
     pub fn is_proper(&self, word: &str) -> bool {
         self.lemmas.get(word).is_some_and(|p| p.ends_with("\t1"))
+    }
+
+    /// Whether WordNet files the name under a place: a country, state, city or capital.
+    pub fn is_place(&self, word: &str) -> bool {
+        self.related(word).any(|(relation, rank, w)| {
+            relation == Relation::Broader
+                && rank < 6
+                && [
+                    "country", "state", "city", "capital", "town", "region", "nation", "republic",
+                    "land", "port",
+                ]
+                .iter()
+                .any(|p| w == *p || w.ends_with(&format!("_{p}")))
+        })
     }
 
     /// Whether the word is an inflected verb form: an irregular one ("went", "held") or a regular
@@ -233,6 +244,8 @@ mod tests {
         let lex = Lexicon::get();
         let arrest: Vec<_> = lex.related("arrest").collect();
         assert!(arrest.contains(&(Relation::Synonym, 1, "apprehend")));
-        assert!(lex.related("protester").any(|r| r == (Relation::Derived, 0, "protest")));
+        assert!(lex
+            .related("protester")
+            .any(|r| r == (Relation::Derived, 0, "protest")));
     }
 }

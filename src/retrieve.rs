@@ -171,7 +171,11 @@ pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, 
 
 /// The related words of a corpus word, for matching the other way round: weaker the more things
 /// the word can mean ("saw" is also "see", which is also "attend").
-fn reverse_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
+fn reverse_related(
+    lexicon: &Lexicon,
+    analyzer: &mut TextAnalyzer,
+    word: &str,
+) -> HashMap<String, f32> {
     let senses: usize = lexicon
         .lemmas(word)
         .iter()
@@ -189,7 +193,11 @@ fn reverse_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -
 }
 
 /// A word's base forms (strength 1) and the words WordNet relates to them.
-pub fn wordnet_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
+pub fn wordnet_related(
+    lexicon: &Lexicon,
+    analyzer: &mut TextAnalyzer,
+    word: &str,
+) -> HashMap<String, f32> {
     let mut out: HashMap<String, f32> = HashMap::default();
     let put = |k: &str, w: f32, out: &mut HashMap<String, f32>| {
         let e = out.entry(k.to_string()).or_insert(0.0);
@@ -219,7 +227,11 @@ pub fn wordnet_related(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &st
 
 impl Vocabulary {
     /// Analyses every word of the citable sentences of `index`.
-    pub fn build(index: &SentenceIndex, lexicon: &Lexicon, embeddings: Option<&Embeddings>) -> Self {
+    pub fn build(
+        index: &SentenceIndex,
+        lexicon: &Lexicon,
+        embeddings: Option<&Embeddings>,
+    ) -> Self {
         let mut analyzer = index::analyzer();
         let mut words: HashMap<String, WordInfo> = HashMap::default();
         let mut sentences = 0;
@@ -311,7 +323,9 @@ impl Vocabulary {
             }
             let better = match best {
                 None => true,
-                Some((bd, bdf, bw)) => (d, u32::MAX - info.df, candidate.as_str()) < (bd, u32::MAX - bdf, bw),
+                Some((bd, bdf, bw)) => {
+                    (d, u32::MAX - info.df, candidate.as_str()) < (bd, u32::MAX - bdf, bw)
+                }
             };
             if better {
                 best = Some((d, info.df, candidate.as_str()));
@@ -362,16 +376,37 @@ enum Marker {
 
 fn question_marker(tokens: &[Token], i: usize) -> Marker {
     let word = tokens[i].norm.as_str();
-    let prev = i.checked_sub(1).map(|p| tokens[p].norm.as_str()).unwrap_or("");
+    let prev = i
+        .checked_sub(1)
+        .map(|p| tokens[p].norm.as_str())
+        .unwrap_or("");
     let next = tokens.get(i + 1).map(|t| t.norm.as_str()).unwrap_or("");
-    if prev == "how" && matches!(word, "many" | "much" | "old" | "long" | "big" | "large" | "far" | "often") {
+    if prev == "how"
+        && matches!(
+            word,
+            "many" | "much" | "old" | "long" | "big" | "large" | "far" | "often"
+        )
+    {
         return Marker::Drop;
     }
     if (matches!(word, "name" | "date") && next == "of") || (word == "going" && next == "to") {
         return Marker::Drop;
     }
     if matches!(prev, "what" | "which" | "whats")
-        && matches!(word, "day" | "date" | "time" | "year" | "month" | "percentage" | "percent" | "number" | "kind" | "sort" | "type")
+        && matches!(
+            word,
+            "day"
+                | "date"
+                | "time"
+                | "year"
+                | "month"
+                | "percentage"
+                | "percent"
+                | "number"
+                | "kind"
+                | "sort"
+                | "type"
+        )
     {
         return Marker::Drop;
     }
@@ -425,7 +460,11 @@ impl<'a> Retriever<'a> {
             let mut word = token.norm.clone();
             let known = self.vocabulary.words.contains_key(&word)
                 || self.lexicon.is_lemma(&word)
-                || self.lexicon.lemmas(&word).iter().any(|l| self.lexicon.is_lemma(l))
+                || self
+                    .lexicon
+                    .lemmas(&word)
+                    .iter()
+                    .any(|l| self.lexicon.is_lemma(l))
                 || self.embeddings.is_some_and(|e| e.row(&word).is_some());
             if !known {
                 if let Some(fixed) = self.vocabulary.correct(&word) {
@@ -463,7 +502,13 @@ impl<'a> Retriever<'a> {
         }
         if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
             let mut expansions = HashMap::default();
-            for (w, s) in [(NEGATION, 1.0), ("decline", 0.8), ("refuse", 0.8), ("reject", 0.8), ("deny", 0.8)] {
+            for (w, s) in [
+                (NEGATION, 1.0),
+                ("decline", 0.8),
+                ("refuse", 0.8),
+                ("reject", 0.8),
+                ("deny", 0.8),
+            ] {
                 expansions.insert(w.to_string(), s);
             }
             terms.push(QueryTerm {
@@ -603,7 +648,10 @@ impl<'a> Retriever<'a> {
                     TantivyTerm::from_field_text(field, s),
                     IndexRecordOption::WithFreqs,
                 );
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), b * factor))));
+                clauses.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), b * factor)),
+                ));
             }
         }
         let query = BooleanQuery::new(clauses);
@@ -618,7 +666,10 @@ impl<'a> Retriever<'a> {
             };
             let num = |field| {
                 use tantivy::schema::Value;
-                stored.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0) as usize
+                stored
+                    .get_first(field)
+                    .and_then(|v| v.as_u64())
+                    .unwrap_or(0) as usize
             };
             let at = SentenceRef {
                 doc: num(f.doc),

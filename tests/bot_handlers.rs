@@ -127,7 +127,7 @@ async fn start_shows_the_article_and_example_buttons_that_ask_them() {
     bot.dispatch().await;
     let replies = sent(&bot);
     let text = &replies[0].bot_request.text;
-    assert!(text.contains("Belarus protests 2020-08-16"), "{text}");
+    assert!(text.contains("Belarus protests"), "{text}");
     assert!(text.contains("sentences"));
     let examples = buttons(&replies[0]);
     assert_eq!(examples.len(), 3, "{examples:?}");

@@ -73,8 +73,16 @@ fn check(question: &str, expected_passage: &str) {
 /// An answer is either an abstention or a set of real citations.
 fn assert_sound(answer: &Answer, top: usize) {
     if !answer.found {
-        assert!(answer.answer.is_none(), "{:?}: an abstention has no short answer", answer.question);
-        assert!(answer.citations.is_empty(), "{:?}: an abstention cites nothing", answer.question);
+        assert!(
+            answer.answer.is_none(),
+            "{:?}: an abstention has no short answer",
+            answer.question
+        );
+        assert!(
+            answer.citations.is_empty(),
+            "{:?}: an abstention cites nothing",
+            answer.question
+        );
     }
     assert!(answer.citations.len() <= top);
     assert!((0.0..=1.0).contains(&answer.confidence));
@@ -130,7 +138,11 @@ fn call_for_mass_strikes_is_the_only_heading() {
 
 #[test]
 fn the_heading_is_never_cited() {
-    for question in ["call for mass strikes", "mass strikes", "what has the opposition called for"] {
+    for question in [
+        "call for mass strikes",
+        "mass strikes",
+        "what has the opposition called for",
+    ] {
         let answer = engine().ask(question, 10);
         for c in &answer.citations {
             assert_ne!(c.paragraph, 19, "{question:?} cited the heading");
@@ -181,7 +193,11 @@ fn curly_quotes_and_apostrophes_are_kept() {
     assert!(p9.contains("“We are against violence”"));
     for p in &article().paragraphs {
         for s in &p.sentences {
-            assert!(!s.text.contains('"'), "a straight quote appeared: {:?}", s.text);
+            assert!(
+                !s.text.contains('"'),
+                "a straight quote appeared: {:?}",
+                s.text
+            );
         }
     }
 }
@@ -192,13 +208,26 @@ fn sentence_byte_offsets_slice_the_file() {
     let mut count = 0;
     for p in &article().paragraphs {
         for s in &p.sentences {
-            assert_eq!(&file[s.start..s.end], s.text, "paragraph {} sentence {}", p.number, s.number);
+            assert_eq!(
+                &file[s.start..s.end],
+                s.text,
+                "paragraph {} sentence {}",
+                p.number,
+                s.number
+            );
             assert_eq!(s.text, s.text.trim());
             count += 1;
         }
     }
-    assert_eq!(count, 28, "25 one-sentence paragraphs, 2 two-sentence ones (8 and 20), 1 heading");
-    assert_eq!(article().sentence_count(), 27, "the heading is not a citable sentence");
+    assert_eq!(
+        count, 28,
+        "25 one-sentence paragraphs, 2 two-sentence ones (8 and 20), 1 heading"
+    );
+    assert_eq!(
+        article().sentence_count(),
+        27,
+        "the heading is not a citable sentence"
+    );
 }
 
 #[test]
@@ -213,7 +242,11 @@ fn the_index_keeps_the_segmentation() {
             // Headings are not indexed (never cited); the manifest keeps their text only.
             assert_eq!(indexed.text, read.text);
         } else {
-            assert_eq!(indexed.sentences, read.sentences, "paragraph {}", read.number);
+            assert_eq!(
+                indexed.sentences, read.sentences,
+                "paragraph {}",
+                read.number
+            );
         }
     }
 }
@@ -226,20 +259,47 @@ fn questions_are_answered_from_the_right_sentence() {
     check("arrests", "6,700 individuals apprehended");
     check("how many people were arrested", "6,700");
     check("how many were wounded", "hundreds wounded");
-    check("what is the opposition asking for", "called for mass strikes");
-    check("who accused the police of torture", "Amnesty International accused authorities");
+    check(
+        "what is the opposition asking for",
+        "called for mass strikes",
+    );
+    check(
+        "who accused the police of torture",
+        "Amnesty International accused authorities",
+    );
     check("how old was the activist who died", "34-year-old militant");
-    check("how many attended lukashenko's rally according to his press service", "50,000 people");
+    check(
+        "how many attended lukashenko's rally according to his press service",
+        "50,000 people",
+    );
     check("where was the rally held", "main Minsk");
     check("when did tikhanovskaya leave", "she left on Tuesday");
-    check("who is the main opposition candidate", "Svetlana Tikhanovskaya");
-    check("what day did factory workers walk off the job", "state-run factories walked off");
-    check("have european governments condemned the vote", "condemned the election");
-    check("what did the ambassador say he was shocked by", "surprised by stories of abuse");
-    check("is russia offering military assistance", "offer military assistance");
+    check(
+        "who is the main opposition candidate",
+        "Svetlana Tikhanovskaya",
+    );
+    check(
+        "what day did factory workers walk off the job",
+        "state-run factories walked off",
+    );
+    check(
+        "have european governments condemned the vote",
+        "condemned the election",
+    );
+    check(
+        "what did the ambassador say he was shocked by",
+        "surprised by stories of abuse",
+    );
+    check(
+        "is russia offering military assistance",
+        "offer military assistance",
+    );
     check("who uploaded the video", "Nasha Niva uploaded");
     check("how long has lukashenko ruled", "26 years");
-    check("does tikhanovskaya have political experience", "political beginner");
+    check(
+        "does tikhanovskaya have political experience",
+        "political beginner",
+    );
 }
 
 #[test]
@@ -257,7 +317,11 @@ fn citations_say_where_they_stand() {
     assert_eq!((c.doc.as_str(), c.paragraph, c.sentence), (ARTICLE, 23, 1));
     assert!(!c.title.is_empty());
     assert_eq!(c.date, "2020-08-16");
-    assert!(c.highlighted.contains("**"), "matched words are marked: {}", c.highlighted);
+    assert!(
+        c.highlighted.contains("**"),
+        "matched words are marked: {}",
+        c.highlighted
+    );
     assert_eq!(c.highlighted.replace("**", ""), c.text);
     assert_sound(&answer, 3);
 }
@@ -318,7 +382,10 @@ fn a_10000_character_question_is_cut_and_answered() {
 
 fn run_ask_json(config: &EngineConfig, top: Option<&str>, stdin: &str) -> Vec<serde_json::Value> {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_citebot"));
-    cmd.arg("--data").arg(&config.data_dir).arg("--index").arg(&config.index_dir);
+    cmd.arg("--data")
+        .arg(&config.data_dir)
+        .arg("--index")
+        .arg(&config.index_dir);
     cmd.args(["ask", "--json"]);
     if let Some(top) = top {
         cmd.args(["--top", top]);
@@ -335,9 +402,18 @@ fn run_ask_json(config: &EngineConfig, top: Option<&str>, stdin: &str) -> Vec<se
         .stderr(Stdio::piped())
         .spawn()
         .expect("run citebot");
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "citebot failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "citebot failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -349,7 +425,11 @@ fn run_ask_json(config: &EngineConfig, top: Option<&str>, stdin: &str) -> Vec<se
 fn ask_json_prints_one_object_per_input_line_in_order() {
     let (_dir, config) = scratch_copy();
     let article = fs::read_to_string(config.data_dir.join(ARTICLE)).unwrap();
-    let questions = ["how many people were arrested", "?!.", "who uploaded the video"];
+    let questions = [
+        "how many people were arrested",
+        "?!.",
+        "who uploaded the video",
+    ];
     let lines = run_ask_json(&config, None, &(questions.join("\n") + "\n"));
     assert_eq!(lines.len(), 3);
     for (line, question) in lines.iter().zip(questions) {
@@ -370,25 +450,41 @@ fn ask_json_prints_one_object_per_input_line_in_order() {
                 assert!(c[key].is_string(), "{key} is a string");
             }
             for key in ["paragraph", "sentence"] {
-                assert!(c[key].as_u64().is_some_and(|n| n >= 1), "{key} is a positive integer");
+                assert!(
+                    c[key].as_u64().is_some_and(|n| n >= 1),
+                    "{key} is a positive integer"
+                );
             }
             assert!(c["score"].is_number());
             assert_eq!(c["doc"], ARTICLE);
             let text = c["text"].as_str().unwrap();
-            assert!(article.contains(text), "text is an exact substring of the article: {text}");
+            assert!(
+                article.contains(text),
+                "text is an exact substring of the article: {text}"
+            );
         }
     }
     assert_eq!(lines[0]["found"], true);
-    assert!(lines[0]["citations"][0]["text"].as_str().unwrap().contains("6,700"));
+    assert!(lines[0]["citations"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("6,700"));
     assert_eq!(lines[1]["found"], false);
     assert_eq!(lines[1]["citations"].as_array().unwrap().len(), 0);
-    assert!(lines[2]["citations"][0]["text"].as_str().unwrap().contains("Nasha Niva"));
+    assert!(lines[2]["citations"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Nasha Niva"));
 }
 
 #[test]
 fn ask_json_top_1_gives_at_most_one_citation() {
     let (_dir, config) = scratch_copy();
-    let lines = run_ask_json(&config, Some("1"), "how many people were arrested\nwho uploaded the video\n");
+    let lines = run_ask_json(
+        &config,
+        Some("1"),
+        "how many people were arrested\nwho uploaded the video\n",
+    );
     assert_eq!(lines.len(), 2);
     for line in &lines {
         assert_eq!(line["citations"].as_array().unwrap().len(), 1);
@@ -406,7 +502,8 @@ fn adding_an_article_rebuilds_the_index_and_it_is_cited() {
     let (_, built) = Engine::open(&config).unwrap();
     assert!(!built, "unchanged data: the index is reused");
 
-    let sentence = "The Vilnius harpsichord orchestra gave a concert for exactly 417 listeners on Wednesday.";
+    let sentence =
+        "The Vilnius harpsichord orchestra gave a concert for exactly 417 listeners on Wednesday.";
     fs::write(
         config.data_dir.join("zz-concert.txt"),
         format!("A short second article.\n{sentence}\n"),
@@ -431,7 +528,9 @@ fn assert_recovers_or_explains(config: &EngineConfig) {
     match Engine::open(config) {
         Ok((engine, built)) => {
             assert!(built, "a damaged index is rebuilt");
-            assert!(engine.ask("how many people were arrested", 3).citations[0].text.contains("6,700"));
+            assert!(engine.ask("how many people were arrested", 3).citations[0]
+                .text
+                .contains("6,700"));
         }
         Err(e) => {
             let message = e.to_string();
@@ -452,10 +551,16 @@ fn generation_dir(index_dir: &Path) -> PathBuf {
 fn garbage_in_current_is_rebuilt() {
     let (_dir, config) = scratch_copy();
     Engine::open(&config).unwrap();
-    fs::write(config.index_dir.join("CURRENT"), "\0\u{1}garbage/../../nowhere\n").unwrap();
+    fs::write(
+        config.index_dir.join("CURRENT"),
+        "\0\u{1}garbage/../../nowhere\n",
+    )
+    .unwrap();
     let (engine, built) = Engine::open(&config).expect("a bad CURRENT is rebuilt");
     assert!(built);
-    assert!(engine.ask("who uploaded the video", 3).citations[0].text.contains("Nasha Niva"));
+    assert!(engine.ask("who uploaded the video", 3).citations[0]
+        .text
+        .contains("Nasha Niva"));
 }
 
 #[test]
@@ -489,7 +594,10 @@ fn garbage_in_the_manifest_or_segments_never_panics() {
 fn dev_set_score_stays_above_the_floor() {
     let gold_path = repo().join("../shared/eval/dev-questions.jsonl");
     if !gold_path.exists() {
-        eprintln!("note: {} not found (is shared/ beside the repo?); skipping", gold_path.display());
+        eprintln!(
+            "note: {} not found (is shared/ beside the repo?); skipping",
+            gold_path.display()
+        );
         return;
     }
     let gold = citebot::eval::read_gold(&gold_path).unwrap();

@@ -29,12 +29,20 @@ pub fn dev_questions() -> Vec<String> {
             .filter_map(|v| v.get("q").and_then(|q| q.as_str()).map(str::to_string))
             .collect(),
         Err(_) => {
-            eprintln!("note: {} not found; using 5 built-in questions", path.display());
-            ["who won the election", "when did the protests start", "how many people were detained",
-             "where did she go", "what did the president say"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect()
+            eprintln!(
+                "note: {} not found; using 5 built-in questions",
+                path.display()
+            );
+            [
+                "who won the election",
+                "when did the protests start",
+                "how many people were detained",
+                "where did she go",
+                "what did the president say",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
         }
     }
 }
@@ -54,7 +62,9 @@ pub struct Bm25 {
 
 impl Bm25 {
     pub fn new() -> Self {
-        Bm25 { analyzer: citebot::index::analyzer() }
+        Bm25 {
+            analyzer: citebot::index::analyzer(),
+        }
     }
 
     /// The texts of the top-3 sentences.
@@ -76,7 +86,10 @@ impl Bm25 {
         for s in &seen {
             clauses.push((
                 Occur::Should,
-                Box::new(TermQuery::new(Term::from_field_text(field, s), IndexRecordOption::WithFreqs)),
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, s),
+                    IndexRecordOption::WithFreqs,
+                )),
             ));
         }
         if clauses.is_empty() {
@@ -84,12 +97,16 @@ impl Bm25 {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = index.reader.searcher();
-        let hits = searcher.search(&query, &TopDocs::with_limit(3)).unwrap_or_default();
+        let hits = searcher
+            .search(&query, &TopDocs::with_limit(3))
+            .unwrap_or_default();
         hits.into_iter()
             .filter_map(|(_, address)| {
                 let doc: TantivyDocument = searcher.doc(address).ok()?;
                 use tantivy::schema::Value;
-                doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
             })
             .collect()
     }
@@ -167,7 +184,11 @@ pub fn machine() -> String {
         .unwrap_or_else(|| "unknown CPU".into());
     let mem = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|m| m.lines().next().map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_string()))
+        .and_then(|m| {
+            m.lines()
+                .next()
+                .map(|l| l.split_whitespace().nth(1).unwrap_or("0").to_string())
+        })
         .and_then(|k| k.parse::<u64>().ok())
         .map_or(0.0, |k| k as f64 / 1024.0 / 1024.0);
     format!("{cpus} CPUs ({model}), {mem:.1} GiB RAM")

@@ -8,6 +8,7 @@ use std::time::Duration;
 use crate::config::Secret;
 use crate::engine::Engine;
 use crate::format;
+use crate::lexicon::Lexicon;
 
 /// How many asked questions "More passages" buttons can refer to.
 const REMEMBERED_QUESTIONS: usize = 2048;
@@ -116,7 +117,14 @@ pub fn derive_examples(engine: &Engine) -> Vec<String> {
     let mut cited = Vec::new();
     for (name, _) in names.iter().take(12) {
         let mut best: Option<(f32, String, _)> = None;
-        for pattern in ["What did {} say?", "Who is {}?", "What happened in {}?"] {
+        // Places and people are asked about differently.
+        let lower = name.to_lowercase();
+        let patterns: &[&str] = if Lexicon::get().is_place(&lower) {
+            &["What happened in {}?", "What did {} do?"]
+        } else {
+            &["What did {} say?", "Who is {}?", "What did {} do?"]
+        };
+        for pattern in patterns {
             let q = pattern.replace("{}", name);
             let a = engine.ask(&q, 1);
             let Some(c) = a.citations.first() else {
