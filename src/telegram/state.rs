@@ -120,7 +120,7 @@ pub fn derive_examples(engine: &Engine) -> Vec<String> {
         // Places and people are asked about differently.
         let lower = name.to_lowercase();
         let patterns: &[&str] = if Lexicon::get().is_place(&lower) {
-            &["What happened in {}?", "What did {} do?"]
+            &["What happened in {}?"]
         } else {
             &["What did {} say?", "Who is {}?", "What did {} do?"]
         };
