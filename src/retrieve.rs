@@ -46,6 +46,8 @@ pub struct QueryTerm {
     pub expansions: HashMap<String, f32>,
     /// The term's own base forms (to look it up among a corpus word's related words).
     pub forms: Vec<String>,
+    /// The corpus words the term matches, with how strongly (computed once per question).
+    pub matches: HashMap<String, f32>,
 }
 
 /// What is known about one word of the corpus.
@@ -57,8 +59,8 @@ pub struct WordInfo {
     pub forms: Vec<String>,
     /// Its row in the word vectors, if any.
     pub row: Option<u32>,
-    /// The words WordNet relates to it, with strengths (so matching works both ways).
-    pub related: HashMap<String, f32>,
+    /// Its Snowball stem, as the index holds it.
+    pub stem: String,
 }
 
 /// The words of the corpus, analysed once when the engine opens.
@@ -70,9 +72,17 @@ pub struct Vocabulary {
     pub sentences: u32,
     /// Each citable sentence's words as matching sees them (see [`sentence_words`]).
     pub sentence_words: HashMap<SentenceRef, Vec<(String, usize, usize)>>,
-    /// Word-vector rows that stand for each corpus word: its own and its closest synonyms',
-    /// with a factor (1 for its own).
-    pub meaning_rows: Vec<(String, u32, f32)>,
+    /// Corpus words by each of their base forms.
+    pub form_index: HashMap<String, Vec<String>>,
+    /// Corpus words by the words WordNet closely relates to them (synonyms, derived forms), with
+    /// the strength: matching the other way round.
+    pub reverse_index: HashMap<String, Vec<(String, f32)>>,
+    /// Corpus words by the word-vector rows that stand for them: their own and their closest
+    /// synonyms', with a factor (1 for their own).
+    pub row_words: HashMap<u32, Vec<(String, f32)>>,
+    /// Each citable sentence's context words (neighbours, heading) and the words of the person
+    /// its pronoun stands for.
+    pub contexts: HashMap<SentenceRef, (Vec<String>, Vec<String>)>,
 }
 
 /// A citable sentence by position: document, paragraph index, sentence index (0-based).
@@ -225,6 +235,47 @@ pub fn wordnet_related(
     out
 }
 
+/// Each citable sentence's context (the words of the sentences before and after it and of the
+/// heading above it) and the words of the person its pronoun stands for.
+fn contexts(
+    index: &SentenceIndex,
+    words: &HashMap<SentenceRef, Vec<(String, usize, usize)>>,
+) -> HashMap<SentenceRef, (Vec<String>, Vec<String>)> {
+    let mut out = HashMap::default();
+    for (di, document) in index.documents.iter().enumerate() {
+        let citable = index::citable(document);
+        let refs: Vec<SentenceRef> = citable
+            .iter()
+            .map(|(p, s)| SentenceRef {
+                doc: di,
+                paragraph: p.number - 1,
+                sentence: s.number - 1,
+            })
+            .collect();
+        for (k, at) in refs.iter().enumerate() {
+            let mut context: Vec<String> = Vec::new();
+            for n in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
+                if let Some(w) = refs.get(n).and_then(|r| words.get(r)) {
+                    context.extend(w.iter().map(|x| x.0.clone()));
+                }
+            }
+            if let Some(h) = document
+                .paragraphs
+                .iter()
+                .rev()
+                .find(|p| p.heading && p.number <= at.paragraph)
+            {
+                context.extend(text::tokenize(&h.text).into_iter().map(|t| t.norm));
+            }
+            let antecedent = pronoun_antecedent(&citable, k)
+                .map(|name| text::tokenize(&name).into_iter().map(|t| t.norm).collect())
+                .unwrap_or_default();
+            out.insert(*at, (context, antecedent));
+        }
+    }
+    out
+}
+
 impl Vocabulary {
     /// Analyses every word of the citable sentences of `index`.
     pub fn build(
@@ -254,7 +305,7 @@ impl Vocabulary {
                             df: 0,
                             forms: word_forms(lexicon, &mut analyzer, &word.0),
                             row: embeddings.and_then(|e| e.row(&word.0)),
-                            related: reverse_related(lexicon, &mut analyzer, &word.0),
+                            stem: stem(&mut analyzer, &word.0),
                         });
                         info.df += 1;
                     }
@@ -267,7 +318,24 @@ impl Vocabulary {
                 }
             }
         }
-        let mut meaning_rows = Vec::new();
+        let mut form_index: HashMap<String, Vec<String>> = HashMap::default();
+        let mut reverse_index: HashMap<String, Vec<(String, f32)>> = HashMap::default();
+        for (word, info) in &words {
+            for f in &info.forms {
+                form_index.entry(f.clone()).or_default().push(word.clone());
+            }
+            // The other way round only through close relations (synonyms, derived forms), a
+            // little weaker: a word with many senses relates to much.
+            for (related, w) in reverse_related(lexicon, &mut analyzer, word) {
+                if (0.78..1.0).contains(&w) {
+                    reverse_index
+                        .entry(related)
+                        .or_default()
+                        .push((word.clone(), w * 0.9));
+                }
+            }
+        }
+        let mut row_words: HashMap<u32, Vec<(String, f32)>> = HashMap::default();
         if let Some(e) = embeddings {
             for (word, info) in &words {
                 let mut rows: Vec<(u32, f32)> = Vec::new();
@@ -292,14 +360,20 @@ impl Vocabulary {
                 }
                 rows.sort_by_key(|r| r.0);
                 rows.dedup_by_key(|r| r.0);
-                meaning_rows.extend(rows.into_iter().map(|(r, f)| (word.clone(), r, f)));
+                for (r, f) in rows {
+                    row_words.entry(r).or_default().push((word.clone(), f));
+                }
             }
         }
+        let contexts = contexts(index, &cache);
         Vocabulary {
             words,
             sentences,
             sentence_words: cache,
-            meaning_rows,
+            form_index,
+            reverse_index,
+            row_words,
+            contexts,
         }
     }
 
@@ -492,12 +566,14 @@ impl<'a> Retriever<'a> {
             let weight = self.weight(&word) * if marker == Marker::Soft { 0.5 } else { 1.0 };
             let forms = word_forms(self.lexicon, &mut analyzer, &word);
             let rank_weight = weight * (0.4 + 0.6 * self.idf(&word));
+            let matches = self.corpus_matches(&expansions, &forms);
             terms.push(QueryTerm {
                 word,
                 weight,
                 rank_weight,
                 expansions,
                 forms,
+                matches,
             });
         }
         if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
@@ -511,12 +587,15 @@ impl<'a> Retriever<'a> {
             ] {
                 expansions.insert(w.to_string(), s);
             }
+            let forms = vec![NEGATION.to_string()];
+            let matches = self.corpus_matches(&expansions, &forms);
             terms.push(QueryTerm {
                 word: NEGATION.to_string(),
                 weight: 0.6,
                 rank_weight: 0.6,
                 expansions,
-                forms: vec![NEGATION.to_string()],
+                forms,
+                matches,
             });
         }
         terms
@@ -560,19 +639,25 @@ impl<'a> Retriever<'a> {
                     }
                 }
             }
-            let mut rows: Vec<u32> = word_forms(self.lexicon, analyzer, word)
-                .iter()
-                .filter_map(|f| e.row(f))
-                .collect();
-            rows.dedup();
-            if !rows.is_empty() {
-                for (candidate, r, factor) in &self.vocabulary.meaning_rows {
-                    let cos = rows.iter().map(|&q| e.cosine(q, *r)).fold(0.0f32, f32::max) * factor;
-                    if cos >= MIN_COSINE {
-                        let w = (cos * 0.95).min(0.8);
-                        let entry = out.entry(candidate.clone()).or_insert(0.0);
-                        if w > *entry {
-                            *entry = w;
+            // Corpus words whose meaning (their own vector or a close synonym's) is near the
+            // word's: through the word itself and its nearest words in the whole vocabulary.
+            for form in word_forms(self.lexicon, analyzer, word) {
+                let Some(own) = e.row(&form) else { continue };
+                let near = std::iter::once((own, 1.0f32)).chain(
+                    e.neighbours(&form)
+                        .filter_map(|(w, cos)| e.row(w).map(|r| (r, cos))),
+                );
+                for (row, cos) in near {
+                    for (candidate, factor) in
+                        self.vocabulary.row_words.get(&row).into_iter().flatten()
+                    {
+                        let c = cos * factor;
+                        if c >= MIN_COSINE {
+                            let w = (c * 0.95).min(0.8);
+                            let entry = out.entry(candidate.clone()).or_insert(0.0);
+                            if w > *entry {
+                                *entry = w;
+                            }
                         }
                     }
                 }
@@ -581,44 +666,41 @@ impl<'a> Retriever<'a> {
         out
     }
 
-    /// How strongly a corpus word matches a term (0 when it does not): the term's expansions
-    /// hold one of the word's forms, or the word's related words hold one of the term's.
-    fn match_word(&self, term: &QueryTerm, word: &str, analyzer: &mut TextAnalyzer) -> f32 {
-        let lookup = |forms: &[String], related: &HashMap<String, f32>| {
-            let forward = forms
-                .iter()
-                .filter_map(|f| term.expansions.get(f))
-                .fold(0.0f32, |a, &b| a.max(b));
-            // The other way round only through close relations (synonyms, derived forms), a
-            // little weaker: a word with many senses relates to much.
-            let backward = term
-                .forms
-                .iter()
-                .filter_map(|f| related.get(f))
-                .filter(|&&w| w >= 0.78)
-                .fold(0.0f32, |a, &b| a.max(b * 0.9));
-            forward.max(backward)
+    /// The corpus words a term matches: those with a base form among its expansions, and those
+    /// whose close relations hold one of its forms.
+    fn corpus_matches(
+        &self,
+        expansions: &HashMap<String, f32>,
+        forms: &[String],
+    ) -> HashMap<String, f32> {
+        let mut out: HashMap<String, f32> = HashMap::default();
+        let mut put = |w: &str, m: f32| {
+            let e = out.entry(w.to_string()).or_insert(0.0);
+            if m > *e {
+                *e = m;
+            }
         };
-        if let Some(info) = self.vocabulary.words.get(word) {
-            return lookup(&info.forms, &info.related);
+        for (k, &m) in expansions {
+            for w in self.vocabulary.form_index.get(k).into_iter().flatten() {
+                put(w, m);
+            }
         }
-        let forms = word_forms(self.lexicon, analyzer, word);
-        let related = wordnet_related(self.lexicon, analyzer, word);
-        lookup(&forms, &related)
+        for f in forms {
+            for (w, m) in self.vocabulary.reverse_index.get(f).into_iter().flatten() {
+                put(w, *m);
+            }
+        }
+        out
     }
 
-    /// Whether some word of the corpus means (nearly) the same as the term: the same word, a
-    /// synonym or a derived form, not merely a broader term ("china" is a "country").
+    /// How strongly a corpus word matches a term (0 when it does not).
+    fn match_word(&self, term: &QueryTerm, word: &str) -> f32 {
+        term.matches.get(word).copied().unwrap_or(0.0)
+    }
+
+    /// Whether some word of the corpus matches the term at all.
     pub fn in_corpus(&self, term: &QueryTerm) -> bool {
-        let mut analyzer = index::analyzer();
-        term.expansions
-            .iter()
-            .any(|(k, &w)| w >= IN_CORPUS && self.vocabulary.words.contains_key(k.as_str()))
-            || self
-                .vocabulary
-                .words
-                .keys()
-                .any(|w| self.match_word(term, w, &mut analyzer) >= IN_CORPUS)
+        term.matches.values().any(|&m| m >= IN_CORPUS)
     }
 
     /// The candidates for `terms`, best first, scored for coverage.
@@ -627,20 +709,21 @@ impl<'a> Retriever<'a> {
             return Vec::new();
         }
         let f = self.index.fields;
-        let mut analyzer = index::analyzer();
-        let mut boosts: HashMap<String, f32> = HashMap::default();
+        let mut boosts: HashMap<&str, f32> = HashMap::default();
         for term in terms {
-            for (k, w) in &term.expansions {
-                let s = stem(&mut analyzer, k);
-                if s.is_empty() {
+            for (word, w) in &term.matches {
+                let Some(info) = self.vocabulary.words.get(word) else {
+                    continue;
+                };
+                if info.stem.is_empty() {
                     continue;
                 }
-                let b = boosts.entry(s).or_insert(0.0);
+                let b = boosts.entry(info.stem.as_str()).or_insert(0.0);
                 *b = b.max(term.weight * w);
             }
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        let mut sorted: Vec<(&String, &f32)> = boosts.iter().collect();
+        let mut sorted: Vec<(&&str, &f32)> = boosts.iter().collect();
         sorted.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
         for (s, b) in sorted.into_iter().take(1000) {
             for (field, factor) in [(f.text, 1.0), (f.context, CONTEXT_FACTOR)] {
@@ -676,7 +759,7 @@ impl<'a> Retriever<'a> {
                 paragraph: num(f.paragraph).saturating_sub(1),
                 sentence: num(f.sentence).saturating_sub(1),
             };
-            if let Some(scored) = self.score(terms, at, bm25, &mut analyzer) {
+            if let Some(scored) = self.score(terms, at, bm25) {
                 out.push(scored);
             }
         }
@@ -721,43 +804,11 @@ impl<'a> Retriever<'a> {
         (before, after)
     }
 
-    fn score(
-        &self,
-        terms: &[QueryTerm],
-        at: SentenceRef,
-        bm25: f32,
-        analyzer: &mut TextAnalyzer,
-    ) -> Option<Scored> {
+    fn score(&self, terms: &[QueryTerm], at: SentenceRef, bm25: f32) -> Option<Scored> {
         let tokens = self.vocabulary.sentence_words.get(&at)?;
-        let (before, after) = self.neighbours(at, 1);
-        let mut context_words: Vec<String> = Vec::new();
-        // The person a leading "she" or "he" stands for counts nearly as if named.
-        let mut antecedent: Vec<String> = Vec::new();
-        for r in before.iter().chain(after.iter()) {
-            if let Some(words) = self.vocabulary.sentence_words.get(r) {
-                context_words.extend(words.iter().map(|w| w.0.clone()));
-            }
-        }
-        if let Some(document) = self.index.documents.get(at.doc) {
-            let number = at.paragraph + 1;
-            if let Some(h) = document
-                .paragraphs
-                .iter()
-                .rev()
-                .find(|p| p.heading && p.number < number)
-            {
-                context_words.extend(text::tokenize(&h.text).into_iter().map(|t| t.norm));
-            }
-            let sentences = index::citable(document);
-            if let Some(i) = sentences
-                .iter()
-                .position(|(p, s)| p.number == number && s.number == at.sentence + 1)
-            {
-                if let Some(name) = pronoun_antecedent(&sentences, i) {
-                    antecedent.extend(text::tokenize(&name).into_iter().map(|t| t.norm));
-                }
-            }
-        }
+        let empty = (Vec::new(), Vec::new());
+        // The person a "she" or "he" stands for counts nearly as if named.
+        let (context_words, antecedent) = self.vocabulary.contexts.get(&at).unwrap_or(&empty);
         let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
         let rank_total: f32 = terms.iter().map(|t| t.rank_weight).sum::<f32>().max(1e-6);
         let mut rank_covered = 0.0;
@@ -768,7 +819,7 @@ impl<'a> Retriever<'a> {
         for (ti, term) in terms.iter().enumerate() {
             let mut best = 0.0f32;
             for (word, start, end) in tokens {
-                let m = self.match_word(term, word, analyzer);
+                let m = self.match_word(term, word);
                 if m >= 0.3 {
                     matched.push((*start, *end, ti, m));
                 }
@@ -776,12 +827,12 @@ impl<'a> Retriever<'a> {
             }
             let ctx = context_words
                 .iter()
-                .map(|w| self.match_word(term, w, analyzer))
+                .map(|w| self.match_word(term, w))
                 .fold(0.0f32, f32::max)
                 * CONTEXT_FACTOR;
             let named = antecedent
                 .iter()
-                .map(|w| self.match_word(term, w, analyzer))
+                .map(|w| self.match_word(term, w))
                 .fold(0.0f32, f32::max)
                 * 0.9;
             let ctx = ctx.max(named);
