@@ -281,13 +281,8 @@ fn quote_open_after(piece: &str, mut open: bool, paragraph_start: bool) -> bool 
     for (i, c) in piece.char_indices() {
         match c {
             '“' => open = true,
-            '”' => {
-                if i == 0 && paragraph_start && !open {
-                    open = true;
-                } else {
-                    open = false;
-                }
-            }
+            // A closing quote opening a paragraph stands for an opening one.
+            '”' => open = i == 0 && paragraph_start && !open,
             '"' => open = !open,
             _ => {}
         }

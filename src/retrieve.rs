@@ -842,7 +842,7 @@ impl<'a> Retriever<'a> {
             rank_covered += term.rank_weight * (0.8 * m + 0.2 * best.max(named));
             term_match.push(m);
         }
-        matched.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        matched.sort_by_key(|a| (a.0, a.1, a.2));
         Some(Scored {
             at,
             score: 0.0,
