@@ -393,6 +393,19 @@ pub fn short_answer(
     best: &Scored,
     lexicon: &Lexicon,
 ) -> Option<String> {
+    short_answer_with_cost(kind, question_tokens, terms, sentence, best, lexicon).map(|(a, _)| a)
+}
+
+/// The short answer and how far (in words, less preferences) it stands from the question's
+/// words: 0 or less for an answer right by them.
+pub fn short_answer_with_cost(
+    kind: QuestionKind,
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    sentence: &str,
+    best: &Scored,
+    lexicon: &Lexicon,
+) -> Option<(String, f32)> {
     let tokens = text::tokenize(sentence);
     let matched = matched_tokens(&tokens, best);
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
@@ -404,14 +417,12 @@ pub fn short_answer(
             let asked_negative = question_tokens
                 .iter()
                 .any(|t| t.norm == "not" || t.norm.ends_with("n't"));
-            Some(
-                if negative != asked_negative {
-                    "No"
-                } else {
-                    "Yes"
-                }
-                .to_string(),
-            )
+            let yes_no = if negative != asked_negative {
+                "No"
+            } else {
+                "Yes"
+            };
+            Some((yes_no.to_string(), 0.0))
         }
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
             let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);
@@ -520,19 +531,19 @@ pub fn short_answer(
                 }
                 bonus
             };
-            let best_span = spans.iter().min_by(|a, b| {
-                let cost = |s: &Span| distance(s, &matched, terms, lexicon) - unit_pref(s);
-                cost(a).total_cmp(&cost(b))
-            })?;
+            let cost = |s: &Span| distance(s, &matched, terms, lexicon) - unit_pref(s);
+            let best_span = spans.iter().min_by(|a, b| cost(a).total_cmp(&cost(b)))?;
+            let best_cost = cost(best_span);
             let (s, e) = if kind == QuestionKind::Number {
                 number_phrase(&tokens, sentence, *best_span)
             } else {
                 (tokens[best_span.start].start, tokens[best_span.end - 1].end)
             };
-            Some(sentence[s..e].to_string())
+            Some((sentence[s..e].to_string(), best_cost))
         }
         QuestionKind::Reason | QuestionKind::Thing => {
             clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+                .map(|a| (a, 0.0))
         }
     }
 }

@@ -149,14 +149,24 @@ impl Engine {
         }
         // Prefer, among near-equal candidates, one that holds the kind of answer wanted.
         if kind.needs_typed_answer() && !scored.is_empty() {
-            let has_answer = |s: &Scored| {
+            let answer_cost = |s: &Scored| {
                 retriever.sentence(s.at).and_then(|(_, sent)| {
-                    answer::short_answer(kind, &tokens, &terms, &sent.text, s, self.lexicon)
+                    answer::short_answer_with_cost(
+                        kind,
+                        &tokens,
+                        &terms,
+                        &sent.text,
+                        s,
+                        self.lexicon,
+                    )
+                    .map(|(_, cost)| cost)
                 })
             };
             for s in scored.iter_mut() {
-                if has_answer(s).is_none() {
-                    s.score -= 0.3;
+                match answer_cost(s) {
+                    None => s.score -= 0.3,
+                    // An answer far from the question's words is less likely the one asked for.
+                    Some(cost) => s.score -= 0.01 * cost.clamp(0.0, 20.0),
                 }
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
