@@ -18,6 +18,19 @@ pub const TYPING_AFTER_VAR: &str = "CITEBOT_TYPING_AFTER_MS";
 pub const EXAMPLES_VAR: &str = "CITEBOT_EXAMPLES";
 /// Seconds a getUpdates long poll waits for news.
 pub const POLL_TIMEOUT_VAR: &str = "CITEBOT_POLL_TIMEOUT_SECS";
+/// Seconds any Bot API request may take (on top of the long-poll timeout) before it is
+/// abandoned and retried.
+pub const HTTP_TIMEOUT_VAR: &str = "CITEBOT_HTTP_TIMEOUT_SECS";
+/// Flood control: questions one user may ask per window (0 turns flood control off).
+pub const FLOOD_MAX_VAR: &str = "CITEBOT_FLOOD_MAX";
+/// Flood control: the window, in seconds.
+pub const FLOOD_WINDOW_VAR: &str = "CITEBOT_FLOOD_WINDOW_SECS";
+/// Answers computed at once, at most.
+pub const MAX_CONCURRENT_VAR: &str = "CITEBOT_MAX_CONCURRENT";
+/// Updates taken from the Bot API per batch (the queue length), 1-100.
+pub const MAX_QUEUE_VAR: &str = "CITEBOT_MAX_QUEUE";
+/// Optional allowlist: comma-separated chat ids (users' ids for private chats); empty = all.
+pub const ALLOWED_CHATS_VAR: &str = "ALLOWED_CHAT_IDS";
 
 /// A value that must not be printed: `Debug` and `Display` show `<redacted>`.
 #[derive(Clone, PartialEq, Eq)]
@@ -133,6 +146,37 @@ pub struct BotConfig {
     pub poll_timeout: Duration,
     /// Example questions given by the operator (may be empty).
     pub examples: Vec<String>,
+    /// How long a request may take beyond the long-poll timeout.
+    pub http_timeout: Duration,
+    /// Flood control and the allowlist.
+    pub limits: Limits,
+}
+
+/// Abuse limits: per-user flood control, an optional chat allowlist, bounded work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Questions a user may ask per `flood_window` (0 = unlimited).
+    pub flood_max: u32,
+    /// The flood-control window.
+    pub flood_window: Duration,
+    /// Chats (or users, for inline queries) the bot serves; `None` = everyone.
+    pub allowed_chats: Option<Vec<i64>>,
+    /// Answers computed at once, at most.
+    pub max_concurrent: usize,
+    /// Updates fetched and queued per batch, at most (the Bot API allows 100).
+    pub max_queue: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            flood_max: 20,
+            flood_window: Duration::from_secs(60),
+            allowed_chats: None,
+            max_concurrent: 4,
+            max_queue: 100,
+        }
+    }
 }
 
 impl BotConfig {
@@ -186,6 +230,52 @@ impl BotConfig {
                     .collect()
             })
             .unwrap_or_default();
+        let http_timeout = Duration::from_secs(number(&value, HTTP_TIMEOUT_VAR, 30, 600)?.max(1));
+        let defaults = Limits::default();
+        let allowed_chats = match value(ALLOWED_CHATS_VAR) {
+            None => None,
+            Some(raw) => {
+                let ids: Result<Vec<i64>, _> = raw
+                    .split([',', ' ', ';'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::parse::<i64>)
+                    .collect();
+                match ids {
+                    Ok(ids) if !ids.is_empty() => Some(ids),
+                    Ok(_) => None,
+                    Err(_) => {
+                        return Err(ConfigError::BadValue {
+                            name: ALLOWED_CHATS_VAR,
+                            value: raw,
+                            expected: "comma-separated chat ids, e.g. 12345,-1001234567890",
+                        })
+                    }
+                }
+            }
+        };
+        let limits = Limits {
+            flood_max: number(&value, FLOOD_MAX_VAR, defaults.flood_max.into(), 100_000)? as u32,
+            flood_window: Duration::from_secs(
+                number(
+                    &value,
+                    FLOOD_WINDOW_VAR,
+                    defaults.flood_window.as_secs(),
+                    86_400,
+                )?
+                .max(1),
+            ),
+            allowed_chats,
+            max_concurrent: number(
+                &value,
+                MAX_CONCURRENT_VAR,
+                defaults.max_concurrent as u64,
+                256,
+            )?
+            .max(1) as usize,
+            max_queue: number(&value, MAX_QUEUE_VAR, defaults.max_queue as u64, 100)?.max(1)
+                as usize,
+        };
         Ok(BotConfig {
             token: Secret::new(token),
             api_url,
@@ -193,6 +283,8 @@ impl BotConfig {
             typing_after,
             poll_timeout,
             examples,
+            http_timeout,
+            limits,
         })
     }
 }
@@ -296,6 +388,39 @@ mod tests {
         assert!(config(&[("TELOXIDE_TOKEN", TOKEN), ("CITEBOT_THROTTLE", "maybe")]).is_err());
         assert!(config(&[("TELOXIDE_TOKEN", TOKEN), ("TELOXIDE_API_URL", "ftp://x")]).is_err());
         assert!(config(&[("TELOXIDE_TOKEN", TOKEN), ("CITEBOT_TYPING_AFTER_MS", "-1")]).is_err());
+    }
+
+    #[test]
+    fn limits_are_parsed() {
+        let d = config(&[("TELOXIDE_TOKEN", TOKEN)]).unwrap();
+        assert_eq!(d.limits, super::Limits::default());
+        assert_eq!(d.http_timeout.as_secs(), 30);
+        let c = config(&[
+            ("TELOXIDE_TOKEN", TOKEN),
+            ("CITEBOT_FLOOD_MAX", "3"),
+            ("CITEBOT_FLOOD_WINDOW_SECS", "10"),
+            ("CITEBOT_MAX_CONCURRENT", "2"),
+            ("CITEBOT_MAX_QUEUE", "50"),
+            ("CITEBOT_HTTP_TIMEOUT_SECS", "5"),
+            ("ALLOWED_CHAT_IDS", "12345, -100987"),
+        ])
+        .unwrap();
+        assert_eq!(c.limits.flood_max, 3);
+        assert_eq!(c.limits.flood_window.as_secs(), 10);
+        assert_eq!(c.limits.max_concurrent, 2);
+        assert_eq!(c.limits.max_queue, 50);
+        assert_eq!(c.http_timeout.as_secs(), 5);
+        assert_eq!(c.limits.allowed_chats, Some(vec![12345, -100987]));
+        for (k, v) in [
+            ("ALLOWED_CHAT_IDS", "12,abc"),
+            ("CITEBOT_MAX_QUEUE", "101"),
+            ("CITEBOT_FLOOD_MAX", "x"),
+        ] {
+            assert!(
+                config(&[("TELOXIDE_TOKEN", TOKEN), (k, v)]).is_err(),
+                "{k}={v}"
+            );
+        }
     }
 
     #[test]

@@ -518,6 +518,23 @@ pub fn apology_text() -> String {
         .to_string()
 }
 
+/// The one reply a user gets when flood control stops answering them for a while.
+pub fn slow_down_text(max: u32, window_secs: u64) -> String {
+    format!(
+        "You are asking faster than I can answer: I take at most {max} questions per {window_secs} seconds from one person. Please wait a little, then ask again."
+    )
+}
+
+/// The one line a chat that is not on the allowlist gets.
+pub fn not_allowed_text() -> String {
+    "Sorry, this is a private bot: it only answers in the chats it was set up for.".to_string()
+}
+
+/// The reply when too many answers are waiting already.
+pub fn busy_text() -> String {
+    "I am answering many questions right now. Please ask again in a minute.".to_string()
+}
+
 /// The reply to a mention without a question.
 pub fn empty_question_text() -> String {
     "Ask me a question about the article, e.g. after my name. /help shows how.".to_string()

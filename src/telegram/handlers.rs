@@ -19,7 +19,7 @@ use teloxide::RequestError;
 use crate::engine::{Answer, MAX_QUESTION_CHARS};
 use crate::format::{self, CallbackData, Reply};
 use crate::telegram::send::{self, with_retry};
-use crate::telegram::state::{AppState, CITATIONS_PER_QUESTION};
+use crate::telegram::state::{Admit, AppState, CITATIONS_PER_QUESTION};
 
 /// What the handlers return.
 pub type HandlerResult = Result<(), anyhow::Error>;
@@ -113,9 +113,82 @@ pub fn schema<R: TgBot>() -> UpdateHandler<anyhow::Error> {
         .branch(dptree::filter_map(addressed_question).endpoint(on_question::<R>))
         .branch(dptree::filter(is_private_non_text).endpoint(on_non_text::<R>));
     dptree::entry()
+        .filter_async(allowlist_gate::<R>)
         .branch(messages)
         .branch(Update::filter_callback_query().endpoint(on_callback::<R>))
         .branch(Update::filter_inline_query().endpoint(on_inline::<R>))
+}
+
+/// The allowlist (`ALLOWED_CHAT_IDS`): updates from other chats are dropped; the first message
+/// from such a chat gets one line, a button press a short notice, an inline query nothing.
+pub async fn allowlist_gate<R: TgBot>(bot: R, update: Update, state: Arc<AppState>) -> bool {
+    if state.limits.allowed_chats.is_none() {
+        return true;
+    }
+    let id = match (update.chat(), update.from()) {
+        (Some(chat), _) => chat.id.0,
+        (None, Some(user)) => user.id.0 as i64,
+        (None, None) => return false,
+    };
+    if state.allowed(id) {
+        return true;
+    }
+    tracing::info!(chat = id, "not on the allowlist: ignored");
+    let secret = &state.secret;
+    let sent = match &update.kind {
+        teloxide::types::UpdateKind::Message(msg) if state.first_refusal(id) => send::send_html(
+            &bot,
+            secret,
+            msg.chat.id,
+            Some(msg.id),
+            format::not_allowed_text(),
+        )
+        .await
+        .map(drop),
+        teloxide::types::UpdateKind::CallbackQuery(q) => bot
+            .answer_callback_query(q.id.clone())
+            .text(format::not_allowed_text())
+            .await
+            .map(drop),
+        _ => Ok(()),
+    };
+    if let Err(e) = sent {
+        tracing::warn!(
+            "could not tell a chat it is not allowed: {}",
+            secret.redact(&e.to_string())
+        );
+    }
+    false
+}
+
+/// Flood control for a message: `true` to go on; otherwise the user has been told to slow
+/// down (once per window) or the message is dropped.
+async fn flood_ok<R: TgBot>(bot: &R, state: &AppState, msg: &Message) -> bool {
+    let user = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
+    match state.admit(user) {
+        Admit::Go => true,
+        Admit::SlowDown => {
+            tracing::info!(
+                user,
+                "flood control: too many questions, asked to slow down"
+            );
+            let text =
+                format::slow_down_text(state.limits.flood_max, state.limits.flood_window.as_secs());
+            if let Err(e) =
+                send::send_html(bot, &state.secret, msg.chat.id, Some(msg.id), text).await
+            {
+                tracing::warn!(
+                    "could not send slow down: {}",
+                    state.secret.redact(&e.to_string())
+                );
+            }
+            false
+        }
+        Admit::Drop => {
+            tracing::info!(user, "flood control: message dropped");
+            false
+        }
+    }
 }
 
 /// The question in a text message, when it is for the bot: any text in a private chat; in
@@ -222,6 +295,9 @@ pub async fn on_command<R: TgBot>(
     me: Me,
     state: Arc<AppState>,
 ) -> HandlerResult {
+    if !flood_ok(&bot, &state, &msg).await {
+        return Ok(());
+    }
     let apology = Apology::Chat(msg.chat.id, msg.id);
     let body = run_command(bot.clone(), msg, cmd, me, Arc::clone(&state));
     guarded(bot, state, "command", apology, body).await
@@ -283,6 +359,9 @@ pub async fn on_question<R: TgBot>(
     question: Question,
     state: Arc<AppState>,
 ) -> HandlerResult {
+    if !flood_ok(&bot, &state, &msg).await {
+        return Ok(());
+    }
     let apology = Apology::Chat(msg.chat.id, msg.id);
     let body = answer_question(bot.clone(), msg, question, Arc::clone(&state));
     guarded(bot, state, "question", apology, body).await
@@ -340,8 +419,12 @@ async fn ask_with_typing<R: TgBot>(
     question: String,
 ) -> anyhow::Result<Answer> {
     let engine = Arc::clone(&state.engine);
-    let mut task =
-        tokio::task::spawn_blocking(move || engine.ask(&question, CITATIONS_PER_QUESTION));
+    let permit = Arc::clone(&state.answers).acquire_owned().await?;
+    let mut task = tokio::task::spawn_blocking(move || {
+        let answer = engine.ask(&question, CITATIONS_PER_QUESTION);
+        drop(permit);
+        answer
+    });
     if !state.typing_after.is_zero() {
         tokio::select! {
             done = &mut task => return Ok(done?),
@@ -359,6 +442,9 @@ async fn ask_with_typing<R: TgBot>(
 
 /// Stickers, photos, voice messages... in private chats: one polite line.
 pub async fn on_non_text<R: TgBot>(bot: R, msg: Message, state: Arc<AppState>) -> HandlerResult {
+    if !flood_ok(&bot, &state, &msg).await {
+        return Ok(());
+    }
     let apology = Apology::Nowhere;
     let secret = state.secret.clone();
     let b = bot.clone();
@@ -406,12 +492,39 @@ async fn answer_callback<R: TgBot>(
         return Ok(());
     };
     let id = query.id.clone();
+    let admit = state.admit(query.from.id.0 as i64);
+    if admit != Admit::Go {
+        tracing::info!(
+            user = query.from.id.0,
+            ?admit,
+            "flood control: button press not answered"
+        );
+        let text =
+            format::slow_down_text(state.limits.flood_max, state.limits.flood_window.as_secs());
+        with_retry("answerCallbackQuery", secret, 3, || {
+            let req = bot.answer_callback_query(id.clone());
+            if admit == Admit::SlowDown {
+                req.text(text.clone()).send()
+            } else {
+                req.send()
+            }
+        })
+        .await?;
+        return Ok(());
+    }
     with_retry("answerCallbackQuery", secret, 3, || {
         bot.answer_callback_query(id.clone()).send()
     })
     .await?;
     tracing::info!(chat = chat.0, data = %data.encode(), "button");
-    let reply = callback_reply(&state, data, &query);
+    let permit = Arc::clone(&state.answers).acquire_owned().await?;
+    let (s, q) = (Arc::clone(&state), query.clone());
+    let reply = tokio::task::spawn_blocking(move || {
+        let reply = callback_reply(&s, data, &q);
+        drop(permit);
+        reply
+    })
+    .await?;
     send::send_reply(&bot, secret, chat, Some(message), &reply).await?;
     Ok(())
 }
@@ -495,7 +608,14 @@ async fn answer_inline<R: TgBot>(
     let articles = if text.is_empty() {
         Vec::new()
     } else {
-        format::inline_articles(&state.engine.ask(&text, format::INLINE_RESULTS))
+        let permit = Arc::clone(&state.answers).acquire_owned().await?;
+        let engine = Arc::clone(&state.engine);
+        tokio::task::spawn_blocking(move || {
+            let articles = format::inline_articles(&engine.ask(&text, format::INLINE_RESULTS));
+            drop(permit);
+            articles
+        })
+        .await?
     };
     tracing::info!(results = articles.len(), "inline query");
     let results: Vec<InlineQueryResult> = articles

@@ -52,6 +52,25 @@ fn is_server_error(description: &str) -> bool {
     .any(|s| d.contains(s))
 }
 
+/// What went wrong, in a few words, for the logs.
+pub fn describe(error: &RequestError) -> &'static str {
+    match error {
+        RequestError::RetryAfter(_) => "flood control: 429 with retry_after",
+        RequestError::Network(e) if e.is_timeout() => "no answer in time",
+        RequestError::Network(e) if e.is_connect() => "the Bot API is unreachable",
+        RequestError::Network(_) | RequestError::Io(_) => "the connection failed or dropped",
+        RequestError::InvalidJson { .. } => "the answer is not JSON (a proxy error page?)",
+        RequestError::Api(ApiError::Unknown(text)) if is_server_error(text) => {
+            "a server error at the Bot API"
+        }
+        RequestError::Api(ApiError::TerminatedByOtherGetUpdates) => {
+            "409 Conflict: another instance polls with this token"
+        }
+        RequestError::Api(_) => "refused by the Bot API",
+        _ => "an unexpected error",
+    }
+}
+
 /// Runs `request` (a closure building and sending one request) until it succeeds, fails in a
 /// way retrying cannot fix, or `attempts` are used up. Errors are logged without the token.
 pub async fn with_retry<T, F, Fut>(
@@ -75,7 +94,8 @@ where
                     request = what,
                     attempt = attempt + 1,
                     retry_in_ms = delay.as_millis() as u64,
-                    "Bot API request failed, retrying: {}",
+                    "Bot API request failed ({}), retrying: {}",
+                    describe(&e),
                     secret.redact(&e.to_string())
                 );
                 tokio::time::sleep(delay).await;

@@ -1,11 +1,13 @@
 //! The one shared state every handler gets: the engine, the example questions and suggestions
 //! derived from the documents at start, and the recently asked questions buttons refer to.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crate::config::Secret;
+use tokio::sync::Semaphore;
+
+use crate::config::{Limits, Secret};
 use crate::engine::Engine;
 use crate::format;
 use crate::lexicon::Lexicon;
@@ -28,6 +30,33 @@ pub struct AppState {
     /// The token, only to redact it from logged errors.
     pub secret: Secret,
     questions: Mutex<Questions>,
+    /// Flood control, the allowlist and the work bound.
+    pub limits: Limits,
+    flood: Mutex<HashMap<i64, Flood>>,
+    refused: Mutex<HashSet<i64>>,
+    /// One permit per answer being computed.
+    pub answers: Arc<Semaphore>,
+}
+
+/// Users tracked by flood control (and chats told they are not allowed) before old entries
+/// are forgotten, so memory stays bounded.
+const TRACKED_USERS: usize = 10_000;
+
+#[derive(Default)]
+struct Flood {
+    asked: VecDeque<Instant>,
+    warned: bool,
+}
+
+/// What flood control says about one more question from a user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admit {
+    /// Answer it.
+    Go,
+    /// Over the limit for the first time in this window: say "slow down" once.
+    SlowDown,
+    /// Over the limit and already told: drop it silently.
+    Drop,
 }
 
 #[derive(Default)]
@@ -63,7 +92,81 @@ impl AppState {
             typing_after,
             secret,
             questions: Mutex::new(Questions::default()),
+            limits: Limits {
+                flood_max: 0,
+                ..Limits::default()
+            },
+            flood: Mutex::new(HashMap::new()),
+            refused: Mutex::new(HashSet::new()),
+            answers: Arc::new(Semaphore::new(Limits::default().max_concurrent)),
         }
+    }
+
+    /// The same state with these limits (flood control is off until this is called).
+    pub fn with_limits(mut self, limits: Limits) -> AppState {
+        self.answers = Arc::new(Semaphore::new(limits.max_concurrent.max(1)));
+        self.limits = limits;
+        self
+    }
+
+    /// Flood control for one more question from `user` now.
+    pub fn admit(&self, user: i64) -> Admit {
+        self.admit_at(user, Instant::now())
+    }
+
+    /// Flood control at a given instant (for tests).
+    pub fn admit_at(&self, user: i64, now: Instant) -> Admit {
+        let max = self.limits.flood_max as usize;
+        if max == 0 {
+            return Admit::Go;
+        }
+        let window = self.limits.flood_window;
+        let mut flood = self.flood.lock().unwrap_or_else(|e| e.into_inner());
+        if flood.len() >= TRACKED_USERS && !flood.contains_key(&user) {
+            flood.retain(|_, f| {
+                f.asked
+                    .back()
+                    .is_some_and(|t| now.saturating_duration_since(*t) < window)
+            });
+            if flood.len() >= TRACKED_USERS {
+                flood.clear();
+            }
+        }
+        let f = flood.entry(user).or_default();
+        while f
+            .asked
+            .front()
+            .is_some_and(|t| now.saturating_duration_since(*t) >= window)
+        {
+            f.asked.pop_front();
+        }
+        if f.asked.len() < max {
+            f.asked.push_back(now);
+            f.warned = false;
+            Admit::Go
+        } else if !f.warned {
+            f.warned = true;
+            Admit::SlowDown
+        } else {
+            Admit::Drop
+        }
+    }
+
+    /// Whether the allowlist lets `chat` (or, for inline queries, a user) in.
+    pub fn allowed(&self, chat: i64) -> bool {
+        self.limits
+            .allowed_chats
+            .as_ref()
+            .is_none_or(|ids| ids.contains(&chat))
+    }
+
+    /// True the first time a chat that is not allowed writes (it gets one line, then silence).
+    pub fn first_refusal(&self, chat: i64) -> bool {
+        let mut refused = self.refused.lock().unwrap_or_else(|e| e.into_inner());
+        if refused.len() >= TRACKED_USERS {
+            refused.clear();
+        }
+        refused.insert(chat)
     }
 
     /// Remembers a question and returns its key for callback data.
