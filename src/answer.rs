@@ -375,8 +375,9 @@ fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize)
 fn matched_tokens(tokens: &[Token], best: &Scored) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (ti, t) in tokens.iter().enumerate() {
-        for &(s, e, term, _) in &best.matched {
-            if s <= t.start && t.end <= e {
+        for &(s, e, term, m) in &best.matched {
+            // Loose matches help find the passage, not place the answer.
+            if s <= t.start && t.end <= e && m >= 0.45 {
                 out.push((ti, term));
             }
         }
@@ -531,7 +532,9 @@ pub fn short_answer_with_cost(
                 }
                 bonus
             };
-            let cost = |s: &Span| distance(s, &matched, terms, lexicon) - unit_pref(s);
+            let cost = |s: &Span| {
+                distance(s, &matched, terms, lexicon, (&tokens, sentence, kind)) - unit_pref(s)
+            };
             let best_span = spans.iter().min_by(|a, b| cost(a).total_cmp(&cost(b)))?;
             let best_cost = cost(best_span);
             let (s, e) = if kind == QuestionKind::Number {
@@ -555,7 +558,22 @@ fn distance(
     matched: &[(usize, usize)],
     terms: &[QueryTerm],
     lexicon: &Lexicon,
+    (tokens, sentence, kind): (&[Token], &str, QuestionKind),
 ) -> f32 {
+    // A comma or semicolon between the answer and a question word: another clause.
+    let clauses_between = |a: usize, b: usize| -> f32 {
+        (a..b)
+            .filter(|&i| i + 1 < tokens.len())
+            .filter(|&i| sentence[tokens[i].end..tokens[i + 1].start].contains([',', ';', ':']))
+            .count() as f32
+    };
+    // A number stands before what it counts ("6,700 individuals apprehended"); other answers
+    // as often after.
+    let (before_cost, after_cost) = if kind == QuestionKind::Number {
+        (0.0, 1.0)
+    } else {
+        (0.5, 0.0)
+    };
     let mut total = 0.0;
     let mut weights = 0.0;
     for (ti, term) in terms.iter().enumerate() {
@@ -564,9 +582,11 @@ fn distance(
             .filter(|&&(_, t)| t == ti)
             .map(|&(m, _)| {
                 if m < span.start {
-                    (span.start - m) as f32
+                    (span.start - m) as f32 + after_cost + 1.5 * clauses_between(m, span.start)
                 } else {
-                    (m + 1).saturating_sub(span.end) as f32 + 0.5
+                    (m + 1).saturating_sub(span.end) as f32
+                        + before_cost
+                        + 1.5 * clauses_between(span.end.saturating_sub(1), m)
                 }
             })
             .fold(f32::MAX, f32::min);
