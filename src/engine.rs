@@ -16,7 +16,7 @@ use crate::text;
 /// Questions longer than this are answered from their first this-many characters.
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// Below this confidence the engine says the articles do not answer the question.
-pub const MIN_CONFIDENCE: f32 = 0.56;
+pub const MIN_CONFIDENCE: f32 = 0.5;
 
 /// Where the engine finds its articles and keeps its index.
 #[derive(Debug, Clone)]
@@ -182,7 +182,14 @@ impl Engine {
                     self.lexicon,
                 );
             }
-            confidence = first.coverage;
+            // Confidence counts loose matches (a distant vector, a broader term) at half.
+            let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
+            let strict: f32 = terms
+                .iter()
+                .zip(&first.term_match)
+                .map(|(t, &m)| t.weight * if m >= 0.6 { m } else { m * 0.5 })
+                .sum();
+            confidence = strict / total;
             if kind.needs_typed_answer() && short.is_none() {
                 confidence *= 0.5;
             }
