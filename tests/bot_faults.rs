@@ -47,8 +47,13 @@ async fn faults_on(method: &str, faults: &[(Fault, &str)]) {
         })
         .await;
         let secs = started.elapsed().as_secs_f32();
-        // Time for a duplicate to show up, if there were to be one.
-        tokio::time::sleep(Duration::from_millis(1500)).await;
+        // Time for a duplicate to show up, if there were to be one: a slow answer must be
+        // waited for in full (a client giving up would resend after its timeout).
+        let settle = match fault {
+            Fault::Slow(d) => *d + Duration::from_secs(2),
+            _ => Duration::from_millis(1500),
+        };
+        tokio::time::sleep(settle).await;
         let f = fake.lock().unwrap();
         assert!(
             f.calls.iter().any(|c| c.fault == Some(*fault)),
