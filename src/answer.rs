@@ -492,9 +492,11 @@ pub fn short_answer_with_cost(
                 .filter(|s| {
                     // "the Belarusian ambassador": a name before a matched noun only modifies it.
                     let modifies = is_matched(s.end)
-                        && tokens
-                            .get(s.end)
-                            .is_some_and(|n| !lexicon.can_be_verb(&n.norm));
+                        && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
+                        && tokens.get(s.end).is_some_and(|n| {
+                            !lexicon.can_be_verb(&n.norm)
+                                || (!lexicon.is_verb_form(&n.norm) && lexicon.is_lemma(&n.norm))
+                        });
                     !(matches!(kind, QuestionKind::Person | QuestionKind::Place) && modifies)
                 })
                 .filter(|s| {
