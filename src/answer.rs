@@ -482,6 +482,19 @@ pub fn short_answer_with_cost(
                 .into_iter()
                 .filter(|s| near_head(s))
                 .filter(|s| !(s.start..s.end).all(is_matched))
+                // "Belarusian President Alexander Lukashenko" for "who is the president of
+                // belarus": the question's own words at the edges of a name are not the answer.
+                .filter_map(|mut s| {
+                    if matches!(kind, QuestionKind::Person | QuestionKind::Place) {
+                        while s.start < s.end && is_matched(s.start) && !head_at.contains(&s.start) {
+                            s.start += 1;
+                        }
+                        while s.end > s.start && is_matched(s.end - 1) && !head_at.contains(&(s.end - 1)) {
+                            s.end -= 1;
+                        }
+                    }
+                    (s.start < s.end).then_some(s)
+                })
                 .filter(|s| {
                     // A name may hold the noun asked about ("Independence Avenue" for "which
                     // street", "March for Freedom" for "the name of the march"), no other

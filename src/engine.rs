@@ -191,7 +191,7 @@ impl Engine {
                 .sum();
             confidence = strict / total;
             if kind.needs_typed_answer() && short.is_none() {
-                confidence *= 0.5;
+                confidence *= 0.45;
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.
