@@ -486,10 +486,14 @@ pub fn short_answer_with_cost(
                 // belarus": the question's own words at the edges of a name are not the answer.
                 .filter_map(|mut s| {
                     if matches!(kind, QuestionKind::Person | QuestionKind::Place) {
-                        while s.start < s.end && is_matched(s.start) && !head_at.contains(&s.start) {
+                        while s.start < s.end && is_matched(s.start) && !head_at.contains(&s.start)
+                        {
                             s.start += 1;
                         }
-                        while s.end > s.start && is_matched(s.end - 1) && !head_at.contains(&(s.end - 1)) {
+                        while s.end > s.start
+                            && is_matched(s.end - 1)
+                            && !head_at.contains(&(s.end - 1))
+                        {
                             s.end -= 1;
                         }
                     }

@@ -61,6 +61,9 @@ pub struct WordInfo {
     pub row: Option<u32>,
     /// Its Snowball stem, as the index holds it.
     pub stem: String,
+    /// 1 for a word of few senses, down to 0.75 for one of many ("saw" is also "see"): how
+    /// much a match through a related word can be trusted.
+    pub sense_factor: f32,
 }
 
 /// The words of the corpus, analysed once when the engine opens.
@@ -202,6 +205,17 @@ fn reverse_related(
     related
 }
 
+/// How much a match through a related word can be trusted, by how many senses the word has.
+fn sense_factor(lexicon: &Lexicon, word: &str) -> f32 {
+    let senses: usize = lexicon
+        .lemmas(word)
+        .iter()
+        .map(|l| lexicon.sense_count(l))
+        .max()
+        .unwrap_or(1);
+    (1.1 - 0.02 * senses as f32).clamp(0.75, 1.0)
+}
+
 /// A word's base forms (strength 1) and the words WordNet relates to them.
 pub fn wordnet_related(
     lexicon: &Lexicon,
@@ -306,6 +320,12 @@ impl Vocabulary {
                             forms: word_forms(lexicon, &mut analyzer, &word.0),
                             row: embeddings.and_then(|e| e.row(&word.0)),
                             stem: stem(&mut analyzer, &word.0),
+                            // Only a word with two base forms ("saw": saw, see) is doubtful.
+                            sense_factor: if lexicon.lemmas(&word.0).len() > 1 {
+                                sense_factor(lexicon, &word.0)
+                            } else {
+                                1.0
+                            },
                         });
                         info.df += 1;
                     }
@@ -682,7 +702,12 @@ impl<'a> Retriever<'a> {
         };
         for (k, &m) in expansions {
             for w in self.vocabulary.form_index.get(k).into_iter().flatten() {
-                put(w, m);
+                let factor = if m >= 1.0 {
+                    1.0
+                } else {
+                    self.vocabulary.words.get(w).map_or(1.0, |i| i.sense_factor)
+                };
+                put(w, m * factor);
             }
         }
         for f in forms {
