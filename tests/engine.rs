@@ -610,3 +610,70 @@ fn dev_set_score_stays_above_the_floor() {
         report.misses.join("\n")
     );
 }
+
+#[test]
+fn a_sigkill_during_index_leaves_the_old_index_serving_and_the_next_start_rebuilds() {
+    let (_dir, config) = scratch_copy();
+    let (_, built) = Engine::open(&config).unwrap();
+    assert!(built);
+    let old_generation = fs::read_to_string(config.index_dir.join("CURRENT")).unwrap();
+
+    // A big second article, so that the build takes long enough to be interrupted.
+    let mut big = String::new();
+    for i in 0..30_000 {
+        big.push_str(&format!(
+            "Paragraph {i} says that the harpsichord orchestra number {i} played on Wednesday.\n"
+        ));
+    }
+    fs::write(config.data_dir.join("zz-big.txt"), big).unwrap();
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_citebot"))
+        .args(["--data", &config.data_dir.to_string_lossy()])
+        .args(["--index", &config.index_dir.to_string_lossy(), "index"])
+        .current_dir(config.data_dir.parent().unwrap())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start citebot index");
+    // Kill it (SIGKILL) as soon as it has started writing the new generation aside.
+    let started = std::time::Instant::now();
+    let mut interrupted = false;
+    while started.elapsed() < std::time::Duration::from_secs(60) {
+        let building = fs::read_dir(&config.index_dir)
+            .unwrap()
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with(".build-"));
+        if building {
+            child.kill().unwrap();
+            interrupted = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    child.wait().unwrap();
+    assert!(interrupted, "the build was caught in the middle");
+
+    assert_eq!(
+        fs::read_to_string(config.index_dir.join("CURRENT")).unwrap(),
+        old_generation,
+        "the old index is still the current one"
+    );
+    let old = Engine::open_index(&config.index_dir).expect("the old index still opens");
+    assert_eq!(old.documents().len(), 1);
+    assert!(old.ask("how many people were arrested", 3).citations[0]
+        .text
+        .contains("6,700"));
+
+    let (engine, built) = Engine::open(&config).unwrap();
+    assert!(built, "the next start rebuilds");
+    assert_eq!(engine.documents().len(), 2);
+    let leftovers = fs::read_dir(&config.index_dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".build-"))
+        .count();
+    assert_eq!(leftovers, 0, "the killed build's folder is cleaned up");
+}
