@@ -196,8 +196,8 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
         .enumerate()
         .find_map(|(i, p)| match (p[0], p[1]) {
             ("how", "many") | ("how", "much") | ("name", "of") => Some(i + 2),
-        // "the date of birth": the date must be the birth's.
-        ("date" | "day" | "year" | "time", "of") => Some(i + 2),
+            // "the date of birth": the date must be the birth's.
+            ("date" | "day" | "year" | "time", "of") => Some(i + 2),
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),
             _ => None,
         })?;

@@ -196,8 +196,11 @@ impl Engine {
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.
             for (term, m) in terms.iter().zip(&first.term_match) {
-                if *m < 0.3 && !retriever.in_corpus(term) {
+                if *m < 0.3 && !retriever.in_corpus(term, 0.3) {
                     confidence *= 1.0 - 0.5 * term.weight;
+                } else if *m < 0.6 && !retriever.in_corpus(term, 0.6) {
+                    // Only loosely related words in the articles ("weather" ~ "hold up").
+                    confidence *= 1.0 - 0.35 * term.weight;
                 }
             }
         }

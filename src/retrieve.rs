@@ -28,8 +28,6 @@ pub const NEGATION: &str = "not";
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
 const MIN_COSINE: f32 = 0.62;
-/// The match strength from which a corpus word counts as saying what a question word says.
-const IN_CORPUS: f32 = 0.3;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
 const CONTEXT_FACTOR: f32 = 0.35;
 
@@ -723,9 +721,9 @@ impl<'a> Retriever<'a> {
         term.matches.get(word).copied().unwrap_or(0.0)
     }
 
-    /// Whether some word of the corpus matches the term at all.
-    pub fn in_corpus(&self, term: &QueryTerm) -> bool {
-        term.matches.values().any(|&m| m >= IN_CORPUS)
+    /// Whether some word of the corpus matches the term at least this strongly.
+    pub fn in_corpus(&self, term: &QueryTerm, strength: f32) -> bool {
+        term.matches.values().any(|&m| m >= strength)
     }
 
     /// The candidates for `terms`, best first, scored for coverage.
