@@ -187,13 +187,7 @@ fn reverse_related(
     analyzer: &mut TextAnalyzer,
     word: &str,
 ) -> HashMap<String, f32> {
-    let senses: usize = lexicon
-        .lemmas(word)
-        .iter()
-        .map(|l| lexicon.sense_count(l))
-        .max()
-        .unwrap_or(1);
-    let factor = (1.1 - 0.02 * senses as f32).clamp(0.75, 1.0);
+    let factor = sense_factor(lexicon, word);
     let mut related = wordnet_related(lexicon, analyzer, word);
     for w in related.values_mut() {
         if *w < 1.0 {
