@@ -8,7 +8,7 @@ use crate::answer::{self, QuestionKind};
 use crate::embed::Embeddings;
 use crate::error::Result;
 use crate::index::{self, SentenceIndex};
-use crate::ingest::{self, Document, Paragraph};
+use crate::ingest::{Document, Paragraph};
 use crate::lexicon::Lexicon;
 use crate::retrieve::{Retriever, Scored, SentenceRef, Vocabulary};
 use crate::text;
@@ -137,7 +137,7 @@ impl Engine {
     /// Answers `question` with at most `top` citations, best first.
     pub fn ask(&self, question: &str, top: usize) -> Answer {
         let question: String = question.chars().take(MAX_QUESTION_CHARS).collect();
-        let tokens = text::tokenize(&question.replace('%', " percent "));
+        let tokens = question_tokens(&question);
         let kind = answer::classify(&tokens);
         let retriever = self.retriever();
         let terms = retriever.query_terms(&tokens);
@@ -229,7 +229,7 @@ impl Engine {
     /// A readable trace of how a question is understood and scored: its kind, its terms with
     /// their weights and closest expansions, and the best candidates with per-term matches.
     pub fn explain(&self, question: &str) -> String {
-        let tokens = text::tokenize(&question.replace('%', " percent "));
+        let tokens = question_tokens(question);
         let retriever = self.retriever();
         let terms = retriever.query_terms(&tokens);
         let mut out = format!("kind: {:?}\n", answer::classify(&tokens));
@@ -325,9 +325,14 @@ impl Engine {
         self.index
             .documents
             .get(doc)
-            .map(|d| ingest::display_title(&d.meta, &d.id))
+            .map(Document::display_title)
             .unwrap_or_default()
     }
+}
+
+/// A question's tokens; "%" is read as the word "percent" ("what % of the vote").
+fn question_tokens(question: &str) -> Vec<text::Token> {
+    text::tokenize(&question.replace('%', " percent "))
 }
 
 /// `text` with each byte span wrapped in `open`/`close` (spans sorted, non-overlapping).
