@@ -150,8 +150,6 @@ const NUMBER_WORDS: &[&str] = &[
     "billion",
     "dozen",
     "dozens",
-    "10s",
-    "100s",
 ];
 const NUMBER_MODIFIERS: &[&str] = &[
     "more",
@@ -179,11 +177,11 @@ const NUMBER_MODIFIERS: &[&str] = &[
 ];
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "into", "near", "outside", "down", "along", "across", "toward",
-    "towards", "inside", "through", "via", "exile",
+    "towards", "inside", "through", "via",
 ];
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "n't", "declined", "refused", "rejected", "denied", "nor", "neither",
-    "without", "won't", "cannot", "insisted", "beginner",
+    "without", "won't", "cannot",
 ];
 
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
@@ -229,7 +227,16 @@ fn is_time(t: &Token) -> bool {
 }
 
 fn is_number(t: &Token) -> bool {
-    t.number || NUMBER_WORDS.contains(&t.norm.as_str())
+    t.number || NUMBER_WORDS.contains(&t.norm.as_str()) || is_decade_count(&t.norm)
+}
+
+/// "10s", "100s": tens, hundreds (as in "10s of thousands"), not a decade like "1990s".
+fn is_decade_count(word: &str) -> bool {
+    word.strip_suffix('s').is_some_and(|d| {
+        (2..=4).contains(&d.len())
+            && d.starts_with('1')
+            && d[1..].bytes().all(|b| b == b'0')
+    })
 }
 
 /// Whether the token at `i` looks like part of a name: capitalised, not a date word, and not a
