@@ -184,6 +184,28 @@ const NEGATIONS: &[&str] = &[
     "without", "won't", "cannot",
 ];
 
+/// Whether a sentence gives a cause or a purpose, as answers to "why" do: "because", "due
+/// to", "after", "amid", "in protest", or "to" before a verb ("to protect", "to denounce").
+pub fn states_reason(sentence: &str, lexicon: &Lexicon) -> bool {
+    let tokens = text::tokenize(sentence);
+    tokens.iter().enumerate().any(|(i, t)| {
+        let next = tokens.get(i + 1).map_or("", |n| n.norm.as_str());
+        match t.norm.as_str() {
+            "because" | "amid" | "amidst" | "after" | "following" | "since" | "so" => true,
+            "due" | "owing" | "thanks" => next == "to",
+            "in" => matches!(next, "protest" | "order" | "response"),
+            "to" => {
+                !next.is_empty()
+                    && lexicon.is_lemma(next)
+                    && lexicon.can_be_verb(next)
+                    && !text::is_stop_word(next)
+                    && !lexicon.is_verb_form(next)
+            }
+            _ => false,
+        }
+    })
+}
+
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
 /// "which belarusian ambassador backed...", "husband" in "the name of her husband". The answer
 /// must stand next to it in the passage.

@@ -18,6 +18,9 @@ pub const MAX_QUESTION_CHARS: usize = 500;
 /// Below this confidence the engine says the articles do not answer the question.
 pub const MIN_CONFIDENCE: f32 = 0.5;
 
+/// How much a sentence that gives a cause or purpose gains for a "why" question.
+const REASON_BONUS: f32 = 0.08;
+
 /// Where the engine finds its articles and keeps its index.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
@@ -167,6 +170,18 @@ impl Engine {
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.
                     Some(cost) => s.score -= 0.01 * cost.clamp(0.0, 20.0),
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
+        // A "why" is answered by a sentence that gives a cause or a purpose.
+        if kind == QuestionKind::Reason {
+            for s in scored.iter_mut() {
+                if retriever
+                    .sentence(s.at)
+                    .is_some_and(|(_, sent)| answer::states_reason(&sent.text, self.lexicon))
+                {
+                    s.score += REASON_BONUS;
                 }
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));

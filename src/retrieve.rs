@@ -544,17 +544,24 @@ impl<'a> Retriever<'a> {
                 continue;
             }
             let mut word = token.norm.clone();
-            let known = self.vocabulary.words.contains_key(&word)
-                || self.lexicon.is_lemma(&word)
+            let in_corpus = self.vocabulary.words.contains_key(&word);
+            let in_wordnet = self.lexicon.is_lemma(&word)
                 || self
                     .lexicon
                     .lemmas(&word)
                     .iter()
-                    .any(|l| self.lexicon.is_lemma(l))
-                || self.embeddings.is_some_and(|e| e.row(&word).is_some());
-            if !known {
+                    .any(|l| self.lexicon.is_lemma(l));
+            let has_vector = self.embeddings.is_some_and(|e| e.row(&word).is_some());
+            if !in_corpus && !in_wordnet {
                 if let Some(fixed) = self.vocabulary.correct(&word) {
-                    word = fixed.to_string();
+                    // A word only the vectors know ("protestors") is taken for the corpus's
+                    // spelling ("protesters") when one letter apart.
+                    let variant = word.chars().count() >= 6
+                        && edit_distance(&word, fixed, 1) <= 1
+                        && word.chars().next() == fixed.chars().next();
+                    if !has_vector || variant {
+                        word = fixed.to_string();
+                    }
                 }
             }
             if terms.iter().any(|t| t.word == word) {
