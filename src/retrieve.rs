@@ -530,9 +530,13 @@ impl<'a> Retriever<'a> {
     pub fn query_terms(&self, tokens: &[Token]) -> Vec<QueryTerm> {
         let mut analyzer = index::analyzer();
         let mut terms: Vec<QueryTerm> = Vec::new();
+        let mut skip_next = false;
         for (i, token) in tokens.iter().enumerate() {
             if terms.len() >= MAX_TERMS {
                 break;
+            }
+            if std::mem::take(&mut skip_next) {
+                continue;
             }
             // "US" is a country, "us" a pronoun.
             let stop = text::is_stop_word(&token.norm) && !token.acronym;
@@ -544,6 +548,7 @@ impl<'a> Retriever<'a> {
                 continue;
             }
             let mut word = token.norm.clone();
+            let mut single: Option<String> = None;
             let in_corpus = self.vocabulary.words.contains_key(&word);
             let in_wordnet = self.lexicon.is_lemma(&word)
                 || self
@@ -564,6 +569,14 @@ impl<'a> Retriever<'a> {
                     }
                 }
             }
+            // Two words WordNet knows as one expression ("take place", "step down") mean it.
+            if let Some(pair) = tokens
+                .get(i + 1)
+                .and_then(|next| self.collocation(token, next))
+            {
+                single = Some(std::mem::replace(&mut word, pair));
+                skip_next = true;
+            }
             if terms.iter().any(|t| t.word == word) {
                 continue;
             }
@@ -582,9 +595,24 @@ impl<'a> Retriever<'a> {
             } else {
                 self.expand(&mut analyzer, &word)
             };
-            let weight = self.weight(&word) * if marker == Marker::Soft { 0.5 } else { 1.0 };
-            let forms = word_forms(self.lexicon, &mut analyzer, &word);
-            let rank_weight = weight * (0.4 + 0.6 * self.idf(&word));
+            let mut expansions = expansions;
+            let mut forms = word_forms(self.lexicon, &mut analyzer, &word);
+            // An expression still means its first word ("turning to" ~ "turning"), and
+            // weighs as much.
+            let weighed = single.as_deref().unwrap_or(&word).to_string();
+            if let Some(first) = &single {
+                for (k, w) in self.expand(&mut analyzer, first) {
+                    let e = expansions.entry(k).or_insert(0.0);
+                    *e = e.max(w);
+                }
+                for f in word_forms(self.lexicon, &mut analyzer, first) {
+                    if !forms.contains(&f) {
+                        forms.push(f);
+                    }
+                }
+            }
+            let weight = self.weight(&weighed) * if marker == Marker::Soft { 0.5 } else { 1.0 };
+            let rank_weight = weight * (0.4 + 0.6 * self.idf(&weighed));
             let matches = self.corpus_matches(&expansions, &forms);
             terms.push(QueryTerm {
                 word,
@@ -618,6 +646,25 @@ impl<'a> Retriever<'a> {
             });
         }
         terms
+    }
+
+    /// The WordNet expression two neighbouring question words make ("taking place" ->
+    /// `take_place`), if any. Auxiliaries ("go on", "be up") are left as words.
+    fn collocation(&self, token: &Token, next: &Token) -> Option<String> {
+        if token.number
+            || next.number
+            || token.capitalized != next.capitalized
+            || matches!(token.norm.as_str(), "go" | "goes" | "going" | "went" | "gone")
+            || (text::is_stop_word(&token.norm) && !token.acronym)
+        {
+            return None;
+        }
+        self.lexicon
+            .lemmas(&token.norm)
+            .into_iter()
+            .chain(std::iter::once(token.norm.clone()))
+            .map(|l| format!("{l}_{}", next.norm))
+            .find(|pair| self.lexicon.is_lemma(pair) && self.lexicon.related(pair).next().is_some())
     }
 
     /// Inverse sentence frequency of a word in the corpus, 0 (in every sentence) to 1.
