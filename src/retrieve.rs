@@ -549,6 +549,7 @@ impl<'a> Retriever<'a> {
             }
             let mut word = token.norm.clone();
             let mut single: Option<String> = None;
+            let mut phrasal_verb = false;
             let in_corpus = self.vocabulary.words.contains_key(&word);
             let in_wordnet = self.lexicon.is_lemma(&word)
                 || self
@@ -574,7 +575,17 @@ impl<'a> Retriever<'a> {
                 .get(i + 1)
                 .and_then(|next| self.collocation(token, next))
             {
-                single = Some(std::mem::replace(&mut word, pair));
+                // "turn to" still means "turn"; "prime minister" does not mean "prime".
+                let next = &tokens[i + 1].norm;
+                let phrasal = text::is_stop_word(next) && self.lexicon.can_be_verb(&word);
+                let weighed = if phrasal || self.weight(next) < self.weight(&word) {
+                    word.clone()
+                } else {
+                    next.clone()
+                };
+                single = Some(weighed);
+                phrasal_verb = phrasal;
+                word = pair;
                 skip_next = true;
             }
             if terms.iter().any(|t| t.word == word) {
@@ -597,10 +608,10 @@ impl<'a> Retriever<'a> {
             };
             let mut expansions = expansions;
             let mut forms = word_forms(self.lexicon, &mut analyzer, &word);
-            // An expression still means its first word ("turning to" ~ "turning"), and
-            // weighs as much.
+            // An expression weighs as its weightier word; a phrasal verb still means its verb
+            // ("turning to" ~ "turning").
             let weighed = single.as_deref().unwrap_or(&word).to_string();
-            if let Some(first) = &single {
+            if let Some(first) = single.as_ref().filter(|_| phrasal_verb) {
                 for (k, w) in self.expand(&mut analyzer, first) {
                     let e = expansions.entry(k).or_insert(0.0);
                     *e = e.max(w);
