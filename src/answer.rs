@@ -255,9 +255,7 @@ fn is_number(t: &Token) -> bool {
 /// "10s", "100s": tens, hundreds (as in "10s of thousands"), not a decade like "1990s".
 fn is_decade_count(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|d| {
-        (2..=4).contains(&d.len())
-            && d.starts_with('1')
-            && d[1..].bytes().all(|b| b == b'0')
+        (2..=4).contains(&d.len()) && d.starts_with('1') && d[1..].bytes().all(|b| b == b'0')
     })
 }
 
@@ -745,4 +743,29 @@ fn clause_after_focus(
             .trim_matches(['“', '”', '"', ' '])
             .to_string(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_decade_count, states_reason};
+    use crate::lexicon::Lexicon;
+
+    #[test]
+    fn tens_and_hundreds_written_as_digits_count() {
+        assert!(is_decade_count("10s"));
+        assert!(is_decade_count("100s"));
+        assert!(!is_decade_count("1990s"));
+        assert!(!is_decade_count("20s"));
+        assert!(!is_decade_count("s"));
+    }
+
+    #[test]
+    fn a_reason_is_a_cause_or_a_purpose() {
+        let lex = Lexicon::get();
+        assert!(states_reason("They marched to denounce the result.", lex));
+        assert!(states_reason("Shops closed because of the strike.", lex));
+        assert!(states_reason("Flights stopped due to fog.", lex));
+        assert!(!states_reason("The number was closer to 10,000.", lex));
+        assert!(!states_reason("He went to Minsk on Sunday.", lex));
+    }
 }

@@ -665,7 +665,10 @@ impl<'a> Retriever<'a> {
         if token.number
             || next.number
             || token.capitalized != next.capitalized
-            || matches!(token.norm.as_str(), "go" | "goes" | "going" | "went" | "gone")
+            || matches!(
+                token.norm.as_str(),
+                "go" | "goes" | "going" | "went" | "gone"
+            )
             || (text::is_stop_word(&token.norm) && !token.acronym)
         {
             return None;

@@ -303,6 +303,28 @@ fn questions_are_answered_from_the_right_sentence() {
 }
 
 #[test]
+fn the_user_s_spelling_and_expressions_are_understood() {
+    // "protestors" is one letter from the article's "protesters".
+    check("what did the protestors hold", "protesters");
+    // "take part" is one expression, as in the article.
+    check(
+        "how many took part in the rally",
+        "50,000 people had actually taken part",
+    );
+    // "prime minister" is not "prime" (first) nor "minister": the article has neither.
+    let answer = engine().ask("who is the prime minister of belarus", 3);
+    assert!(!answer.found, "{answer:?}");
+}
+
+#[test]
+fn why_questions_prefer_a_passage_that_gives_a_reason() {
+    check(
+        "why did people take to the streets",
+        "to denounce the political election outcome",
+    );
+}
+
+#[test]
 fn short_answers_name_the_fact() {
     let short = |q: &str| engine().ask(q, 3).answer.unwrap_or_default();
     assert!(short("when did tikhanovskaya leave").contains("Tuesday"));
