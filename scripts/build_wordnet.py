@@ -56,6 +56,7 @@ DERIV = {"+", "\\", "<"}
 HYPER = {"@", "@i"}
 VERB_REL = {"*", ">"}
 HYPO = {"~", "~i"}
+ANTONYM = "!"
 
 
 def strip_marker(w: str) -> str:
@@ -245,6 +246,40 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
         if any(cols[:3]):
             related.append((lemma, *cols))
 
+    # ---- antonyms.tsv: a lemma's opposites (WordNet's direct antonyms of its senses, those
+    # of the adjective heads its satellites are similar to, and those of its derived forms)
+    def direct_antonyms(p, off, me):
+        words, ptrs = data[p][off]
+        out = []
+        for sym, t_off, t_pos, src, tgt in ptrs:
+            if sym == ANTONYM and (src == 0 or src == me):
+                t_words = data[t_pos][t_off][0]
+                out.extend(t_words if tgt == 0 else [t_words[tgt - 1]])
+        return out
+
+    antonyms = []
+    for lemma in sorted(poses):
+        found = []
+        for p in poses[lemma]:
+            for rank, off in enumerate(index[p][lemma][:MAX_SENSES]):
+                words, ptrs = data[p][off]
+                me = words.index(lemma) + 1 if lemma in words else 0
+                found.extend(direct_antonyms(p, off, me))
+                for sym, t_off, t_pos, src, tgt in ptrs:
+                    if sym in SIMILAR:
+                        found.extend(direct_antonyms(t_pos, t_off, 0))
+                    elif sym in DERIV and (src == 0 or src == me):
+                        t_words = data[t_pos][t_off][0]
+                        t_me = tgt if tgt else 0
+                        found.extend(direct_antonyms(t_pos, t_off, t_me))
+        seen, col = {lemma}, []
+        for w in found:
+            if w not in seen and kept(w):
+                seen.add(w)
+                col.append(w)
+        if col:
+            antonyms.append((lemma, " ".join(col)))
+
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def write(name, rows):
@@ -255,6 +290,7 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
     write("exceptions.tsv", sorted(exc))
     write("lemmas.tsv", sorted((l, ps, proper[l]) for l, ps in poses.items()))
     write("related.tsv", related)  # already in lemma order
+    write("antonyms.tsv", antonyms)
 
     lic = "WordNet Release 3.1\n\n" + read_license(dict_dir)
     if exc_license is not None and exc_license.is_file():
@@ -270,7 +306,7 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
     print(
         f"wrote {out_dir}: {len(exc)} exceptions, {len(poses)} lemmas "
         f"({sum(v == '1' for v in proper.values())} proper), "
-        f"{len(related)} related",
+        f"{len(related)} related, {len(antonyms)} with antonyms",
         file=sys.stderr,
     )
 

@@ -447,7 +447,15 @@ pub fn short_answer_with_cost(
             let asked_negative = question_tokens
                 .iter()
                 .any(|t| t.norm == "not" || t.norm.ends_with("n't"));
-            let yes_no = if negative != asked_negative {
+            // "Did he win?" against "he lost": a question word's opposite in the passage.
+            let opposed = terms.iter().any(|term| {
+                tokens.iter().any(|t| {
+                    !text::is_stop_word(&t.norm)
+                        && (term.opposites.contains_key(&t.norm)
+                            || lexicon.opposite(&term.word, &t.norm))
+                })
+            });
+            let yes_no = if (negative != asked_negative) != opposed {
                 "No"
             } else {
                 "Yes"

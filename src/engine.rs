@@ -143,7 +143,10 @@ impl Engine {
         let tokens = question_tokens(&question);
         let kind = answer::classify(&tokens);
         let retriever = self.retriever();
-        let terms = retriever.query_terms(&tokens);
+        let mut terms = retriever.query_terms(&tokens);
+        if kind == QuestionKind::YesNo {
+            retriever.add_opposites(&mut terms);
+        }
         let mut scored = retriever.search(&terms);
         let mut confidence = 0.0;
         let mut short = None;

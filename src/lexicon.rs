@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 const LEMMAS: &str = include_str!("../assets/wordnet/lemmas.tsv");
 const EXCEPTIONS: &str = include_str!("../assets/wordnet/exceptions.tsv");
 const RELATED: &str = include_str!("../assets/wordnet/related.tsv");
+const ANTONYMS: &str = include_str!("../assets/wordnet/antonyms.tsv");
 
 /// How a related word is related to the word asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +39,7 @@ pub struct Lexicon {
     exceptions: HashMap<&'static str, Vec<&'static str>>,
     verb_forms: HashMap<&'static str, ()>,
     related: HashMap<&'static str, Entry>,
+    antonyms: HashMap<&'static str, &'static str>,
 }
 
 /// Inflection endings WordNet's morphy strips, with what replaces them.
@@ -101,11 +103,16 @@ impl Lexicon {
                 ))
             })
             .collect();
+        let antonyms = ANTONYMS
+            .lines()
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
         Lexicon {
             lemmas,
             exceptions,
             verb_forms,
             related,
+            antonyms,
         }
     }
 
@@ -195,6 +202,25 @@ impl Lexicon {
         out
     }
 
+    /// The opposites WordNet gives for `lemma` ("admit": "deny", "experienced":
+    /// "inexperienced").
+    pub fn antonyms(&self, lemma: &str) -> impl Iterator<Item = &'static str> {
+        self.antonyms
+            .get(lemma)
+            .copied()
+            .unwrap_or("")
+            .split(' ')
+            .filter(|w| !w.is_empty())
+    }
+
+    /// Whether one of `a`'s base forms is an opposite of one of `b`'s.
+    pub fn opposite(&self, a: &str, b: &str) -> bool {
+        let b_lemmas = self.lemmas(b);
+        self.lemmas(a)
+            .iter()
+            .any(|l| self.antonyms(l).any(|x| b_lemmas.iter().any(|y| y == x)))
+    }
+
     /// How many senses (synsets) WordNet has for `lemma`: how many things it can mean.
     pub fn sense_count(&self, lemma: &str) -> usize {
         self.related.get(lemma).map_or(0, |e| usize::from(e.senses))
@@ -228,6 +254,15 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::{Lexicon, Relation};
+
+    #[test]
+    fn opposites_come_from_wordnet() {
+        let lex = Lexicon::get();
+        assert!(lex.opposite("admitted", "denies"));
+        assert!(lex.opposite("won", "lost"));
+        assert!(lex.opposite("experienced", "inexperienced"));
+        assert!(!lex.opposite("won", "won"));
+    }
 
     #[test]
     fn morphy_finds_base_forms() {

@@ -46,6 +46,9 @@ pub struct QueryTerm {
     pub forms: Vec<String>,
     /// The corpus words the term matches, with how strongly (computed once per question).
     pub matches: HashMap<String, f32>,
+    /// Those of `matches` that mean its opposite (only for yes/no questions, see
+    /// [`Retriever::add_opposites`]).
+    pub opposites: HashMap<String, f32>,
 }
 
 /// What is known about one word of the corpus.
@@ -632,6 +635,7 @@ impl<'a> Retriever<'a> {
                 expansions,
                 forms,
                 matches,
+                opposites: HashMap::default(),
             });
         }
         if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
@@ -654,6 +658,7 @@ impl<'a> Retriever<'a> {
                 expansions,
                 forms,
                 matches,
+                opposites: HashMap::default(),
             });
         }
         terms
@@ -679,6 +684,35 @@ impl<'a> Retriever<'a> {
             .chain(std::iter::once(token.norm.clone()))
             .map(|l| format!("{l}_{}", next.norm))
             .find(|pair| self.lexicon.is_lemma(pair) && self.lexicon.related(pair).next().is_some())
+    }
+
+    /// For a yes/no question: lets each term also match its opposites and their synonyms
+    /// ("lose" ~ "win" ~ "triumph"), as a passage that answers "no" may put it. They are kept
+    /// apart in [`QueryTerm::opposites`] so the answer can tell.
+    pub fn add_opposites(&self, terms: &mut [QueryTerm]) {
+        let mut analyzer = index::analyzer();
+        for term in terms.iter_mut() {
+            let mut expansions: HashMap<String, f32> = HashMap::default();
+            for lemma in self.lexicon.lemmas(&term.word) {
+                for opposite in self.lexicon.antonyms(&lemma) {
+                    for (k, w) in wordnet_related(self.lexicon, &mut analyzer, opposite) {
+                        if w >= 0.8 {
+                            let e = expansions.entry(k).or_insert(0.0);
+                            *e = e.max(w * 0.8);
+                        }
+                    }
+                }
+            }
+            if expansions.is_empty() {
+                continue;
+            }
+            for (w, m) in self.corpus_matches(&expansions, &[]) {
+                if term.matches.get(&w).is_none_or(|&own| own < m) {
+                    term.matches.insert(w.clone(), m);
+                    term.opposites.insert(w, m);
+                }
+            }
+        }
     }
 
     /// Inverse sentence frequency of a word in the corpus, 0 (in every sentence) to 1.

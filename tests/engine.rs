@@ -325,6 +325,18 @@ fn why_questions_prefer_a_passage_that_gives_a_reason() {
 }
 
 #[test]
+fn yes_no_answers_follow_negations_and_opposites() {
+    let ask = |q: &str| engine().ask(q, 3);
+    let violent = ask("were the rallies violent");
+    assert_eq!(violent.answer.as_deref(), Some("No"), "{violent:?}");
+    assert!(violent.citations[0].text.contains("peaceful rallies"));
+    let peaceful = ask("were the rallies peaceful");
+    assert_eq!(peaceful.answer.as_deref(), Some("Yes"), "{peaceful:?}");
+    let resign = ask("is lukashenko going to resign");
+    assert_eq!(resign.answer.as_deref(), Some("No"), "{resign:?}");
+}
+
+#[test]
 fn short_answers_name_the_fact() {
     let short = |q: &str| engine().ask(q, 3).answer.unwrap_or_default();
     assert!(short("when did tikhanovskaya leave").contains("Tuesday"));
