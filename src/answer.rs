@@ -187,23 +187,68 @@ const NEGATIONS: &[&str] = &[
 /// Whether a sentence gives a cause or a purpose, as answers to "why" do: "because", "due
 /// to", "after", "amid", "in protest", or "to" before a verb ("to protect", "to denounce").
 pub fn states_reason(sentence: &str, lexicon: &Lexicon) -> bool {
-    let tokens = text::tokenize(sentence);
-    tokens.iter().enumerate().any(|(i, t)| {
-        let next = tokens.get(i + 1).map_or("", |n| n.norm.as_str());
-        match t.norm.as_str() {
-            "because" | "amid" | "amidst" | "after" | "following" | "since" | "so" => true,
-            "due" | "owing" | "thanks" => next == "to",
-            "in" => matches!(next, "protest" | "order" | "response"),
-            "to" => {
-                !next.is_empty()
-                    && lexicon.is_lemma(next)
-                    && lexicon.can_be_verb(next)
-                    && !text::is_stop_word(next)
-                    && !lexicon.is_verb_form(next)
+    !reason_markers(&text::tokenize(sentence), lexicon).is_empty()
+}
+
+/// Token indexes where a cause or purpose begins (see [`states_reason`]).
+fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
+    (0..tokens.len())
+        .filter(|&i| {
+            let t = &tokens[i];
+            let next = tokens.get(i + 1).map_or("", |n| n.norm.as_str());
+            match t.norm.as_str() {
+                "because" | "amid" | "amidst" | "after" | "following" | "since" | "so" => true,
+                "due" | "owing" | "thanks" => next == "to",
+                "in" => matches!(next, "protest" | "order" | "response"),
+                "complaining" | "arguing" => matches!(next, "that" | "about" | "of"),
+                "to" => {
+                    !next.is_empty()
+                        && lexicon.is_lemma(next)
+                        && lexicon.can_be_verb(next)
+                        && !text::is_stop_word(next)
+                        && !lexicon.is_verb_form(next)
+                }
+                _ => false,
             }
-            _ => false,
-        }
-    })
+        })
+        .collect()
+}
+
+/// Whether the question uses `word` as a verb: a word that can be one and does not follow an
+/// article, a possessive or a preposition ("at the weekend" is no verb; "ask" in "did she ask").
+fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.can_be_verb(word)
+        && question_tokens.iter().enumerate().any(|(i, t)| {
+            t.norm == word
+                && !i.checked_sub(1).is_some_and(|p| {
+                    matches!(
+                        question_tokens[p].norm.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "his"
+                            | "her"
+                            | "its"
+                            | "their"
+                            | "our"
+                            | "my"
+                            | "your"
+                            | "at"
+                            | "in"
+                            | "on"
+                            | "of"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "about"
+                    )
+                })
+        })
 }
 
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
@@ -600,6 +645,22 @@ pub fn short_answer_with_cost(
             };
             Some((sentence[s..e].to_string(), best_cost))
         }
+        QuestionKind::Reason if !matched.is_empty() => {
+            // The cause or purpose the passage gives, the nearest after the question's words.
+            let first_match = matched.iter().map(|&(i, _)| i).min().unwrap_or(0);
+            let markers = reason_markers(&tokens, lexicon);
+            let marker = markers
+                .iter()
+                .find(|&&m| m > first_match)
+                .or(markers.first());
+            match marker {
+                Some(&m) => clause_from(&tokens, sentence, m).map(|a| (a, 0.0)),
+                None => {
+                    clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+                        .map(|a| (a, 0.0))
+                }
+            }
+        }
         QuestionKind::Reason | QuestionKind::Thing => {
             clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
                 .map(|a| (a, 0.0))
@@ -681,10 +742,13 @@ fn clause_after_focus(
     let verb_terms: Vec<usize> = terms
         .iter()
         .enumerate()
-        .filter(|(_, t)| lexicon.can_be_verb(&t.word))
+        .filter(|(_, t)| {
+            used_as_verb(question_tokens, &t.word, lexicon)
+                || (!question_tokens.iter().any(|q| q.norm == t.word)
+                    && lexicon.can_be_verb(&t.word))
+        })
         .map(|(i, _)| i)
         .collect();
-    let _ = question_tokens;
     let focus = verb_terms
         .iter()
         .rev()
@@ -721,6 +785,14 @@ fn clause_after_focus(
             return None;
         }
         return Some(sentence[tokens[first].start..tokens[end - 1].end].to_string());
+    }
+    clause_from(tokens, sentence, start)
+}
+
+/// The words from token `start` up to the end of their clause (at most 20).
+fn clause_from(tokens: &[Token], sentence: &str, start: usize) -> Option<String> {
+    if start >= tokens.len() {
+        return None;
     }
     let mut end = start;
     let mut words = 0;
