@@ -41,6 +41,7 @@ struct Run {
     wall: Duration,
     latencies: Vec<Duration>,
     mean_batch: f64,
+    rss_start_kib: u64,
     rss_idle_kib: u64,
     rss_peak_kib: u64,
     threads: u64,
@@ -142,6 +143,7 @@ async fn run(m: usize, k: usize, rate: f64, questions: &[String], log: &str) -> 
         f.get_updates_calls > 0
     })
     .await;
+    let rss_start_kib = proc_status(pid, "VmRSS").unwrap_or(0);
 
     // Warm-up: one question per chat, not counted.
     let warm = k.min(m).max(1);
@@ -255,6 +257,7 @@ async fn run(m: usize, k: usize, rate: f64, questions: &[String], log: &str) -> 
         wall,
         latencies,
         mean_batch,
+        rss_start_kib,
         rss_idle_kib,
         rss_peak_kib,
         threads,
@@ -275,7 +278,7 @@ fn report(m: usize, k: usize, runs: &mut [Run]) {
     );
     println!("{}", machine());
     println!(
-        "{:<14} {:>9} {:>8} {:>9} {:>8} {:>8} {:>8} {:>6} {:>13} {:>8} {:>9}",
+        "{:<14} {:>11} {:>7} {:>7} {:>7} {:>7} {:>7} {:>6} {:>20} {:>8} {:>9}",
         "load",
         "answered",
         "wall s",
@@ -284,7 +287,7 @@ fn report(m: usize, k: usize, runs: &mut [Run]) {
         "p99 ms",
         "max ms",
         "batch",
-        "RSS idle/peak",
+        "RSS start/idle/peak",
         "bot CPU",
         "fake CPU"
     );
@@ -292,7 +295,7 @@ fn report(m: usize, k: usize, runs: &mut [Run]) {
         r.latencies.sort();
         let rate = r.answered as f64 / r.wall.as_secs_f64().max(1e-9);
         println!(
-            "{:<14} {:>9} {:>8.2} {:>9.0} {:>8.2} {:>8.2} {:>8.2} {:>6.1} {:>6.1}/{:>4.1} MB {:>7.2}s {:>8.2}s",
+            "{:<14} {:>11} {:>7.2} {:>7.0} {:>7.2} {:>7.2} {:>7.2} {:>6.1} {:>5.1}/{:>5.1}/{:>5.1} MB {:>7.2}s {:>8.2}s",
             r.label,
             format!("{}/{}", r.answered, r.questions),
             r.wall.as_secs_f64(),
@@ -301,6 +304,7 @@ fn report(m: usize, k: usize, runs: &mut [Run]) {
             ms(percentile(&r.latencies, 99.0)),
             ms(r.latencies.last().copied().unwrap_or_default()),
             r.mean_batch,
+            r.rss_start_kib as f64 / 1024.0,
             r.rss_idle_kib as f64 / 1024.0,
             r.rss_peak_kib as f64 / 1024.0,
             r.bot_cpu,
@@ -319,7 +323,7 @@ fn report(m: usize, k: usize, runs: &mut [Run]) {
         );
     }
     println!(
-        "latency = update handed out by getUpdates -> its sendMessage read by the fake; msgs/s = answered / (first hand-out -> last reply); batch = mean updates per non-empty getUpdates; RSS idle = VmRSS after warm-up, peak = VmHWM of the bot; CPU = user+sys during the measured part (fake CPU = this bench process: fake API + feeder)"
+        "latency = update handed out by getUpdates -> its sendMessage read by the fake; msgs/s = answered / (first hand-out -> last reply); batch = mean updates per non-empty getUpdates; RSS start = VmRSS once connected, idle = VmRSS after the warm-up (one question per chat), peak = VmHWM of the bot; CPU = user+sys during the measured part (fake CPU = this bench process: fake API + feeder)"
     );
 }
 

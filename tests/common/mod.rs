@@ -438,7 +438,7 @@ pub fn shared_index() -> PathBuf {
     static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
     let dir = INDEX.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_citebot"))
+        let status = std::process::Command::new(bot_exe())
             .arg("index")
             .env("CITEBOT_DATA_DIR", data_dir())
             .env("CITEBOT_INDEX_DIR", dir.path().join("index"))
@@ -449,6 +449,14 @@ pub fn shared_index() -> PathBuf {
         dir
     });
     dir.path().join("index")
+}
+
+/// The binary under test: `CITEBOT_BIN` when set (the bench uses it to compare two builds),
+/// otherwise the one cargo built for these tests.
+pub fn bot_exe() -> PathBuf {
+    std::env::var_os("CITEBOT_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_citebot")))
 }
 
 pub fn data_dir() -> PathBuf {
@@ -466,7 +474,7 @@ pub struct BotProcess {
 /// defaults (debug logs, no typing indicator, 1 s long polls).
 pub fn spawn_bot(port: u16, env: &[(&str, &str)]) -> BotProcess {
     let work = tempfile::tempdir().unwrap();
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_citebot"));
+    let mut cmd = tokio::process::Command::new(bot_exe());
     cmd.current_dir(work.path())
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", format!("http://127.0.0.1:{port}/"))
