@@ -45,6 +45,9 @@ struct Run {
     rss_idle_kib: u64,
     rss_peak_kib: u64,
     threads: u64,
+    /// RssAnon and RssFile at the end, KiB.
+    rss_anon_kib: u64,
+    rss_file_kib: u64,
     bot_cpu: f64,
     fake_cpu: f64,
     load: String,
@@ -139,9 +142,12 @@ async fn run(m: usize, k: usize, rate: f64, questions: &[String], log: &str) -> 
     let pid = bot.child.id().expect("the bot runs");
     bot.wait_log("connected to the Bot API", Duration::from_secs(120))
         .await;
-    wait_for(&fake, "the first getUpdates", Duration::from_secs(30), |f| {
-        f.get_updates_calls > 0
-    })
+    wait_for(
+        &fake,
+        "the first getUpdates",
+        Duration::from_secs(30),
+        |f| f.get_updates_calls > 0,
+    )
     .await;
     let rss_start_kib = proc_status(pid, "VmRSS").unwrap_or(0);
 
@@ -191,6 +197,11 @@ async fn run(m: usize, k: usize, rate: f64, questions: &[String], log: &str) -> 
     );
     let rss_peak_kib = proc_status(pid, "VmHWM").unwrap_or(0);
     let threads = proc_status(pid, "Threads").unwrap_or(0);
+    let rss_anon_kib = proc_status(pid, "RssAnon").unwrap_or(0);
+    let rss_file_kib = proc_status(pid, "RssFile").unwrap_or(0);
+    if std::env::var_os("BOT_SMAPS").is_some() {
+        print_smaps(pid);
+    }
     let load = format!("{load_before} -> {}", load_average());
 
     let (latencies, duplicates, apologies, wall, mean_batch) = {
@@ -261,9 +272,42 @@ async fn run(m: usize, k: usize, rate: f64, questions: &[String], log: &str) -> 
         rss_idle_kib,
         rss_peak_kib,
         threads,
+        rss_anon_kib,
+        rss_file_kib,
         bot_cpu,
         fake_cpu,
         load,
+    }
+}
+
+/// The bot's resident memory by mapping (`BOT_SMAPS=1`): the largest ones, in MB.
+fn print_smaps(pid: u32) {
+    let Ok(smaps) = std::fs::read_to_string(format!("/proc/{pid}/smaps")) else {
+        return;
+    };
+    let mut by_name: HashMap<String, u64> = HashMap::new();
+    let mut name = String::new();
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if first.contains('-') && !first.ends_with(':') {
+            // A mapping header: range perms offset dev inode [path].
+            let path = line.split_whitespace().nth(5).unwrap_or("[anonymous]");
+            name = path.to_string();
+        } else if let Some(kib) = line.strip_prefix("Rss:") {
+            let kib: u64 = kib
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .unwrap_or(0);
+            *by_name.entry(name.clone()).or_default() += kib;
+        }
+    }
+    let mut rows: Vec<(String, u64)> = by_name.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    println!("bot RSS by mapping (pid {pid}):");
+    for (name, kib) in rows.iter().take(8) {
+        println!("  {:>7.1} MB  {name}", *kib as f64 / 1024.0);
     }
 }
 
@@ -313,10 +357,12 @@ fn report(m: usize, k: usize, runs: &mut [Run]) {
     }
     for r in runs.iter() {
         println!(
-            "  {}: load average {}; bot threads {}; duplicate replies {}; apologies {}; bot CPU per answer {:.3} ms",
+            "  {}: load average {}; bot threads {}; RSS at the end {:.1} MB anonymous + {:.1} MB file-backed; duplicate replies {}; apologies {}; bot CPU per answer {:.3} ms",
             r.label,
             r.load,
             r.threads,
+            r.rss_anon_kib as f64 / 1024.0,
+            r.rss_file_kib as f64 / 1024.0,
             r.duplicates,
             r.apologies,
             r.bot_cpu * 1e3 / r.answered.max(1) as f64
