@@ -304,7 +304,7 @@ fn print_smaps(pid: u32) {
         }
     }
     let mut rows: Vec<(String, u64)> = by_name.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     println!("bot RSS by mapping (pid {pid}):");
     for (name, kib) in rows.iter().take(8) {
         println!("  {:>7.1} MB  {name}", *kib as f64 / 1024.0);
