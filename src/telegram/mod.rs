@@ -29,8 +29,14 @@ use crate::telegram::state::AppState;
 /// Reads the bot configuration, opens the engine and runs the bot until SIGINT or SIGTERM.
 pub fn run_blocking(config: EngineConfig) -> anyhow::Result<()> {
     let bot_config = BotConfig::from_env()?;
+    // Answers run on the blocking pool, at most `max_concurrent` at once (the semaphore in
+    // AppState). Left to itself the pool grows to dozens of threads under a burst, and glibc
+    // gives each new thread its own malloc arena: about 10 MB more peak RSS. A pool of that
+    // size (plus one for the rare other blocking call) answers as fast.
+    let blocking_threads = bot_config.limits.max_concurrent.max(1) + 1;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .max_blocking_threads(blocking_threads)
         .build()
         .context("cannot start the async runtime")?;
     let result = runtime.block_on(run(bot_config, config));

@@ -1,6 +1,8 @@
 //! A fake Bot API on 127.0.0.1 for end-to-end tests of the real binary, with fault injection
 //! (429 retry_after, 500, 502, a dropped connection, a non-JSON answer, a slow answer, 409
-//! Conflict), and helpers to run the bot and read its logs. No network is used.
+//! Conflict), and helpers to run the bot and read its logs. No network is used. It also keeps
+//! the instants the bench needs (`benches/bot.rs`): when each message was first handed out
+//! by getUpdates and when each call arrived.
 #![allow(dead_code)]
 
 use std::collections::{HashMap, VecDeque};
@@ -12,6 +14,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::Notify;
 
 pub const TOKEN: &str = "123456:fake-token-for-tests-0123456789abcdefABCDEF";
 pub const SECRET_PART: &str = "fake-token-for-tests";
@@ -60,6 +63,8 @@ pub struct Call {
     pub fault: Option<Fault>,
     /// Whether the fake processed it (a sent message counts as delivered).
     pub delivered: bool,
+    /// When the fake read it.
+    pub at: Instant,
 }
 
 #[derive(Default)]
@@ -72,6 +77,12 @@ pub struct Fake {
     faults: HashMap<String, VecDeque<Fault>>,
     pub last_offset: i64,
     pub get_updates_calls: usize,
+    /// getUpdates calls that handed out at least one update.
+    pub nonempty_polls: usize,
+    /// Message id -> when getUpdates first handed out the update carrying it.
+    pub handed_out: HashMap<i64, Instant>,
+    /// Woken when an update is queued, so a waiting long poll answers at once.
+    arrived: Arc<Notify>,
 }
 
 enum Action {
@@ -95,6 +106,7 @@ impl Fake {
         let message_id = 100_000 + self.next_update_id;
         let update = text_message(self.next_update_id, message_id, chat, text);
         self.updates.push_back(update);
+        self.arrived.notify_waiters();
         message_id
     }
 
@@ -103,10 +115,12 @@ impl Fake {
         self.next_update_id += 1;
         update["update_id"] = json!(self.next_update_id);
         self.updates.push_back(update);
+        self.arrived.notify_waiters();
         self.next_update_id
     }
 
     fn route(&mut self, method: &str, body: &Value) -> Action {
+        let at = Instant::now();
         let method = method.to_ascii_lowercase();
         let fault = self.faults.get_mut(&method).and_then(VecDeque::pop_front);
         let delivered = matches!(fault, None | Some(Fault::Slow(_)));
@@ -119,6 +133,7 @@ impl Fake {
                 body: body.clone(),
                 fault,
                 delivered,
+                at,
             });
         }
         let error = |code: u16, description: &str, extra: Value| {
@@ -175,7 +190,16 @@ impl Fake {
                     self.updates.pop_front();
                 }
                 let limit = body["limit"].as_u64().unwrap_or(100) as usize;
-                Value::Array(self.updates.iter().take(limit).cloned().collect())
+                let batch: Vec<Value> = self.updates.iter().take(limit).cloned().collect();
+                if !batch.is_empty() {
+                    self.nonempty_polls += 1;
+                }
+                for u in &batch {
+                    if let Some(id) = u["message"]["message_id"].as_i64() {
+                        self.handed_out.entry(id).or_insert(at);
+                    }
+                }
+                Value::Array(batch)
             }
             "sendmessage" => {
                 self.next_message_id += 1;
@@ -322,13 +346,21 @@ async fn serve_connection(mut sock: TcpStream, fake: Arc<Mutex<Fake>>) {
         let is_poll = method.eq_ignore_ascii_case("getupdates");
         let poll_wait = Duration::from_secs(body["timeout"].as_u64().unwrap_or(0).min(1));
         let started = Instant::now();
+        let arrived = Arc::clone(&fake.lock().unwrap().arrived);
         let action = loop {
+            // Registered before looking, so an update queued in between still wakes us.
+            let notified = arrived.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
             let action = fake.lock().unwrap().route(&method, &body);
             // An empty getUpdates is a long poll: wait (up to 1 s) for something to arrive.
             let empty =
                 matches!(&action, Action::Respond(200, b, None) if b.contains("\"result\":[]"));
-            if is_poll && empty && started.elapsed() < poll_wait {
-                tokio::time::sleep(Duration::from_millis(50)).await;
+            let waited = started.elapsed();
+            if is_poll && empty && waited < poll_wait {
+                // Woken by a push; the timeout also covers updates queued by hand.
+                let nap = (poll_wait - waited).min(Duration::from_millis(50));
+                let _ = tokio::time::timeout(nap, notified).await;
                 continue;
             }
             break action;
@@ -406,7 +438,7 @@ pub fn shared_index() -> PathBuf {
     static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
     let dir = INDEX.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new(env!("CARGO_BIN_EXE_citebot"))
+        let status = std::process::Command::new(bot_exe())
             .arg("index")
             .env("CITEBOT_DATA_DIR", data_dir())
             .env("CITEBOT_INDEX_DIR", dir.path().join("index"))
@@ -417,6 +449,14 @@ pub fn shared_index() -> PathBuf {
         dir
     });
     dir.path().join("index")
+}
+
+/// The binary under test: `CITEBOT_BIN` when set (the bench uses it to compare two builds),
+/// otherwise the one cargo built for these tests.
+pub fn bot_exe() -> PathBuf {
+    std::env::var_os("CITEBOT_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_citebot")))
 }
 
 pub fn data_dir() -> PathBuf {
@@ -434,7 +474,7 @@ pub struct BotProcess {
 /// defaults (debug logs, no typing indicator, 1 s long polls).
 pub fn spawn_bot(port: u16, env: &[(&str, &str)]) -> BotProcess {
     let work = tempfile::tempdir().unwrap();
-    let mut cmd = tokio::process::Command::new(env!("CARGO_BIN_EXE_citebot"));
+    let mut cmd = tokio::process::Command::new(bot_exe());
     cmd.current_dir(work.path())
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", format!("http://127.0.0.1:{port}/"))
