@@ -11,6 +11,67 @@ const LEMMAS: &str = include_str!("../assets/wordnet/lemmas.tsv");
 const EXCEPTIONS: &str = include_str!("../assets/wordnet/exceptions.tsv");
 const RELATED: &str = include_str!("../assets/wordnet/related.tsv");
 const ANTONYMS: &str = include_str!("../assets/wordnet/antonyms.tsv");
+// Line starts of the tables above and a hash table of their keys (line number + 1, 0 for an
+// empty slot), little-endian u32s written by `build.rs`.
+const LEMMAS_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lemmas.idx"));
+const LEMMAS_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lemmas.hash"));
+const RELATED_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/related.hash"));
+const ANTONYMS_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/antonyms.hash"));
+const RELATED_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/related.idx"));
+const ANTONYMS_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/antonyms.idx"));
+
+/// A compiled-in table keyed by its first column, looked up through a precomputed hash table:
+/// nothing is parsed up front, and only the pages a lookup reads are loaded.
+#[derive(Debug, Clone, Copy)]
+struct Table {
+    text: &'static str,
+    starts: &'static [u8],
+    slots: &'static [u8],
+}
+
+/// FNV-1a, as `build.rs` hashes the keys.
+fn fnv1a(key: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as usize
+}
+
+fn read_u32(bytes: &[u8], k: usize) -> Option<usize> {
+    let b: [u8; 4] = bytes.get(k * 4..k * 4 + 4)?.try_into().ok()?;
+    Some(u32::from_le_bytes(b) as usize)
+}
+
+impl Table {
+    fn line(&self, i: usize) -> &'static str {
+        let at = |k: usize| read_u32(self.starts, k).unwrap_or(self.text.len());
+        let (start, end) = (at(i), at(i + 1).min(self.text.len()));
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches('\n')
+    }
+
+    /// The rest of the line (after the first tab) whose first column is `key`.
+    fn get(&self, key: &str) -> Option<&'static str> {
+        let size = self.slots.len() / 4;
+        if size == 0 {
+            return None;
+        }
+        let mut h = fnv1a(key) & (size - 1);
+        for _ in 0..size {
+            let line = read_u32(self.slots, h)?.checked_sub(1)?;
+            let (k, rest) = self.line(line).split_once('\t')?;
+            if k == key {
+                return Some(rest);
+            }
+            h = (h + 1) & (size - 1);
+        }
+        None
+    }
+}
 
 /// How a related word is related to the word asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +96,11 @@ struct Entry {
 /// WordNet, parsed once for the life of the program.
 #[derive(Debug)]
 pub struct Lexicon {
-    lemmas: HashMap<&'static str, &'static str>,
+    lemmas: Table,
     exceptions: HashMap<&'static str, Vec<&'static str>>,
     verb_forms: HashMap<&'static str, ()>,
-    related: HashMap<&'static str, Entry>,
-    antonyms: HashMap<&'static str, &'static str>,
+    related: Table,
+    antonyms: Table,
 }
 
 /// Inflection endings WordNet's morphy strips, with what replaces them.
@@ -65,14 +126,22 @@ const SUFFIXES: &[(&str, &str)] = &[
 ];
 
 impl Lexicon {
-    /// The shared lexicon, parsed on first use (a few tens of milliseconds).
+    /// The shared lexicon, set up on first use (only the small exception list is parsed; the
+    /// other tables are read in place).
     pub fn get() -> &'static Lexicon {
         static LEXICON: OnceLock<Lexicon> = OnceLock::new();
         LEXICON.get_or_init(Lexicon::parse)
     }
 
     fn parse() -> Lexicon {
-        let lemmas = LEMMAS.lines().filter_map(|l| l.split_once('\t')).collect();
+        let table = |text, starts, slots| Table {
+            text,
+            starts,
+            slots,
+        };
+        let lemmas = table(LEMMAS, LEMMAS_IDX, LEMMAS_BKT);
+        let related = table(RELATED, RELATED_IDX, RELATED_BKT);
+        let antonyms = table(ANTONYMS, ANTONYMS_IDX, ANTONYMS_BKT);
         let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::default();
         let mut verb_forms = HashMap::default();
         for line in EXCEPTIONS.lines() {
@@ -87,26 +156,6 @@ impl Lexicon {
                 }
             }
         }
-        let related = RELATED
-            .lines()
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
-                let word = cols.next()?;
-                Some((
-                    word,
-                    Entry {
-                        syn: cols.next().unwrap_or(""),
-                        der: cols.next().unwrap_or(""),
-                        broad: cols.next().unwrap_or(""),
-                        senses: cols.next().and_then(|n| n.parse().ok()).unwrap_or(1),
-                    },
-                ))
-            })
-            .collect();
-        let antonyms = ANTONYMS
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .collect();
         Lexicon {
             lemmas,
             exceptions,
@@ -116,9 +165,20 @@ impl Lexicon {
         }
     }
 
+    /// The related-words line of `lemma`.
+    fn entry(&self, lemma: &str) -> Option<Entry> {
+        let mut cols = self.related.get(lemma)?.split('\t');
+        Some(Entry {
+            syn: cols.next().unwrap_or(""),
+            der: cols.next().unwrap_or(""),
+            broad: cols.next().unwrap_or(""),
+            senses: cols.next().and_then(|n| n.parse().ok()).unwrap_or(1),
+        })
+    }
+
     /// Whether WordNet knows `word` as a lemma.
     pub fn is_lemma(&self, word: &str) -> bool {
-        self.lemmas.contains_key(word)
+        self.lemmas.get(word).is_some()
     }
 
     /// Whether WordNet knows `word` as a name: a noun whose commonest sense is written with a
@@ -207,7 +267,6 @@ impl Lexicon {
     pub fn antonyms(&self, lemma: &str) -> impl Iterator<Item = &'static str> {
         self.antonyms
             .get(lemma)
-            .copied()
             .unwrap_or("")
             .split(' ')
             .filter(|w| !w.is_empty())
@@ -223,14 +282,14 @@ impl Lexicon {
 
     /// How many senses (synsets) WordNet has for `lemma`: how many things it can mean.
     pub fn sense_count(&self, lemma: &str) -> usize {
-        self.related.get(lemma).map_or(0, |e| usize::from(e.senses))
+        self.entry(lemma).map_or(0, |e| usize::from(e.senses))
     }
 
     /// The words WordNet relates to `lemma`, strongest first. The rank of a synonym or derived
     /// form is the sense it comes from (0 for the commonest sense); that of a broader or
     /// narrower term, its place in the list.
     pub fn related(&self, lemma: &str) -> impl Iterator<Item = (Relation, usize, &'static str)> {
-        let entry = self.related.get(lemma).copied();
+        let entry = self.entry(lemma);
         let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
         let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
         lists
