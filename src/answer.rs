@@ -214,6 +214,71 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
         .collect()
 }
 
+/// "who is X", "who was X", "what is X": a question that asks what someone or something is.
+fn is_identity_question(question_tokens: &[Token]) -> bool {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    matches!(
+        words.as_slice(),
+        ["who" | "what", "is" | "was" | "are" | "were", _, ..] | ["whos" | "whats", _, ..]
+    )
+}
+
+/// What a passage says the name at tokens `[start, end)` is: an appositive after it
+/// ("Tikhanovskaya, a 37-year-old political beginner"), one before it ("the Belarusian
+/// ambassador to Slovakia, Igor Leshchenya") or a title right before it ("Belarusian
+/// President Alexander Lukashenko").
+fn description(
+    tokens: &[Token],
+    sentence: &str,
+    start: usize,
+    end: usize,
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let gap = |i: usize| &sentence[tokens[i - 1].end..tokens[i].start];
+    let article = |t: &Token| matches!(t.norm.as_str(), "a" | "an" | "the");
+    // After: ", a ..." up to the next comma, dash or relative pronoun.
+    if end < tokens.len() && gap(end).trim() == "," && article(&tokens[end]) {
+        let mut e = end + 1;
+        while e < tokens.len()
+            && e < end + 10
+            && !gap(e).contains([',', ';', '.', '—', '('])
+            && !matches!(tokens[e].norm.as_str(), "who" | "which" | "that" | "whose")
+        {
+            e += 1;
+        }
+        if e > end + 1 {
+            return Some(sentence[tokens[end].start..tokens[e - 1].end].to_string());
+        }
+    }
+    // Before: "the ... , NAME," (set off by commas), from the article that opens it.
+    let closed = end >= tokens.len() || gap(end).contains([',', '.', ';', '—']);
+    if start > 1 && gap(start).trim() == "," && closed {
+        let mut s = start - 1;
+        while s > 0
+            && start - s < 10
+            && !gap(s).contains([',', ';', '.', '—'])
+            && !article(&tokens[s])
+        {
+            s -= 1;
+        }
+        if article(&tokens[s]) && s + 1 < start {
+            return Some(sentence[tokens[s].start..tokens[start - 1].end].to_string());
+        }
+    }
+    // A title right before: the words up to a function word or a verb.
+    let mut s = start;
+    while s > 0
+        && gap(s) == " "
+        && !text::is_stop_word(&tokens[s - 1].norm)
+        && !lexicon.is_verb_form(&tokens[s - 1].norm)
+        && !tokens[s - 1].number
+        && !is_time(&tokens[s - 1])
+    {
+        s -= 1;
+    }
+    (s < start).then(|| sentence[tokens[s].start..tokens[start - 1].end].to_string())
+}
+
 /// Whether the question uses `word` as a verb: a word that can be one and does not follow an
 /// article, a possessive or a preposition ("at the weekend" is no verb; "ask" in "did she ask").
 fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> bool {
@@ -506,6 +571,45 @@ pub fn short_answer_with_cost(
                 "Yes"
             };
             Some((yes_no.to_string(), 0.0))
+        }
+        // "who is Igor Leshchenya": the passage names the person; the answer is what it says
+        // they are.
+        QuestionKind::Person | QuestionKind::Thing
+            if is_identity_question(question_tokens)
+                && !matched.is_empty()
+                && matched
+                    .iter()
+                    .all(|&(i, _)| is_name_part(&tokens, i, lexicon) || tokens[i].acronym) =>
+        {
+            let first = matched.iter().map(|&(i, _)| i).min().unwrap_or(0);
+            let last = matched.iter().map(|&(i, _)| i).max().unwrap_or(0);
+            let (mut start, mut end) = (first, last + 1);
+            // The whole name: "Svetlana Tikhanovskaya" for "who is tikhanovskaya".
+            // A capitalised common word ("President") is a title, not part of the name.
+            let name_word = |i: usize| {
+                is_name_part(&tokens, i, lexicon)
+                    && (!lexicon.is_lemma(&tokens[i].norm) || lexicon.is_proper(&tokens[i].norm))
+            };
+            while start > 0
+                && name_word(start - 1)
+                && &sentence[tokens[start - 1].end..tokens[start].start] == " "
+            {
+                start -= 1;
+            }
+            while end < tokens.len()
+                && name_word(end)
+                && &sentence[tokens[end - 1].end..tokens[end].start] == " "
+            {
+                end += 1;
+            }
+            match description(&tokens, sentence, start, end, lexicon) {
+                Some(d) => Some((d, 0.0)),
+                None if kind == QuestionKind::Thing => {
+                    clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+                        .map(|a| (a, 0.0))
+                }
+                None => None,
+            }
         }
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
             let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);
