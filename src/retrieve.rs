@@ -977,9 +977,35 @@ impl<'a> Retriever<'a> {
     }
 }
 
+/// False when `text` cannot hold "he", "she", "his", "her" or "him" as a token: no word starts
+/// with "he", "hi" or "sh" in any case (a token starts after a character that is not
+/// alphanumeric, and only `H` and `S` lower-case to `h` and `s`). Saves tokenising most
+/// sentences when the index and the vocabulary are built.
+fn may_hold_pronoun(text: &str) -> bool {
+    let mut prev_alnum = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !prev_alnum && matches!(c, 'h' | 'H' | 's' | 'S') {
+            let next = chars.peek().copied().map(|n| n.to_ascii_lowercase());
+            let pair = match c {
+                'h' | 'H' => matches!(next, Some('e' | 'i')),
+                _ => next == Some('h'),
+            };
+            if pair {
+                return true;
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    false
+}
+
 /// The person a sentence's leading pronoun (he, she, they...) most likely stands for: the first
 /// name-like words of the nearest earlier sentence that has some.
 pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Option<String> {
+    if !may_hold_pronoun(&sentences.get(i)?.1.text) {
+        return None;
+    }
     let tokens = text::tokenize(&sentences.get(i)?.1.text);
     let has_pronoun = tokens
         .iter()
@@ -1005,4 +1031,31 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
         }
     }
     None
+}
+
+#[cfg(test)]
+mod pronoun_tests {
+    use super::*;
+
+    #[test]
+    fn the_pronoun_prefilter_never_hides_a_pronoun() {
+        let cases = [
+            "He said so.",
+            "and she's gone",
+            "(HIS) words",
+            "her’s",
+            "\"Him\"",
+            "The theme, this and that; shelter; history.",
+            "O'Her Ship",
+            "İstanbul Hİs",
+            "",
+        ];
+        for text in cases {
+            let has = text::tokenize(text)
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
+            assert!(!has || may_hold_pronoun(text), "{text}");
+        }
+        assert!(!may_hold_pronoun("The theme of this other thing."));
+    }
 }
