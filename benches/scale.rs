@@ -39,7 +39,7 @@ use tantivy::{TantivyDocument, Term};
 
 use common::{bench_mode, dev_questions, dir_size, micros, repo, reset_peak, status_kib, summary};
 
-const SEED: u64 = 0x5EED_C17E_B07;
+const SEED: u64 = 0x05EE_DC17_EB07;
 const SENTENCES_PER_DOC: usize = 1000;
 const PARAGRAPHS_PER_DOC: usize = 25;
 const SYNTHETIC_QUESTIONS: usize = 100;
@@ -677,7 +677,7 @@ fn child(n: usize) {
     (row.dev_p50_ms, row.dev_p99_ms) = (ms(a), ms(b));
     let (a, b, _, _) = summary(&mut syn_t);
     (row.syn_p50_ms, row.syn_p99_ms) = (ms(a), ms(b));
-    per_q.sort_by(|a, b| b.0.cmp(&a.0));
+    per_q.sort_by_key(|b| std::cmp::Reverse(b.0));
     row.slowest = per_q
         .iter()
         .take(3)
@@ -863,7 +863,8 @@ fn svg(rows: &[Row]) -> String {
     );
     type Series<'a> = (&'a str, &'a str, Vec<(f64, f64)>);
     let xs: Vec<f64> = ok.iter().map(|r| r.n as f64).collect();
-    let panels: Vec<(&str, Vec<Series>, Option<(f64, f64, &str)>)> = vec![
+    type Panel<'a> = (&'a str, Vec<Series<'a>>, Option<(f64, f64, &'a str)>);
+    let panels: Vec<Panel> = vec![
         (
             "build time (ingest + index), s",
             vec![
@@ -974,11 +975,7 @@ fn svg(rows: &[Row]) -> String {
         }
         for e in (ymin as i32)..=(ymax as i32) {
             let y = py(10f64.powi(e));
-            let label = if e >= 0 {
-                format!("{}", 10f64.powi(e))
-            } else {
-                format!("{}", 10f64.powi(e))
-            };
+            let label = format!("{}", 10f64.powi(e));
             let _ = writeln!(
                 s,
                 r##"<line x1="{x0:.1}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#ddd"/><text x="{:.1}" y="{:.1}" text-anchor="end">{label}</text>"##,

@@ -68,14 +68,17 @@ pub struct WordInfo {
 }
 
 /// The words of the corpus, analysed once when the engine opens.
+///
+/// The per-sentence data (words, context) is kept compact for large corpora: each distinct
+/// string once, and the sentences' words as string ids in one flat list in reading order
+/// (about 12 bytes a word). Read it through [`Vocabulary::sentence_words`] and
+/// [`Vocabulary::context`].
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     /// Each distinct lower-cased word of the citable sentences.
     pub words: HashMap<String, WordInfo>,
     /// Number of citable sentences.
     pub sentences: u32,
-    /// Each citable sentence's words as matching sees them (see [`sentence_words`]).
-    pub sentence_words: HashMap<SentenceRef, Vec<(String, usize, usize)>>,
     /// Corpus words by each of their base forms.
     pub form_index: HashMap<String, Vec<String>>,
     /// Corpus words by the words WordNet closely relates to them (synonyms, derived forms), with
@@ -84,9 +87,27 @@ pub struct Vocabulary {
     /// Corpus words by the word-vector rows that stand for them: their own and their closest
     /// synonyms', with a factor (1 for their own).
     pub row_words: HashMap<u32, Vec<(String, f32)>>,
-    /// Each citable sentence's context words (neighbours, heading) and the words of the person
-    /// its pronoun stands for.
-    pub contexts: HashMap<SentenceRef, (Vec<String>, Vec<String>)>,
+    /// For spelling correction, each corpus word's letter set ([`letter_mask`]), length in
+    /// characters and string id.
+    spelling: Vec<(u64, u32, u32)>,
+    /// The distinct strings of the sentences' words, headings and antecedents, by id.
+    strings: Vec<Box<str>>,
+    /// Every citable sentence's words as matching sees them (see [`sentence_words`]), as
+    /// (string id, start, end), the sentences in reading order (their number, from 0).
+    tokens: Vec<(u32, u32, u32)>,
+    /// Where sentence `n`'s words are in `tokens`: `token_starts[n]..token_starts[n + 1]`.
+    token_starts: Vec<u32>,
+    /// Per document, per paragraph: the number of its first sentence and its sentence count
+    /// (0 for a heading).
+    paragraphs: Vec<Vec<(u32, u32)>>,
+    /// Per document, the numbers of its citable sentences (start..end).
+    documents: Vec<(u32, u32)>,
+    /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
+    heading_of: Vec<u32>,
+    /// The words of each heading, as string ids.
+    headings: Vec<Vec<u32>>,
+    /// The words of the person a sentence's pronoun stands for, by sentence number.
+    antecedents: HashMap<u32, Vec<u32>>,
 }
 
 /// A citable sentence by position: document, paragraph index, sentence index (0-based).
@@ -244,47 +265,6 @@ pub fn wordnet_related(
     out
 }
 
-/// Each citable sentence's context (the words of the sentences before and after it and of the
-/// heading above it) and the words of the person its pronoun stands for.
-fn contexts(
-    index: &SentenceIndex,
-    words: &HashMap<SentenceRef, Vec<(String, usize, usize)>>,
-) -> HashMap<SentenceRef, (Vec<String>, Vec<String>)> {
-    let mut out = HashMap::default();
-    for (di, document) in index.documents.iter().enumerate() {
-        let citable = index::citable(document);
-        let refs: Vec<SentenceRef> = citable
-            .iter()
-            .map(|(p, s)| SentenceRef {
-                doc: di,
-                paragraph: p.number - 1,
-                sentence: s.number - 1,
-            })
-            .collect();
-        for (k, at) in refs.iter().enumerate() {
-            let mut context: Vec<String> = Vec::new();
-            for n in [k.checked_sub(1), Some(k + 1)].into_iter().flatten() {
-                if let Some(w) = refs.get(n).and_then(|r| words.get(r)) {
-                    context.extend(w.iter().map(|x| x.0.clone()));
-                }
-            }
-            if let Some(h) = document
-                .paragraphs
-                .iter()
-                .rev()
-                .find(|p| p.heading && p.number <= at.paragraph)
-            {
-                context.extend(text::tokenize(&h.text).into_iter().map(|t| t.norm));
-            }
-            let antecedent = pronoun_antecedent(&citable, k)
-                .map(|name| text::tokenize(&name).into_iter().map(|t| t.norm).collect())
-                .unwrap_or_default();
-            out.insert(*at, (context, antecedent));
-        }
-    }
-    out
-}
-
 impl Vocabulary {
     /// Analyses every word of the citable sentences of `index`.
     pub fn build(
@@ -294,22 +274,52 @@ impl Vocabulary {
     ) -> Self {
         let mut analyzer = index::analyzer();
         let mut words: HashMap<String, WordInfo> = HashMap::default();
-        let mut sentences = 0;
-        let mut cache: HashMap<SentenceRef, Vec<(String, usize, usize)>> = HashMap::default();
-        for (di, document) in index.documents.iter().enumerate() {
-            for (pi, paragraph) in document.paragraphs.iter().enumerate() {
+        let mut sentences: u32 = 0;
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut strings: Vec<Box<str>> = Vec::new();
+        let mut intern = |s: &str| -> u32 {
+            if let Some(&id) = ids.get(s) {
+                return id;
+            }
+            let id = strings.len() as u32;
+            strings.push(s.into());
+            ids.insert(s.to_string(), id);
+            id
+        };
+        let mut tokens: Vec<(u32, u32, u32)> = Vec::new();
+        let mut token_starts: Vec<u32> = vec![0];
+        let mut paragraphs: Vec<Vec<(u32, u32)>> = Vec::with_capacity(index.documents.len());
+        let mut documents: Vec<(u32, u32)> = Vec::with_capacity(index.documents.len());
+        let mut heading_of: Vec<u32> = Vec::new();
+        let mut headings: Vec<Vec<u32>> = Vec::new();
+        let mut antecedents: HashMap<u32, Vec<u32>> = HashMap::default();
+        for document in &index.documents {
+            let first = sentences;
+            let mut heading = u32::MAX;
+            let mut spans: Vec<(u32, u32)> = Vec::with_capacity(document.paragraphs.len());
+            for paragraph in &document.paragraphs {
                 if paragraph.heading {
+                    spans.push((sentences, 0));
+                    heading = headings.len() as u32;
+                    headings.push(
+                        text::tokenize(&paragraph.text)
+                            .iter()
+                            .map(|t| intern(&t.norm))
+                            .collect(),
+                    );
                     continue;
                 }
-                for (si, sentence) in paragraph.sentences.iter().enumerate() {
+                spans.push((sentences, paragraph.sentences.len() as u32));
+                for sentence in &paragraph.sentences {
                     sentences += 1;
-                    let mut seen: Vec<String> = Vec::new();
+                    let mut seen: Vec<&str> = Vec::new();
                     let analysed = sentence_words(lexicon, &sentence.text);
-                    for word in analysed.iter().cloned() {
-                        if seen.contains(&word.0) {
+                    for word in &analysed {
+                        tokens.push((intern(&word.0), word.1 as u32, word.2 as u32));
+                        if seen.contains(&word.0.as_str()) {
                             continue;
                         }
-                        seen.push(word.0.clone());
+                        seen.push(&word.0);
                         let info = words.entry(word.0.clone()).or_insert_with(|| WordInfo {
                             df: 0,
                             forms: word_forms(lexicon, &mut analyzer, &word.0),
@@ -324,14 +334,23 @@ impl Vocabulary {
                         });
                         info.df += 1;
                     }
-                    let at = SentenceRef {
-                        doc: di,
-                        paragraph: pi,
-                        sentence: si,
-                    };
-                    cache.insert(at, analysed);
+                    token_starts.push(tokens.len() as u32);
+                    heading_of.push(heading);
                 }
             }
+            // The person a "she" or "he" stands for, for the sentences that have one.
+            let citable = index::citable(document);
+            for k in 0..citable.len() {
+                if let Some(name) = pronoun_antecedent(&citable, k) {
+                    let name = text::tokenize(&name)
+                        .iter()
+                        .map(|t| intern(&t.norm))
+                        .collect();
+                    antecedents.insert(first + k as u32, name);
+                }
+            }
+            paragraphs.push(spans);
+            documents.push((first, sentences));
         }
         let mut form_index: HashMap<String, Vec<String>> = HashMap::default();
         let mut reverse_index: HashMap<String, Vec<(String, f32)>> = HashMap::default();
@@ -380,16 +399,85 @@ impl Vocabulary {
                 }
             }
         }
-        let contexts = contexts(index, &cache);
+        let mut spelling: Vec<(u64, u32, u32)> = words
+            .keys()
+            .filter_map(|w| {
+                let n = w.chars().count() as u32;
+                ids.get(w.as_str()).map(|&id| (letter_mask(w), n, id))
+            })
+            .collect();
+        spelling.sort_unstable_by_key(|s| s.2);
         Vocabulary {
             words,
             sentences,
-            sentence_words: cache,
+            spelling,
             form_index,
             reverse_index,
             row_words,
-            contexts,
+            strings,
+            tokens,
+            token_starts,
+            paragraphs,
+            documents,
+            heading_of,
+            headings,
+            antecedents,
         }
+    }
+
+    /// The number (in reading order, from 0) of the citable sentence at `at`.
+    fn number(&self, at: SentenceRef) -> Option<u32> {
+        let &(first, count) = self.paragraphs.get(at.doc)?.get(at.paragraph)?;
+        (at.sentence < count as usize).then(|| first + at.sentence as u32)
+    }
+
+    fn words_of(&self, n: u32) -> impl Iterator<Item = (&str, usize, usize)> + '_ {
+        let n = n as usize;
+        let range = match (self.token_starts.get(n), self.token_starts.get(n + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.tokens[range]
+            .iter()
+            .map(|&(id, start, end)| (&*self.strings[id as usize], start as usize, end as usize))
+    }
+
+    /// A citable sentence's words as matching sees them (see [`sentence_words`]): word, start
+    /// and end of its byte span.
+    pub fn sentence_words(&self, at: SentenceRef) -> Option<Vec<(&str, usize, usize)>> {
+        Some(self.words_of(self.number(at)?).collect())
+    }
+
+    /// A citable sentence's context (the words of the sentences before and after it in its
+    /// document and of the heading above it) and the words of the person its pronoun stands
+    /// for; empty for a sentence that does not exist.
+    pub fn context(&self, at: SentenceRef) -> (Vec<&str>, Vec<&str>) {
+        let Some(n) = self.number(at) else {
+            return (Vec::new(), Vec::new());
+        };
+        let (first, end) = self.documents.get(at.doc).copied().unwrap_or((n, n + 1));
+        let mut context: Vec<&str> = Vec::new();
+        let neighbours = [
+            n.checked_sub(1).filter(|m| *m >= first),
+            Some(n + 1).filter(|m| *m < end),
+        ];
+        for m in neighbours.into_iter().flatten() {
+            context.extend(self.words_of(m).map(|w| w.0));
+        }
+        let string = |id: &u32| &*self.strings[*id as usize];
+        if let Some(h) = self
+            .heading_of
+            .get(n as usize)
+            .and_then(|&h| self.headings.get(h as usize))
+        {
+            context.extend(h.iter().map(string));
+        }
+        let antecedent = self
+            .antecedents
+            .get(&n)
+            .map(|a| a.iter().map(string).collect())
+            .unwrap_or_default();
+        (context, antecedent)
     }
 
     /// The corpus word closest in spelling to `word` (at most one edit for short words, two for
@@ -401,9 +489,19 @@ impl Vocabulary {
         }
         let max = if n >= 7 { 2 } else { 1 };
         let mut best: Option<(usize, u32, &str)> = None;
-        for (candidate, info) in &self.words {
-            let m = candidate.chars().count();
-            if m.abs_diff(n) > max || candidate.len() < 3 {
+        let mask = letter_mask(word);
+        for &(candidate_mask, m, id) in &self.spelling {
+            // An edit changes at most two bits of the letter set (see `letter_mask`).
+            if (m as usize).abs_diff(n) > max
+                || (mask ^ candidate_mask).count_ones() as usize > 2 * max
+            {
+                continue;
+            }
+            let Some((candidate, info)) = self.words.get_key_value(&*self.strings[id as usize])
+            else {
+                continue;
+            };
+            if candidate.len() < 3 {
                 continue;
             }
             let d = edit_distance(word, candidate, max);
@@ -422,6 +520,13 @@ impl Vocabulary {
         }
         best.map(|(_, _, w)| w)
     }
+}
+
+/// The set of a word's characters as bits (character code mod 64). One edit (insertion,
+/// deletion, substitution, swap) changes at most two bits, so words `d` edits apart differ in at
+/// most `2 d` bits: a cheap test before [`edit_distance`].
+fn letter_mask(word: &str) -> u64 {
+    word.chars().fold(0u64, |m, c| m | 1u64 << (c as u32 % 64))
 }
 
 /// Optimal-string-alignment edit distance, giving up (returning `max + 1`) past `max`.
@@ -924,10 +1029,9 @@ impl<'a> Retriever<'a> {
     }
 
     fn score(&self, terms: &[QueryTerm], at: SentenceRef, bm25: f32) -> Option<Scored> {
-        let tokens = self.vocabulary.sentence_words.get(&at)?;
-        let empty = (Vec::new(), Vec::new());
+        let tokens = &self.vocabulary.sentence_words(at)?;
         // The person a "she" or "he" stands for counts nearly as if named.
-        let (context_words, antecedent) = self.vocabulary.contexts.get(&at).unwrap_or(&empty);
+        let (context_words, antecedent) = &self.vocabulary.context(at);
         let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
         let rank_total: f32 = terms.iter().map(|t| t.rank_weight).sum::<f32>().max(1e-6);
         let mut rank_covered = 0.0;
@@ -975,9 +1079,35 @@ impl<'a> Retriever<'a> {
     }
 }
 
+/// False when `text` cannot hold "he", "she", "his", "her" or "him" as a token: no word starts
+/// with "he", "hi" or "sh" in any case (a token starts after a character that is not
+/// alphanumeric, and only `H` and `S` lower-case to `h` and `s`). Saves tokenising most
+/// sentences when the index and the vocabulary are built.
+fn may_hold_pronoun(text: &str) -> bool {
+    let mut prev_alnum = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !prev_alnum && matches!(c, 'h' | 'H' | 's' | 'S') {
+            let next = chars.peek().copied().map(|n| n.to_ascii_lowercase());
+            let pair = match c {
+                'h' | 'H' => matches!(next, Some('e' | 'i')),
+                _ => next == Some('h'),
+            };
+            if pair {
+                return true;
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    false
+}
+
 /// The person a sentence's leading pronoun (he, she, they...) most likely stands for: the first
 /// name-like words of the nearest earlier sentence that has some.
 pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Option<String> {
+    if !may_hold_pronoun(&sentences.get(i)?.1.text) {
+        return None;
+    }
     let tokens = text::tokenize(&sentences.get(i)?.1.text);
     let has_pronoun = tokens
         .iter()
@@ -1003,4 +1133,31 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
         }
     }
     None
+}
+
+#[cfg(test)]
+mod pronoun_tests {
+    use super::*;
+
+    #[test]
+    fn the_pronoun_prefilter_never_hides_a_pronoun() {
+        let cases = [
+            "He said so.",
+            "and she's gone",
+            "(HIS) words",
+            "her’s",
+            "\"Him\"",
+            "The theme, this and that; shelter; history.",
+            "O'Her Ship",
+            "İstanbul Hİs",
+            "",
+        ];
+        for text in cases {
+            let has = text::tokenize(text)
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
+            assert!(!has || may_hold_pronoun(text), "{text}");
+        }
+        assert!(!may_hold_pronoun("The theme of this other thing."));
+    }
 }
