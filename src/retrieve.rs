@@ -30,6 +30,11 @@ const MAX_TERMS: usize = 24;
 const MIN_COSINE: f32 = 0.62;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
 const CONTEXT_FACTOR: f32 = 0.35;
+/// At most this many stems (the strongest matches) go into the candidate query: beyond them a
+/// question only adds weak matches, each costing a posting-list walk on a big corpus.
+const MAX_CLAUSE_STEMS: usize = 100;
+/// From this many sentences on, very common words select no candidates (see `search`).
+const BIG_CORPUS: usize = 10_000;
 
 /// One content word of a question with everything it may match.
 #[derive(Debug, Clone)]
@@ -933,7 +938,12 @@ impl<'a> Retriever<'a> {
             return Vec::new();
         }
         let f = self.index.fields;
+        // On a big corpus a word in more than 1 sentence of 20 selects nothing (scoring still
+        // counts it): its posting list would cost more than all the others together.
+        let n = self.vocabulary.sentences as usize;
+        let too_common = |df: u32| n >= BIG_CORPUS && df as usize > n / 20;
         let mut boosts: HashMap<&str, f32> = HashMap::default();
+        let mut common: HashMap<&str, f32> = HashMap::default();
         for term in terms {
             for (word, w) in &term.matches {
                 let Some(info) = self.vocabulary.words.get(word) else {
@@ -942,14 +952,22 @@ impl<'a> Retriever<'a> {
                 if info.stem.is_empty() {
                     continue;
                 }
-                let b = boosts.entry(info.stem.as_str()).or_insert(0.0);
+                let into = if too_common(info.df) {
+                    &mut common
+                } else {
+                    &mut boosts
+                };
+                let b = into.entry(info.stem.as_str()).or_insert(0.0);
                 *b = b.max(term.weight * w);
             }
+        }
+        if boosts.is_empty() {
+            boosts = common;
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut sorted: Vec<(&&str, &f32)> = boosts.iter().collect();
         sorted.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
-        for (s, b) in sorted.into_iter().take(1000) {
+        for (s, b) in sorted.into_iter().take(MAX_CLAUSE_STEMS) {
             for (field, factor) in [(f.text, 1.0), (f.context, CONTEXT_FACTOR)] {
                 let q = TermQuery::new(
                     TantivyTerm::from_field_text(field, s),
