@@ -243,11 +243,27 @@ pub fn wordnet_related(
     analyzer: &mut TextAnalyzer,
     word: &str,
 ) -> HashMap<String, f32> {
+    wordnet_related_above(lexicon, analyzer, word, 0.0)
+}
+
+/// [`wordnet_related`], keeping only relations at least `min` strong (cheaper: broader terms
+/// are not even read when `min` is above their weight).
+fn wordnet_related_above(
+    lexicon: &Lexicon,
+    analyzer: &mut TextAnalyzer,
+    word: &str,
+    min: f32,
+) -> HashMap<String, f32> {
     let mut out: HashMap<String, f32> = HashMap::default();
     let put = |k: &str, w: f32, out: &mut HashMap<String, f32>| {
-        let e = out.entry(k.to_string()).or_insert(0.0);
-        if w > *e {
-            *e = w;
+        if w < min {
+            return;
+        }
+        match out.get_mut(k) {
+            Some(e) => *e = e.max(w),
+            None => {
+                out.insert(k.to_string(), w);
+            }
         }
     };
     for f in word_forms(lexicon, analyzer, word) {
@@ -256,8 +272,12 @@ pub fn wordnet_related(
     for lemma in lexicon.lemmas(word) {
         for (relation, rank, related) in lexicon.related(&lemma) {
             let w = relation_weight(relation, rank);
+            if relation == Relation::Broader && w < min {
+                // Broader terms come last, each weaker than the one before.
+                break;
+            }
             put(related, w, &mut out);
-            if relation == Relation::Synonym && rank < 2 {
+            if relation == Relation::Synonym && rank < 2 && w * 0.85 >= min {
                 // The derived forms of close synonyms ("arrest" -> "arrested").
                 for (r2, _, d) in lexicon.related(related) {
                     if r2 == Relation::Derived {
@@ -853,8 +873,8 @@ impl<'a> Retriever<'a> {
             // ("detained" ~ "arrest", and "arrest" = "apprehend").
             for (near, cos) in e.neighbours(word) {
                 let w = (cos * 0.95).min(0.8);
-                for (k, r) in wordnet_related(self.lexicon, analyzer, near) {
-                    if r >= 0.7 {
+                for (k, r) in wordnet_related_above(self.lexicon, analyzer, near, 0.7) {
+                    {
                         let v = w * if r >= 1.0 { 1.0 } else { r * 0.9 };
                         let entry = out.entry(k).or_insert(0.0);
                         if v > *entry {

@@ -337,6 +337,18 @@ fn yes_no_answers_follow_negations_and_opposites() {
 }
 
 #[test]
+fn who_is_a_named_person_answers_what_the_article_says_they_are() {
+    let short = |q: &str| engine().ask(q, 3).answer.unwrap_or_default();
+    assert_eq!(
+        short("who is igor leshchenya"),
+        "the Belarusian ambassador to Slovakia"
+    );
+    assert_eq!(short("who is lukashenko"), "Belarusian President");
+    assert_eq!(short("what is nasha niva"), "Opposition newspaper");
+    assert!(!engine().ask("who is donald trump", 3).found);
+}
+
+#[test]
 fn short_answers_name_the_fact() {
     let short = |q: &str| engine().ask(q, 3).answer.unwrap_or_default();
     assert!(short("when did tikhanovskaya leave").contains("Tuesday"));
