@@ -168,8 +168,12 @@ impl Engine {
                     .map(|(_, cost)| cost)
                 })
             };
+            let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored.iter_mut() {
-                match answer_cost(s) {
+                // Far below the best, a passage is not cited whatever it holds: not worth
+                // looking for its answer.
+                let hopeless = s.score < best - 0.5;
+                match if hopeless { None } else { answer_cost(s) } {
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.
                     Some(cost) => s.score -= 0.01 * cost.clamp(0.0, 20.0),
