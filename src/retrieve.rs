@@ -958,10 +958,10 @@ impl<'a> Retriever<'a> {
             return Vec::new();
         }
         let f = self.index.fields;
-        // On a big corpus a word in more than 1 sentence of 20 selects nothing (scoring still
+        // On a big corpus a word in more than 1 sentence of 50 selects nothing (scoring still
         // counts it): its posting list would cost more than all the others together.
         let n = self.vocabulary.sentences as usize;
-        let too_common = |df: u32| n >= BIG_CORPUS && df as usize > n / 20;
+        let too_common = |df: u32| n >= BIG_CORPUS && df as usize > n / 50;
         let mut boosts: HashMap<&str, f32> = HashMap::default();
         let mut common: HashMap<&str, f32> = HashMap::default();
         for term in terms {
@@ -987,8 +987,18 @@ impl<'a> Retriever<'a> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut sorted: Vec<(&&str, &f32)> = boosts.iter().collect();
         sorted.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
-        for (s, b) in sorted.into_iter().take(MAX_CLAUSE_STEMS) {
+        // On a big corpus only the strongest stems also look in the (2.5x bigger) context
+        // field; the sentence's own words decide which sentences are candidates.
+        let context_stems = if n >= BIG_CORPUS {
+            20
+        } else {
+            MAX_CLAUSE_STEMS
+        };
+        for (rank, (s, b)) in sorted.into_iter().take(MAX_CLAUSE_STEMS).enumerate() {
             for (field, factor) in [(f.text, 1.0), (f.context, CONTEXT_FACTOR)] {
+                if field == f.context && rank >= context_stems {
+                    continue;
+                }
                 let q = TermQuery::new(
                     TantivyTerm::from_field_text(field, s),
                     IndexRecordOption::WithFreqs,
