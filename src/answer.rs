@@ -551,9 +551,12 @@ pub fn short_answer_with_cost(
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
     match kind {
         QuestionKind::YesNo => {
-            let negative = tokens
-                .iter()
-                .any(|t| NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"));
+            // A negation counts when it bears on a question word: just before one ("declined
+            // phone call to step down", "will not hand over").
+            let negative = tokens.iter().enumerate().any(|(n, t)| {
+                (NEGATIONS.contains(&t.norm.as_str()) || t.norm.ends_with("n't"))
+                    && (matched.is_empty() || matched.iter().any(|&(m, _)| m > n && m <= n + 5))
+            });
             let asked_negative = question_tokens
                 .iter()
                 .any(|t| t.norm == "not" || t.norm.ends_with("n't"));
