@@ -6,10 +6,16 @@ use std::env;
 use std::fs;
 use std::path::Path;
 
+#[path = "src/fnv.rs"]
+mod fnv;
+
+use fnv::fnv1a;
+
 /// The tables keyed by their first column (one line per key).
 const TABLES: &[&str] = &["lemmas", "related", "antonyms"];
 
 fn main() {
+    println!("cargo:rerun-if-changed=src/fnv.rs");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for table in TABLES {
         let path = format!("assets/wordnet/{table}.tsv");
@@ -39,14 +45,4 @@ fn main() {
         let bytes: Vec<u8> = slots.iter().flat_map(|s| s.to_le_bytes()).collect();
         fs::write(out.join(format!("{table}.hash")), bytes).expect("write the hash table");
     }
-}
-
-/// FNV-1a, as `src/lexicon.rs` hashes keys to find their slot.
-fn fnv1a(key: &str) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h as usize
 }

@@ -60,16 +60,9 @@ fn env_usize(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// A field of `/proc/<pid>/status` in KiB (`VmHWM`, `VmRSS`) or a count (`Threads`).
+/// A field of the bot's `/proc/<pid>/status` (see [`common::proc_status`]).
 fn proc_status(pid: u32, field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    status
-        .lines()
-        .find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
+    common::proc_status(&pid.to_string(), field)
 }
 
 /// User + system CPU seconds of a process (`/proc/<pid>/stat` or `/proc/self/stat`).

@@ -5,6 +5,8 @@
 //! article dropped into `data/`.
 
 use rustc_hash::FxHashMap as HashMap;
+
+use crate::fnv::fnv1a;
 use std::sync::OnceLock;
 
 const LEMMAS: &str = include_str!("../assets/wordnet/lemmas.tsv");
@@ -27,16 +29,6 @@ struct Table {
     text: &'static str,
     starts: &'static [u8],
     slots: &'static [u8],
-}
-
-/// FNV-1a, as `build.rs` hashes the keys.
-fn fnv1a(key: &str) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h as usize
 }
 
 fn read_u32(bytes: &[u8], k: usize) -> Option<usize> {

@@ -12,6 +12,7 @@ pub mod embed;
 pub mod engine;
 pub mod error;
 pub mod eval;
+mod fnv;
 pub mod format;
 pub mod index;
 pub mod ingest;

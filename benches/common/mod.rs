@@ -139,7 +139,13 @@ pub fn summary(times: &mut [Duration]) -> (f64, f64, f64, f64) {
 
 /// A field of `/proc/self/status` in KiB (`VmHWM`, `VmRSS`).
 pub fn status_kib(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    proc_status("self", field)
+}
+
+/// A field of `/proc/<pid>/status` in KiB (`VmHWM`, `VmRSS`) or a count (`Threads`); `pid`
+/// may be `self`.
+pub fn proc_status(pid: &str, field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
     status
         .lines()
         .find(|l| l.starts_with(field) && l[field.len()..].starts_with(':'))?
