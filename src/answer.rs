@@ -720,8 +720,18 @@ pub fn short_answer_with_cost(
                 .collect();
             let unit_pref = |s: &Span| -> f32 {
                 let mut bonus = 0.0;
+                let names_place = (s.start..s.end).any(|i| {
+                    lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm)
+                });
                 if kind == QuestionKind::Person {
                     bonus += 1.5 * (s.end - s.start - 1) as f32;
+                    // "the ambassador to Slovakia, Igor Leshchenya": a country is not who.
+                    if names_place {
+                        bonus -= 3.0;
+                    }
+                }
+                if kind == QuestionKind::Place && names_place {
+                    bonus += 2.0;
                 }
                 let after_locative = (s.start.saturating_sub(2)..s.start)
                     .any(|p| LOCATIVE.contains(&tokens[p].norm.as_str()));
@@ -741,7 +751,14 @@ pub fn short_answer_with_cost(
                 bonus
             };
             let cost = |s: &Span| {
-                distance(s, &matched, terms, lexicon, (&tokens, sentence, kind)) - unit_pref(s)
+                distance(
+                    s,
+                    &matched,
+                    terms,
+                    &best.term_match,
+                    lexicon,
+                    (&tokens, sentence, kind),
+                ) - unit_pref(s)
             };
             let best_span = spans.iter().min_by(|a, b| cost(a).total_cmp(&cost(b)))?;
             let best_cost = cost(best_span);
@@ -776,11 +793,13 @@ pub fn short_answer_with_cost(
 }
 
 /// Token distance from a span to the matched question words: for each term its nearest match,
-/// averaged with the terms' weights, so the answer sits by the question's rarest words.
+/// averaged with the terms' weights and how well they matched, so the answer sits by the
+/// question's rarest, best matched words.
 fn distance(
     span: &Span,
     matched: &[(usize, usize)],
     terms: &[QueryTerm],
+    strengths: &[f32],
     lexicon: &Lexicon,
     (tokens, sentence, kind): (&[Token], &str, QuestionKind),
 ) -> f32 {
@@ -816,7 +835,10 @@ fn distance(
             .fold(f32::MAX, f32::min);
         if d < f32::MAX {
             // The event asked about (a verb: "leave", "die") places the answer best.
+            let strength = strengths.get(ti).copied().unwrap_or(1.0);
             let w = term.weight
+                * strength
+                * strength
                 * if lexicon.can_be_verb(&term.word) {
                     2.0
                 } else {

@@ -96,25 +96,27 @@ pub struct Lexicon {
 }
 
 /// Inflection endings WordNet's morphy strips, with what replaces them.
-const SUFFIXES: &[(&str, &str)] = &[
-    ("ses", "s"),
-    ("xes", "x"),
-    ("zes", "z"),
-    ("ches", "ch"),
-    ("shes", "sh"),
-    ("men", "man"),
-    ("ies", "y"),
-    ("s", ""),
-    ("es", "e"),
-    ("es", ""),
-    ("ed", "e"),
-    ("ed", ""),
-    ("ing", "e"),
-    ("ing", ""),
-    ("er", ""),
-    ("est", ""),
-    ("er", "e"),
-    ("est", "e"),
+const SUFFIXES: &[(&str, &str, char)] = &[
+    ("ses", "s", 'n'),
+    ("xes", "x", 'n'),
+    ("zes", "z", 'n'),
+    ("ches", "ch", 'n'),
+    ("shes", "sh", 'n'),
+    ("men", "man", 'n'),
+    ("ies", "y", 'n'),
+    ("s", "", 'n'),
+    ("s", "", 'v'),
+    ("ies", "y", 'v'),
+    ("es", "e", 'v'),
+    ("es", "", 'v'),
+    ("ed", "e", 'v'),
+    ("ed", "", 'v'),
+    ("ing", "e", 'v'),
+    ("ing", "", 'v'),
+    ("er", "", 'a'),
+    ("est", "", 'a'),
+    ("er", "e", 'a'),
+    ("est", "e", 'a'),
 ];
 
 impl Lexicon {
@@ -200,11 +202,34 @@ impl Lexicon {
             || (word.len() > 4 && word.ends_with("ed") && self.can_be_verb(word))
     }
 
-    /// Whether one of the word's base forms can be a verb.
+    /// Whether `lemma` is a WordNet lemma with part of speech `pos` (`n`, `v`, `a`, `r`;
+    /// adjective satellites count as `a`).
+    fn has_pos(&self, lemma: &str, pos: char) -> bool {
+        self.lemmas.get(lemma).is_some_and(|p| {
+            let tags = p.split('\t').next().unwrap_or("");
+            tags.contains(pos) || (pos == 'a' && tags.contains('s'))
+        })
+    }
+
+    /// Whether the word can be a verb: a verb lemma itself, an irregular verb form, or a verb
+    /// with a verb ending ("protester" is a noun, not "protest" + "-er").
     pub fn can_be_verb(&self, word: &str) -> bool {
-        self.lemmas(word)
-            .iter()
-            .any(|l| self.lemmas.get(l.as_str()).is_some_and(|p| p.contains('v')))
+        self.has_pos(word, 'v')
+            || self.verb_forms.contains_key(word)
+            || SUFFIXES.iter().any(|&(suffix, replacement, pos)| {
+                pos == 'v'
+                    && word.strip_suffix(suffix).is_some_and(|stem| {
+                        stem.len() >= 2 && self.has_pos(&format!("{stem}{replacement}"), 'v')
+                    })
+            })
+            || ["ed", "ing"].iter().any(|suffix| {
+                word.strip_suffix(suffix).is_some_and(|stem| {
+                    let b = stem.as_bytes();
+                    b.len() >= 3
+                        && b[b.len() - 1] == b[b.len() - 2]
+                        && self.has_pos(&stem[..stem.len() - 1], 'v')
+                })
+            })
     }
 
     /// The base forms of an inflected word, as WordNet's morphy finds them: the word itself if it
@@ -225,12 +250,14 @@ impl Lexicon {
                 push(l, &mut out);
             }
         }
-        for (suffix, replacement) in SUFFIXES {
+        for &(suffix, replacement, _) in SUFFIXES {
             if let Some(stem) = word.strip_suffix(suffix) {
                 if stem.len() < 2 {
                     continue;
                 }
                 let candidate = format!("{stem}{replacement}");
+                // Looser than morphy, which strips an ending only to give a word of its part
+                // of speech: "protester" -> "protest" helps matching.
                 if self.is_lemma(&candidate) {
                     push(&candidate, &mut out);
                 }
