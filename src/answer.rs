@@ -915,11 +915,23 @@ fn clause_after_focus(
         }
         return Some(sentence[tokens[first].start..tokens[end - 1].end].to_string());
     }
-    clause_from(tokens, sentence, start)
+    informative_clause_from(tokens, sentence, start, matched)
 }
 
 /// The words from token `start` up to the end of their clause (at most 20).
 fn clause_from(tokens: &[Token], sentence: &str, start: usize) -> Option<String> {
+    let end = clause_end(tokens, sentence, start)?;
+    let s = tokens[start].start;
+    let e = tokens[end - 1].end;
+    Some(
+        sentence[s..e]
+            .trim_matches(['“', '”', '"', ' '])
+            .to_string(),
+    )
+}
+
+/// The token after the last one of the clause that starts at token `start` (at most 20 words).
+fn clause_end(tokens: &[Token], sentence: &str, start: usize) -> Option<usize> {
     if start >= tokens.len() {
         return None;
     }
@@ -945,13 +957,30 @@ fn clause_from(tokens: &[Token], sentence: &str, start: usize) -> Option<String>
         words += 1;
         end += 1;
     }
-    let s = tokens[start].start;
-    let e = tokens[end - 1].end;
-    Some(
-        sentence[s..e]
-            .trim_matches(['“', '”', '"', ' '])
-            .to_string(),
-    )
+    Some(end)
+}
+
+/// The first clause from token `start` on that says more than the question: "in a phone call
+/// with Lukashenko, President Vladimir Putin had revealed ..." skips "with Lukashenko" when
+/// the question names Lukashenko.
+fn informative_clause_from(
+    tokens: &[Token],
+    sentence: &str,
+    mut start: usize,
+    matched: &[(usize, usize)],
+) -> Option<String> {
+    let first = start;
+    for _ in 0..3 {
+        let end = clause_end(tokens, sentence, start)?;
+        let new_words = (start..end).any(|i| {
+            !text::is_stop_word(&tokens[i].norm) && !matched.iter().any(|&(m, _)| m == i)
+        });
+        if new_words {
+            return clause_from(tokens, sentence, start);
+        }
+        start = end;
+    }
+    clause_from(tokens, sentence, first)
 }
 
 #[cfg(test)]
