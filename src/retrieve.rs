@@ -28,6 +28,8 @@ pub const NEGATION: &str = "not";
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
 const MIN_COSINE: f32 = 0.62;
+/// How much of a vector match a corpus word passes on to its other forms (same lemma or stem).
+const FORM_FAMILY_FACTOR: f32 = 0.95;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
 const CONTEXT_FACTOR: f32 = 0.35;
 /// At most this many stems (the strongest matches) go into the candidate query: beyond them a
@@ -885,6 +887,7 @@ impl<'a> Retriever<'a> {
             }
             // Corpus words whose meaning (their own vector or a close synonym's) is near the
             // word's: through the word itself and its nearest words in the whole vocabulary.
+            let mut vector_hits: Vec<(&String, f32)> = Vec::new();
             for form in word_forms(self.lexicon, analyzer, word) {
                 let Some(own) = e.row(&form) else { continue };
                 let near = std::iter::once((own, 1.0f32)).chain(
@@ -901,7 +904,24 @@ impl<'a> Retriever<'a> {
                             let entry = out.entry(candidate.clone()).or_insert(0.0);
                             if w > *entry {
                                 *entry = w;
+                                vector_hits.push((candidate, w));
                             }
+                        }
+                    }
+                }
+            }
+            // A corpus word near in meaning brings its other forms: "rallies" ~ "protesting",
+            // so "rallied" too (the inflected forms' vectors are further apart).
+            for (hit, w) in vector_hits {
+                let Some(info) = self.vocabulary.words.get(hit.as_str()) else {
+                    continue;
+                };
+                for f in &info.forms {
+                    for sibling in self.vocabulary.form_index.get(f).into_iter().flatten() {
+                        let v = w * FORM_FAMILY_FACTOR;
+                        let entry = out.entry(sibling.clone()).or_insert(0.0);
+                        if v > *entry {
+                            *entry = v;
                         }
                     }
                 }
