@@ -673,8 +673,11 @@ impl<'a> Retriever<'a> {
             if std::mem::take(&mut skip_next) {
                 continue;
             }
-            // "US" is a country, "us" a pronoun.
-            let stop = text::is_stop_word(&token.norm) && !token.acronym;
+            // "US" is a country, "us" a pronoun; so is "the us".
+            let after_the = i > 0 && tokens[i - 1].norm == "the";
+            let stop = text::is_stop_word(&token.norm)
+                && !token.acronym
+                && !(after_the && self.lexicon.is_proper(&token.norm));
             if stop || token.norm.chars().count() > 40 {
                 continue;
             }
@@ -706,8 +709,19 @@ impl<'a> Retriever<'a> {
                 }
             }
             // Two words WordNet knows as one expression ("take place", "step down") mean it.
+            // But "come to power" is "come" + "to power": a preposition before a content word
+            // starts a phrase of its own.
+            let prepositional_phrase = tokens.get(i + 1).is_some_and(|next| {
+                matches!(
+                    next.norm.as_str(),
+                    "to" | "for" | "with" | "at" | "of" | "into" | "from" | "in" | "on"
+                ) && tokens
+                    .get(i + 2)
+                    .is_some_and(|after| !text::is_stop_word(&after.norm))
+            });
             if let Some(pair) = tokens
                 .get(i + 1)
+                .filter(|_| !prepositional_phrase)
                 .and_then(|next| self.collocation(token, next))
             {
                 // "turn to" still means "turn"; "prime minister" does not mean "prime".
