@@ -972,9 +972,8 @@ fn informative_clause_from(
     let first = start;
     for _ in 0..3 {
         let end = clause_end(tokens, sentence, start)?;
-        let new_words = (start..end).any(|i| {
-            !text::is_stop_word(&tokens[i].norm) && !matched.iter().any(|&(m, _)| m == i)
-        });
+        let new_words = (start..end)
+            .any(|i| !text::is_stop_word(&tokens[i].norm) && !matched.iter().any(|&(m, _)| m == i));
         if new_words {
             return clause_from(tokens, sentence, start);
         }

@@ -28,6 +28,8 @@ pub const NEGATION: &str = "not";
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
 const MIN_COSINE: f32 = 0.62;
+/// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
+const PHRASAL_VERB_FACTOR: f32 = 0.75;
 /// How much of a vector match a corpus word passes on to its other forms (same lemma or stem).
 const FORM_FAMILY_FACTOR: f32 = 0.95;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
@@ -756,19 +758,14 @@ impl<'a> Retriever<'a> {
                 self.expand(&mut analyzer, &word)
             };
             let mut expansions = expansions;
-            let mut forms = word_forms(self.lexicon, &mut analyzer, &word);
-            // An expression weighs as its weightier word; a phrasal verb still means its verb
-            // ("turning to" ~ "turning").
+            let forms = word_forms(self.lexicon, &mut analyzer, &word);
+            // An expression weighs as its weightier word; a phrasal verb partly still means its
+            // verb ("turning to" ~ "turning", but "give up" is not "give").
             let weighed = single.as_deref().unwrap_or(&word).to_string();
             if let Some(first) = single.as_ref().filter(|_| phrasal_verb) {
                 for (k, w) in self.expand(&mut analyzer, first) {
                     let e = expansions.entry(k).or_insert(0.0);
-                    *e = e.max(w);
-                }
-                for f in word_forms(self.lexicon, &mut analyzer, first) {
-                    if !forms.contains(&f) {
-                        forms.push(f);
-                    }
+                    *e = e.max(w * PHRASAL_VERB_FACTOR);
                 }
             }
             let weight = self.weight(&weighed) * if marker == Marker::Soft { 0.5 } else { 1.0 };
