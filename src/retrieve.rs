@@ -721,11 +721,23 @@ impl<'a> Retriever<'a> {
                     .get(i + 2)
                     .is_some_and(|after| !text::is_stop_word(&after.norm))
             });
-            if let Some(pair) = tokens
+            let collocation = tokens
                 .get(i + 1)
                 .filter(|_| !prepositional_phrase)
                 .and_then(|next| self.collocation(token, next))
-            {
+                .filter(|pair| {
+                    // A compound noun the articles never use ("factory worker" for "workers
+                    // at state-run factories") is asked as its words.
+                    let phrasal = text::is_stop_word(&tokens[i + 1].norm);
+                    phrasal || {
+                        let expansions = self.expand(&mut analyzer, pair);
+                        let forms = word_forms(self.lexicon, &mut analyzer, pair);
+                        self.corpus_matches(&expansions, &forms)
+                            .values()
+                            .any(|&m| m >= 0.6)
+                    }
+                });
+            if let Some(pair) = collocation {
                 // "turn to" still means "turn"; "prime minister" does not mean "prime".
                 let next = &tokens[i + 1].norm;
                 let phrasal = text::is_stop_word(next) && self.lexicon.can_be_verb(&word);
@@ -821,11 +833,20 @@ impl<'a> Retriever<'a> {
         {
             return None;
         }
-        self.lexicon
+        // Either word may be inflected: "taking place" -> `take_place`, "human rights" ->
+        // `human_right`.
+        let firsts: Vec<String> = self
+            .lexicon
             .lemmas(&token.norm)
             .into_iter()
             .chain(std::iter::once(token.norm.clone()))
-            .map(|l| format!("{l}_{}", next.norm))
+            .collect();
+        let seconds: Vec<String> = std::iter::once(next.norm.clone())
+            .chain(self.lexicon.lemmas(&next.norm))
+            .collect();
+        firsts
+            .iter()
+            .flat_map(|a| seconds.iter().map(move |b| format!("{a}_{b}")))
             .find(|pair| self.lexicon.is_lemma(pair) && self.lexicon.related(pair).next().is_some())
     }
 
