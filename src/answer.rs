@@ -217,10 +217,13 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
 /// "who is X", "who was X", "what is X": a question that asks what someone or something is.
 fn is_identity_question(question_tokens: &[Token]) -> bool {
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
-    matches!(
-        words.as_slice(),
-        ["who" | "what", "is" | "was" | "are" | "were", _, ..] | ["whos" | "whats", _, ..]
-    )
+    // "who is the russian president" asks for a name, not what a name is.
+    let asks_name = |det: &str| words[0].starts_with("who") && matches!(det, "the" | "a" | "an");
+    match words.as_slice() {
+        ["who" | "what", "is" | "was" | "are" | "were", next, ..] => !asks_name(next),
+        ["whos" | "whats", next, ..] => !asks_name(next),
+        _ => false,
+    }
 }
 
 /// What a passage says the name at tokens `[start, end)` is: an appositive after it
@@ -549,6 +552,16 @@ pub fn short_answer_with_cost(
     let tokens = text::tokenize(sentence);
     let matched = matched_tokens(&tokens, best);
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
+    // The question's own words (or close synonyms) are not its answer; a loose match may be
+    // ("Vladimir Putin" for "who is the russian president").
+    let is_asked = |i: usize| {
+        if kind != QuestionKind::Person {
+            return is_matched(i);
+        }
+        best.matched
+            .iter()
+            .any(|&(s, e, _, m)| m >= 0.75 && s <= tokens[i].start && tokens[i].end <= e)
+    };
     match kind {
         QuestionKind::YesNo => {
             // A negation counts when it bears on a question word: just before one ("declined
@@ -670,17 +683,16 @@ pub fn short_answer_with_cost(
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
                 .into_iter()
                 .filter(|s| near_head(s))
-                .filter(|s| !(s.start..s.end).all(is_matched))
+                .filter(|s| !(s.start..s.end).all(is_asked))
                 // "Belarusian President Alexander Lukashenko" for "who is the president of
                 // belarus": the question's own words at the edges of a name are not the answer.
                 .filter_map(|mut s| {
                     if matches!(kind, QuestionKind::Person | QuestionKind::Place) {
-                        while s.start < s.end && is_matched(s.start) && !head_at.contains(&s.start)
-                        {
+                        while s.start < s.end && is_asked(s.start) && !head_at.contains(&s.start) {
                             s.start += 1;
                         }
                         while s.end > s.start
-                            && is_matched(s.end - 1)
+                            && is_asked(s.end - 1)
                             && !head_at.contains(&(s.end - 1))
                         {
                             s.end -= 1;
@@ -692,7 +704,7 @@ pub fn short_answer_with_cost(
                     // A name may hold the noun asked about ("Independence Avenue" for "which
                     // street", "March for Freedom" for "the name of the march"), no other
                     // question word.
-                    (s.start..s.end).all(|i| !is_matched(i) || head_at.contains(&i))
+                    (s.start..s.end).all(|i| !is_asked(i) || head_at.contains(&i))
                 })
                 .filter(|s| unit_ok(s))
                 .filter(|s| {
