@@ -283,12 +283,23 @@ fn description(
 }
 
 /// Whether the question uses `word` as a verb: a word that can be one and does not follow an
-/// article, a possessive or a preposition ("at the weekend" is no verb; "ask" in "did she ask").
+/// article, a possessive or a preposition, directly or past modifiers that are no verbs ("at the
+/// weekend", "at the saturday protest" are no verbs; "ask" in "did she ask").
 fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> bool {
     lexicon.can_be_verb(word)
         && question_tokens.iter().enumerate().any(|(i, t)| {
+            let mut before = i.checked_sub(1);
+            let mut steps = 0;
+            while let Some(p) = before {
+                let w = question_tokens[p].norm.as_str();
+                if steps >= 2 || text::is_stop_word(w) || lexicon.can_be_verb(w) {
+                    break;
+                }
+                before = p.checked_sub(1);
+                steps += 1;
+            }
             t.norm == word
-                && !i.checked_sub(1).is_some_and(|p| {
+                && !before.is_some_and(|p| {
                     matches!(
                         question_tokens[p].norm.as_str(),
                         "the"
