@@ -454,35 +454,41 @@ fn typed_spans(
         spans.push(Span { start: i, end });
         i = end;
     }
-    if kind == QuestionKind::Place {
-        // Also "at a battle memorial": the words after a locative preposition.
-        for (k, t) in tokens.iter().enumerate() {
-            if !LOCATIVE.contains(&t.norm.as_str()) {
-                continue;
+    // Also "at a battle memorial" for where, "called by the resistance" for who: the words
+    // after a locative preposition, or after the "by" of a passive verb.
+    for (k, t) in tokens.iter().enumerate() {
+        let opens = match kind {
+            QuestionKind::Place => LOCATIVE.contains(&t.norm.as_str()),
+            QuestionKind::Person => {
+                t.norm == "by" && k > 0 && lexicon.is_verb_form(&tokens[k - 1].norm)
             }
-            let mut s = k + 1;
-            while s < tokens.len() && matches!(tokens[s].norm.as_str(), "a" | "an" | "the") {
-                s += 1;
+            _ => false,
+        };
+        if !opens {
+            continue;
+        }
+        let mut s = k + 1;
+        while s < tokens.len() && matches!(tokens[s].norm.as_str(), "a" | "an" | "the") {
+            s += 1;
+        }
+        let mut e = s;
+        while e < tokens.len()
+            && e < s + 3
+            && !text::is_stop_word(&tokens[e].norm)
+            && !tokens[e].number
+        {
+            e += 1;
+            let gap = tokens.get(e).map(|n| &sentence[tokens[e - 1].end..n.start]);
+            if gap.is_some_and(|g| g.trim() != "" && g != "-") {
+                break;
             }
-            let mut e = s;
-            while e < tokens.len()
-                && e < s + 3
-                && !text::is_stop_word(&tokens[e].norm)
-                && !tokens[e].number
-            {
-                e += 1;
-                let gap = tokens.get(e).map(|n| &sentence[tokens[e - 1].end..n.start]);
-                if gap.is_some_and(|g| g.trim() != "" && g != "-") {
-                    break;
-                }
-            }
-            let complex_preposition = e == s + 1 && tokens.get(e).is_some_and(|n| n.norm == "of");
-            if e > s && !complex_preposition && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
-                spans.push(Span {
-                    start: k + 1,
-                    end: e,
-                });
-            }
+        }
+        let complex_preposition = e == s + 1 && tokens.get(e).is_some_and(|n| n.norm == "of");
+        if e > s && !complex_preposition && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
+            spans.push(Span {
+                start: k + 1,
+                end: e,
+            });
         }
     }
     spans
@@ -743,6 +749,10 @@ pub fn short_answer_with_cost(
                 .collect();
             let unit_pref = |s: &Span| -> f32 {
                 let mut bonus = 0.0;
+                // "called by the resistance": the doer of a passive verb.
+                if kind == QuestionKind::Person && s.start > 1 && tokens[s.start - 1].norm == "by" {
+                    bonus += 2.0;
+                }
                 let names_place = (s.start..s.end).any(|i| {
                     lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm)
                 });
