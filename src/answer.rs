@@ -688,6 +688,17 @@ pub fn short_answer_with_cost(
                 if head.is_none() {
                     return true;
                 }
+                // "6,700 individuals apprehended, hundreds wounded" for "how many people were
+                // injured": the people, named in the sentence, are left out before the verb.
+                let head_named =
+                    head.is_some_and(|ht| best.term_match.get(ht).is_some_and(|&m| m >= 0.7));
+                if kind == QuestionKind::Number
+                    && head_named
+                    && is_matched(s.end)
+                    && lexicon.is_verb_form(&tokens[s.end].norm)
+                {
+                    return true;
+                }
                 let reach = if q("name") { 2 } else { 4 };
                 head_at.iter().any(|&h| match kind {
                     // "6,700 individuals", "10s of hundreds of people"
