@@ -175,6 +175,8 @@ const NUMBER_MODIFIERS: &[&str] = &[
     "estimated",
     "of",
 ];
+/// The distance given to an answer when none of the question's words is in its sentence.
+const NO_ANCHOR_DISTANCE: f32 = 10.0;
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "into", "near", "outside", "down", "along", "across", "toward",
     "towards", "inside", "through", "via",
@@ -893,7 +895,9 @@ fn distance(
         }
     }
     if weights == 0.0 {
-        50.0
+        // The question's words are only in the sentence's context ("The strongman ..." for
+        // Lukashenko): no word to measure from.
+        NO_ANCHOR_DISTANCE
     } else {
         total / weights
     }

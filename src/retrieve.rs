@@ -1205,17 +1205,24 @@ fn may_hold_pronoun(text: &str) -> bool {
 /// The person a sentence's leading pronoun (he, she, they...) most likely stands for: the first
 /// name-like words of the nearest earlier sentence that has some.
 pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Option<String> {
-    if !may_hold_pronoun(&sentences.get(i)?.1.text) {
-        return None;
-    }
-    let tokens = text::tokenize(&sentences.get(i)?.1.text);
-    let has_pronoun = tokens
-        .iter()
-        .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
-    if !has_pronoun {
+    let text = &sentences.get(i)?.1.text;
+    let described = text.starts_with("The ");
+    if !described && !may_hold_pronoun(text) {
         return None;
     }
     let lexicon = Lexicon::get();
+    let tokens = text::tokenize(text);
+    let has_pronoun = tokens
+        .iter()
+        .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
+    // "The strongman who has ruled ...": a person described, not named.
+    let described_person = described
+        && tokens
+            .get(1)
+            .is_some_and(|t| !t.capitalized && is_person_noun(lexicon, &t.norm));
+    if !has_pronoun && !described_person {
+        return None;
+    }
     for j in (i.saturating_sub(4)..i).rev() {
         let previous = text::tokenize(&sentences[j].1.text);
         let mut name: Vec<&str> = Vec::new();
@@ -1233,6 +1240,29 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
         }
     }
     None
+}
+
+/// Whether WordNet files the noun under persons, at most three broader terms up ("strongman"
+/// -> "dictator" -> "ruler" -> "person").
+fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
+    let mut frontier: Vec<String> = lexicon.lemmas(word);
+    for _ in 0..3 {
+        let mut next = Vec::new();
+        for w in &frontier {
+            // A lemma's broader terms come first in the list, narrower ones after.
+            for (relation, rank, broader) in lexicon.related(w) {
+                if relation != Relation::Broader || rank >= 6 {
+                    continue;
+                }
+                if broader == "person" {
+                    return true;
+                }
+                next.push(broader.to_string());
+            }
+        }
+        frontier = next;
+    }
+    false
 }
 
 #[cfg(test)]
@@ -1259,5 +1289,16 @@ mod pronoun_tests {
             assert!(!has || may_hold_pronoun(text), "{text}");
         }
         assert!(!may_hold_pronoun("The theme of this other thing."));
+    }
+
+    #[test]
+    fn a_person_is_found_under_broader_terms() {
+        let lexicon = Lexicon::get();
+        for noun in ["strongman", "leader", "dictator", "protester"] {
+            assert!(is_person_noun(lexicon, noun), "{noun}");
+        }
+        for noun in ["election", "crackdown", "movement", "theme"] {
+            assert!(!is_person_noun(lexicon, noun), "{noun}");
+        }
     }
 }
