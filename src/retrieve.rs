@@ -1250,10 +1250,11 @@ fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
         let mut next = Vec::new();
         for w in &frontier {
             // A lemma's broader terms come first in the list, narrower ones after.
-            for (relation, rank, broader) in lexicon.related(w) {
-                if relation != Relation::Broader || rank >= 6 {
-                    continue;
-                }
+            let broader_terms = lexicon
+                .related(w)
+                .filter(|(relation, _, _)| *relation == Relation::Broader)
+                .take(6);
+            for (_, _, broader) in broader_terms {
                 if broader == "person" {
                     return true;
                 }
