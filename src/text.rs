@@ -207,6 +207,7 @@ const STOP_WORDS: &[&str] = &[
     "my",
     "myself",
     "nor",
+    "now",
     "of",
     "off",
     "on",
