@@ -28,6 +28,8 @@ pub const NEGATION: &str = "not";
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
 const MIN_COSINE: f32 = 0.62;
+/// What a term's match is worth when another term matches the same word better.
+const SHARED_WORD_FACTOR: f32 = 0.5;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
 const PHRASAL_VERB_FACTOR: f32 = 0.75;
 /// How much of a vector match a corpus word passes on to its other forms (same lemma or stem).
@@ -1139,15 +1141,34 @@ impl<'a> Retriever<'a> {
         let mut own = 0.0;
         let mut matched = Vec::new();
         let mut term_match = Vec::with_capacity(terms.len());
+        // Each term's best match in the sentence, and the word it is in.
+        let mut bests: Vec<(f32, Option<usize>)> = Vec::with_capacity(terms.len());
         for (ti, term) in terms.iter().enumerate() {
-            let mut best = 0.0f32;
+            let mut best = (0.0f32, None);
             for (word, start, end) in tokens {
                 let m = self.match_word(term, word);
                 if m >= 0.3 {
                     matched.push((*start, *end, ti, m));
                 }
-                best = best.max(m);
+                if m > best.0 {
+                    best = (m, Some(*start));
+                }
             }
+            bests.push(best);
+        }
+        // A word counts fully for one term only: "speech" is not both "language" and "speak".
+        let shared: Vec<bool> = (0..terms.len())
+            .map(|a| {
+                (0..terms.len()).any(|b| {
+                    b != a
+                        && bests[a].1.is_some()
+                        && bests[a].1 == bests[b].1
+                        && (bests[b].0, terms[b].weight, a) > (bests[a].0, terms[a].weight, b)
+                })
+            })
+            .collect();
+        for (ti, term) in terms.iter().enumerate() {
+            let best = bests[ti].0 * if shared[ti] { SHARED_WORD_FACTOR } else { 1.0 };
             let ctx = context_words
                 .iter()
                 .map(|w| self.match_word(term, w))
