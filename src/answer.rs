@@ -285,50 +285,60 @@ fn description(
 }
 
 /// Whether the question uses `word` as a verb: a word that can be one and does not follow an
-/// article, a possessive or a preposition, directly or past modifiers that are no verbs ("at the
-/// weekend", "at the saturday protest" are no verbs; "ask" in "did she ask").
+/// article, a possessive or a preposition ("at the weekend" is no verb; "ask" in "did she ask"),
+/// nor a preposition's phrase ("at the saturday protest"; but "did the ambassador say" is one).
 fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> bool {
+    let determiner = |w: &str| {
+        matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+        )
+    };
+    let preposition = |w: &str| {
+        matches!(
+            w,
+            "at" | "in" | "on" | "of" | "for" | "with" | "by" | "from" | "about"
+        )
+    };
+    let norm = |p: usize| question_tokens[p].norm.as_str();
     lexicon.can_be_verb(word)
         && question_tokens.iter().enumerate().any(|(i, t)| {
+            if t.norm != word {
+                return false;
+            }
+            // Back over modifiers that cannot be verbs ("saturday" in "the saturday protest").
             let mut before = i.checked_sub(1);
             let mut steps = 0;
             while let Some(p) = before {
-                let w = question_tokens[p].norm.as_str();
+                let w = norm(p);
                 if steps >= 2 || text::is_stop_word(w) || lexicon.can_be_verb(w) {
                     break;
                 }
                 before = p.checked_sub(1);
                 steps += 1;
             }
-            t.norm == word
-                && !before.is_some_and(|p| {
-                    matches!(
-                        question_tokens[p].norm.as_str(),
-                        "the"
-                            | "a"
-                            | "an"
-                            | "this"
-                            | "that"
-                            | "these"
-                            | "those"
-                            | "his"
-                            | "her"
-                            | "its"
-                            | "their"
-                            | "our"
-                            | "my"
-                            | "your"
-                            | "at"
-                            | "in"
-                            | "on"
-                            | "of"
-                            | "for"
-                            | "with"
-                            | "by"
-                            | "from"
-                            | "about"
-                    )
-                })
+            let in_noun_phrase = before.is_some_and(|p| {
+                if steps == 0 {
+                    determiner(norm(p)) || preposition(norm(p))
+                } else {
+                    preposition(norm(p))
+                        || (determiner(norm(p)) && p > 0 && preposition(norm(p - 1)))
+                }
+            });
+            !in_noun_phrase
         })
 }
 
