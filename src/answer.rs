@@ -175,7 +175,8 @@ const NUMBER_MODIFIERS: &[&str] = &[
     "estimated",
     "of",
 ];
-/// The distance given to an answer when none of the question's words is in its sentence.
+/// The distance given to an answer when the question's words are in its sentence only through
+/// the person a pronoun or description stands for.
 const NO_ANCHOR_DISTANCE: f32 = 10.0;
 const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "into", "near", "outside", "down", "along", "across", "toward",
@@ -806,12 +807,20 @@ pub fn short_answer_with_cost(
                 }
                 bonus
             };
+            // With no question word in the sentence, an answer is only as good as the person
+            // its pronoun or description stands for ("The strongman ..." for Lukashenko); a
+            // sentence matched through its neighbours alone says nothing of where it is.
+            let no_anchor = if best.own_coverage > 0.0 {
+                NO_ANCHOR_DISTANCE
+            } else {
+                50.0
+            };
             let cost = |s: &Span| {
                 distance(
                     s,
                     &matched,
                     terms,
-                    &best.term_match,
+                    (&best.term_match, no_anchor),
                     lexicon,
                     (&tokens, sentence, kind),
                 ) - unit_pref(s)
@@ -855,7 +864,7 @@ fn distance(
     span: &Span,
     matched: &[(usize, usize)],
     terms: &[QueryTerm],
-    strengths: &[f32],
+    (strengths, no_anchor): (&[f32], f32),
     lexicon: &Lexicon,
     (tokens, sentence, kind): (&[Token], &str, QuestionKind),
 ) -> f32 {
@@ -905,9 +914,7 @@ fn distance(
         }
     }
     if weights == 0.0 {
-        // The question's words are only in the sentence's context ("The strongman ..." for
-        // Lukashenko): no word to measure from.
-        NO_ANCHOR_DISTANCE
+        no_anchor
     } else {
         total / weights
     }

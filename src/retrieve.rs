@@ -1233,9 +1233,17 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
     }
     let lexicon = Lexicon::get();
     let tokens = text::tokenize(text);
-    let has_pronoun = tokens
+    let first_pronoun = tokens
         .iter()
-        .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
+        .position(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
+    // "... Tikhanovskaya, a 37-year-old ... her other half": a name before the pronoun is what
+    // it stands for.
+    let named_before = first_pronoun.is_some_and(|p| {
+        tokens[..p].iter().enumerate().any(|(k, t)| {
+            t.capitalized && !t.number && k > 0 && !lexicon.is_lemma(&t.norm) && !t.acronym
+        })
+    });
+    let has_pronoun = first_pronoun.is_some() && !named_before;
     // "The strongman who has ruled ...": a person described, not named.
     let described_person = described
         && tokens
