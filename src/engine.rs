@@ -354,7 +354,13 @@ impl Engine {
 
 /// A question's tokens; "%" is read as the word "percent" ("what % of the vote").
 fn question_tokens(question: &str) -> Vec<text::Token> {
-    text::tokenize(&question.replace('%', " percent "))
+    let mut tokens = text::tokenize(&question.replace('%', " percent "));
+    for t in &mut tokens {
+        if let Some(word) = text::chat_abbreviation(&t.norm) {
+            t.norm = word.to_string();
+        }
+    }
+    tokens
 }
 
 /// `text` with each byte span wrapped in `open`/`close` (spans sorted, non-overlapping).

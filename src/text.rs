@@ -93,6 +93,33 @@ pub fn is_negation(word: &str) -> bool {
         || word == "wont"
 }
 
+/// The word a chat abbreviation or phonetic spelling stands for ("ppl" -> "people", "wat" ->
+/// "what"), as people type questions into a messenger.
+pub fn chat_abbreviation(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "ppl" | "ppls" => "people",
+        "wat" | "wot" | "wut" => "what",
+        "wen" | "wn" => "when",
+        "wer" | "whr" => "where",
+        "hw" => "how",
+        "y" => "why",
+        "u" => "you",
+        "ur" => "your",
+        "r" => "are",
+        "govt" | "gov" | "gvt" => "government",
+        "abt" | "bout" => "about",
+        "bc" | "b/c" | "cuz" | "coz" | "bcuz" => "because",
+        "pres" | "prez" => "president",
+        "intl" => "international",
+        "yrs" => "years",
+        "yr" => "year",
+        "thru" => "through",
+        "tho" => "though",
+        "num" => "number",
+        _ => return None,
+    })
+}
+
 /// Sorted, so that `is_stop_word` can binary-search it.
 const STOP_WORDS: &[&str] = &[
     "a",
