@@ -486,7 +486,7 @@ fn typed_spans(
         }
         let mut e = s;
         while e < tokens.len()
-            && e < s + 3
+            && e < s + 4
             && !text::is_stop_word(&tokens[e].norm)
             && !tokens[e].number
         {
@@ -497,7 +497,22 @@ fn typed_spans(
             }
         }
         let complex_preposition = e == s + 1 && tokens.get(e).is_some_and(|n| n.norm == "of");
-        if e > s && !complex_preposition && !spans.iter().any(|sp| sp.start < e && s < sp.end) {
+        if e <= s || complex_preposition {
+            continue;
+        }
+        let overlaps = |sp: &Span| sp.start < e && s < sp.end;
+        if !spans.iter().any(overlaps) {
+            spans.push(Span {
+                start: k + 1,
+                end: e,
+            });
+        } else if kind == QuestionKind::Place
+            && spans
+                .iter()
+                .all(|sp| !overlaps(sp) || (s <= sp.start && sp.end <= e))
+        {
+            // "outside the Belarusian state television centre": the name is part of the place.
+            spans.retain(|sp| !overlaps(sp));
             spans.push(Span {
                 start: k + 1,
                 end: e,
