@@ -716,6 +716,18 @@ pub fn short_answer_with_cost(
                 if head.is_none() {
                     return true;
                 }
+                // "Around 100 team came out" for "how many employees came out": a count, a
+                // word the vocabulary does not link to the one asked, and the event asked about.
+                if kind == QuestionKind::Number
+                    && head_at.is_empty()
+                    && s.end + 1 < tokens.len()
+                    && !text::is_stop_word(&tokens[s.end].norm)
+                    && !is_matched(s.end)
+                    && is_matched(s.end + 1)
+                    && lexicon.is_verb_form(&tokens[s.end + 1].norm)
+                {
+                    return true;
+                }
                 // "6,700 individuals apprehended, hundreds wounded" for "how many people were
                 // injured": the people, named in the sentence, are left out before the verb.
                 let head_named =
