@@ -680,7 +680,10 @@ pub fn short_answer_with_cost(
                 }
                 let next = tokens.get(s.end).map(|t| t.norm.as_str()).unwrap_or("");
                 if q("old") && q("how") {
-                    return next == "year" || next == "years";
+                    // An age: "34-year-old", "65 years old", "aged 65"; not "for 26 years".
+                    let after = tokens.get(s.end + 1).map(|t| t.norm.as_str()).unwrap_or("");
+                    let aged = s.start > 0 && tokens[s.start - 1].norm == "aged";
+                    return aged || (matches!(next, "year" | "years") && after == "old");
                 }
                 if q("long") && q("how") {
                     return matches!(
