@@ -78,16 +78,34 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     {
         return QuestionKind::Reason;
     }
-    if has("when") || what_which(&time_nouns) || has("date") || has("birthday") {
+    // The question word that comes first asks: "what was he wearing when he spoke" is no when.
+    let first_wh = words
+        .iter()
+        .find(|w| {
+            matches!(
+                **w,
+                "what" | "whats" | "which" | "who" | "whom" | "whose" | "where" | "when" | "how"
+            )
+        })
+        .copied()
+        .unwrap_or("");
+    let asks = |w: &str| has(w) && (first_wh == w || first_wh.is_empty());
+    if asks("when") || what_which(&time_nouns) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
-    if has("where") || what_which(&place_nouns) {
+    if asks("where") || what_which(&place_nouns) {
         return QuestionKind::Place;
+    }
+    // "what was the march called": a name.
+    if matches!(first_wh, "what" | "whats")
+        && matches!(words.last().copied(), Some("called" | "named"))
+    {
+        return QuestionKind::Person;
     }
     let which_noun = words
         .windows(2)
         .any(|p| p[0] == "which" && !text::is_stop_word(p[1]));
-    if has("who") || has("whom") || has("whose") || has_seq("name", "of") || which_noun {
+    if asks("who") || asks("whom") || has("whose") || has_seq("name", "of") || which_noun {
         return QuestionKind::Person;
     }
     const AUX: &[&str] = &[
@@ -356,6 +374,12 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             // "the date of birth": the date must be the birth's.
             ("date" | "day" | "year" | "time", "of") => Some(i + 2),
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),
+            // "what was the opposition march on sunday called": the march.
+            ("what" | "whats", "is" | "was" | "are" | "were")
+                if i == 0 && matches!(words.last().copied(), Some("called" | "named")) =>
+            {
+                Some(i + 2)
+            }
             _ => None,
         })?;
     let mut head = None;

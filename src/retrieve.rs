@@ -617,6 +617,14 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if (matches!(word, "name" | "date") && next == "of") || (word == "going" && next == "to") {
         return Marker::Drop;
     }
+    // "what was the march called": says a name is wanted.
+    let first = tokens.first().map(|t| t.norm.as_str()).unwrap_or("");
+    if matches!(word, "called" | "named")
+        && i + 1 == tokens.len()
+        && matches!(first, "what" | "whats")
+    {
+        return Marker::Drop;
+    }
     if matches!(prev, "what" | "which" | "whats")
         && matches!(
             word,
