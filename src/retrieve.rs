@@ -693,6 +693,17 @@ impl<'a> Retriever<'a> {
             if stop || token.norm.chars().count() > 40 {
                 continue;
             }
+            // "like what exactly does she want": "like" only leads into a question.
+            let filler_like = token.norm == "like"
+                && tokens.get(i + 1).is_some_and(|n| {
+                    matches!(
+                        n.norm.as_str(),
+                        "what" | "who" | "when" | "where" | "why" | "how"
+                    )
+                });
+            if filler_like {
+                continue;
+            }
             let marker = question_marker(tokens, i);
             if marker == Marker::Drop {
                 continue;
