@@ -105,7 +105,13 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     let which_noun = words
         .windows(2)
         .any(|p| p[0] == "which" && !text::is_stop_word(p[1]));
-    if asks("who") || asks("whom") || has("whose") || has_seq("name", "of") || which_noun {
+    if asks("who")
+        || asks("whom")
+        || has("whose")
+        || has_seq("name", "of")
+        || has_seq("names", "of")
+        || which_noun
+    {
         return QuestionKind::Person;
     }
     const AUX: &[&str] = &[
@@ -370,7 +376,7 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
         .windows(2)
         .enumerate()
         .find_map(|(i, p)| match (p[0], p[1]) {
-            ("how", "many") | ("how", "much") | ("name", "of") => Some(i + 2),
+            ("how", "many") | ("how", "much") | ("name" | "names", "of") => Some(i + 2),
             // "the date of birth": the date must be the birth's.
             ("date" | "day" | "year" | "time", "of") => Some(i + 2),
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),

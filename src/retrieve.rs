@@ -614,7 +614,9 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
-    if (matches!(word, "name" | "date") && next == "of") || (word == "going" && next == "to") {
+    if (matches!(word, "name" | "names" | "date") && next == "of")
+        || (word == "going" && next == "to")
+    {
         return Marker::Drop;
     }
     // "what was the march called": says a name is wanted.
@@ -701,7 +703,10 @@ impl<'a> Retriever<'a> {
                         "what" | "who" | "when" | "where" | "why" | "how"
                     )
                 });
-            if filler_like {
+            // "right now" is only "now".
+            let right_now =
+                token.norm == "right" && tokens.get(i + 1).is_some_and(|n| n.norm == "now");
+            if filler_like || right_now {
                 continue;
             }
             let marker = question_marker(tokens, i);
