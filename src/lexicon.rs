@@ -216,20 +216,26 @@ impl Lexicon {
     pub fn can_be_verb(&self, word: &str) -> bool {
         self.has_pos(word, 'v')
             || self.verb_forms.contains_key(word)
-            || SUFFIXES.iter().any(|&(suffix, replacement, pos)| {
-                pos == 'v'
-                    && word.strip_suffix(suffix).is_some_and(|stem| {
-                        stem.len() >= 2 && self.has_pos(&format!("{stem}{replacement}"), 'v')
-                    })
-            })
-            || ["ed", "ing"].iter().any(|suffix| {
-                word.strip_suffix(suffix).is_some_and(|stem| {
-                    let b = stem.as_bytes();
-                    b.len() >= 3
-                        && b[b.len() - 1] == b[b.len() - 2]
-                        && self.has_pos(&stem[..stem.len() - 1], 'v')
-                })
-            })
+            || Self::stripped(word)
+                .any(|(candidate, pos)| pos == 'v' && self.has_pos(&candidate, 'v'))
+    }
+
+    /// The words a regular ending stripped off `word` may leave, each with the part of speech
+    /// that ending belongs to; a doubled final consonant is undone too ("stopped" -> "stop").
+    fn stripped(word: &str) -> impl Iterator<Item = (String, char)> + '_ {
+        let endings = SUFFIXES
+            .iter()
+            .filter_map(move |&(suffix, replacement, pos)| {
+                let stem = word.strip_suffix(suffix)?;
+                (stem.len() >= 2).then(|| (format!("{stem}{replacement}"), pos))
+            });
+        let doubled = ["ed", "ing"].into_iter().filter_map(move |suffix| {
+            let stem = word.strip_suffix(suffix)?;
+            let b = stem.as_bytes();
+            (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2])
+                .then(|| (stem[..stem.len() - 1].to_string(), 'v'))
+        });
+        endings.chain(doubled)
     }
 
     /// The base forms of an inflected word, as WordNet's morphy finds them: the word itself if it
@@ -250,29 +256,11 @@ impl Lexicon {
                 push(l, &mut out);
             }
         }
-        for &(suffix, replacement, _) in SUFFIXES {
-            if let Some(stem) = word.strip_suffix(suffix) {
-                if stem.len() < 2 {
-                    continue;
-                }
-                let candidate = format!("{stem}{replacement}");
-                // Looser than morphy, which strips an ending only to give a word of its part
-                // of speech: "protester" -> "protest" helps matching.
-                if self.is_lemma(&candidate) {
-                    push(&candidate, &mut out);
-                }
-            }
-        }
-        // Doubled final consonant: "stopped" -> "stop", "planning" -> "plan".
-        for suffix in ["ed", "ing"] {
-            if let Some(stem) = word.strip_suffix(suffix) {
-                let b = stem.as_bytes();
-                if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-                    let candidate = &stem[..stem.len() - 1];
-                    if self.is_lemma(candidate) {
-                        push(candidate, &mut out);
-                    }
-                }
+        // Looser than morphy, which strips an ending only to give a word of its part of speech:
+        // "protester" -> "protest" helps matching.
+        for (candidate, _) in Self::stripped(word) {
+            if self.is_lemma(&candidate) {
+                push(&candidate, &mut out);
             }
         }
         if out.is_empty() {

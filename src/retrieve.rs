@@ -747,6 +747,8 @@ impl<'a> Retriever<'a> {
                     .get(i + 2)
                     .is_some_and(|after| !text::is_stop_word(&after.norm))
             });
+            // The expansions of a compound noun, once computed to check it (kept for its term).
+            let mut compound_expansions = None;
             let collocation = tokens
                 .get(i + 1)
                 .filter(|_| !prepositional_phrase)
@@ -758,9 +760,14 @@ impl<'a> Retriever<'a> {
                     phrasal || {
                         let expansions = self.expand(&mut analyzer, pair);
                         let forms = word_forms(self.lexicon, &mut analyzer, pair);
-                        self.corpus_matches(&expansions, &forms)
+                        let used = self
+                            .corpus_matches(&expansions, &forms)
                             .values()
-                            .any(|&m| m >= 0.6)
+                            .any(|&m| m >= 0.6);
+                        if used {
+                            compound_expansions = Some(expansions);
+                        }
+                        used
                     }
                 });
             if let Some(pair) = collocation {
@@ -792,6 +799,8 @@ impl<'a> Retriever<'a> {
                     }
                 }
                 own
+            } else if let Some(expansions) = compound_expansions {
+                expansions
             } else {
                 self.expand(&mut analyzer, &word)
             };
