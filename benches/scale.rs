@@ -31,6 +31,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use citebot::engine::{Engine, EngineConfig};
+use citebot::text::{MONTHS, WEEKDAYS};
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -101,29 +102,15 @@ struct Lexis {
     names_zipf: Zipf,
 }
 
-const DAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The word with its first letter in upper case ("monday" -> "Monday").
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
 const SYLLABLES: [&str; 32] = [
     "ka", "li", "mo", "ra", "vet", "sen", "dor", "mi", "lan", "tso", "ko", "nen", "ba", "zar",
     "ti", "vel", "an", "dre", "os", "ur", "ge", "mar", "ni", "sha", "ol", "ev", "ik", "pa", "ro",
@@ -182,17 +169,11 @@ fn lexis(rng: &mut SplitMix) -> Lexis {
             .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
             .collect()
     };
-    let cap = |s: String| -> String {
-        let mut c = s.chars();
-        c.next()
-            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-            .unwrap_or_default()
-    };
     for _ in 0..3000 {
         let k = 2 + rng.below(2);
-        let first = cap(syllables(rng, k));
+        let first = capitalized(&syllables(rng, k));
         let k = 1 + rng.below(2);
-        let last = cap(syllables(rng, k) + SURNAME_ENDS[rng.below(SURNAME_ENDS.len())]);
+        let last = capitalized(&(syllables(rng, k) + SURNAME_ENDS[rng.below(SURNAME_ENDS.len())]));
         names.push(format!("{first} {last}"));
     }
     Lexis {
@@ -246,11 +227,11 @@ fn sentence(lx: &Lexis, rng: &mut SplitMix) -> Made {
             made.has_number = true;
         } else if roll < 0.105 {
             parts.push("on".into());
-            parts.push(DAYS[rng.below(7)].into());
+            parts.push(capitalized(WEEKDAYS[rng.below(WEEKDAYS.len())]));
             made.has_day = true;
         } else if roll < 0.112 {
             parts.push("in".into());
-            parts.push(MONTHS[rng.below(12)].into());
+            parts.push(capitalized(MONTHS[rng.below(MONTHS.len())]));
         } else {
             let w = lx.words[lx.words_zipf.draw(rng)].clone();
             if !citebot::text::is_stop_word(&w) && w.len() >= 3 {

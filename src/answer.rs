@@ -125,28 +125,6 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     QuestionKind::Thing
 }
 
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const RELATIVE_TIMES: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "weekend"];
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -409,8 +387,8 @@ struct Span {
 }
 
 fn is_time(t: &Token) -> bool {
-    DAYS.contains(&t.norm.as_str())
-        || (MONTHS.contains(&t.norm.as_str()) && t.norm != "march")
+    text::is_weekday(&t.norm)
+        || text::is_unambiguous_month(&t.norm)
         || RELATIVE_TIMES.contains(&t.norm.as_str())
         || (t.number && t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20")))
 }

@@ -84,6 +84,46 @@ pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
 }
 
+/// The days of the week, lower-case, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The months, lower-case, January first.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A day of the week, in any case ("Monday", "monday").
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// A month that is nothing else: "may" (the verb) and "march" (the walk) are left out, since in
+/// running text they are more often words than dates.
+pub fn is_unambiguous_month(word: &str) -> bool {
+    MONTHS
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(word) && !matches!(*m, "may" | "march"))
+}
+
 /// Words that deny what follows: a question with one prefers a passage with one.
 pub fn is_negation(word: &str) -> bool {
     matches!(

@@ -11,6 +11,7 @@ use crate::config::{Limits, Secret};
 use crate::engine::Engine;
 use crate::format;
 use crate::lexicon::Lexicon;
+use crate::text;
 
 /// How many asked questions "More passages" buttons can refer to.
 const REMEMBERED_QUESTIONS: usize = 2048;
@@ -252,29 +253,11 @@ pub fn derive_examples(engine: &Engine) -> Vec<String> {
 
 /// Days, months and nationality adjectives are capitalised but make poor example subjects.
 fn is_name_like(word: &str) -> bool {
-    const CALENDAR: [&str; 19] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "President",
-    ];
     let adjective = ["ian", "ean", "ese", "ish", "ern"]
         .iter()
         .any(|s| word.ends_with(s));
-    !adjective && !CALENDAR.contains(&word)
+    !adjective
+        && word != "President"
+        && !text::is_weekday(word)
+        && !text::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
