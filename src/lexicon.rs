@@ -211,6 +211,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether `lemma` is an adverb WordNet knows ("so_far", "at_once").
+    pub fn is_adverb(&self, lemma: &str) -> bool {
+        self.has_pos(lemma, 'r')
+    }
+
     /// Whether the word can be a verb: a verb lemma itself, an irregular verb form, or a verb
     /// with a verb ending ("protester" is a noun, not "protest" + "-er").
     pub fn can_be_verb(&self, word: &str) -> bool {

@@ -393,10 +393,13 @@ impl Vocabulary {
             // little weaker: a word with many senses relates to much.
             for (related, w) in reverse_related(lexicon, &mut analyzer, word) {
                 if (0.78..1.0).contains(&w) {
+                    // The sense they share may be a minor one of the other word too ("agree"
+                    // is a sense of "hold", its 20th).
+                    let trust = sense_factor(lexicon, &related);
                     reverse_index
                         .entry(related)
                         .or_default()
-                        .push((word.clone(), w * 0.9));
+                        .push((word.clone(), w * 0.9 * trust));
                 }
             }
         }
@@ -619,6 +622,29 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "the biggest one so far", "which one": "one" stands for a noun said before, no number.
+    if matches!(word, "one" | "ones")
+        && (text::is_stop_word(next) || next.is_empty())
+        && (matches!(
+            prev,
+            "the"
+                | "this"
+                | "that"
+                | "which"
+                | "another"
+                | "each"
+                | "every"
+                | "any"
+                | "other"
+                | "first"
+                | "last"
+                | "next"
+                | "only"
+                | "same"
+        ) || (prev.len() > 4 && prev.ends_with("est")))
+    {
+        return Marker::Drop;
+    }
     // "what was the march called": says a name is wanted.
     let first = tokens.first().map(|t| t.norm.as_str()).unwrap_or("");
     if matches!(word, "called" | "named")
@@ -692,7 +718,29 @@ impl<'a> Retriever<'a> {
             let stop = text::is_stop_word(&token.norm)
                 && !token.acronym
                 && !(after_the && self.lexicon.is_proper(&token.norm));
-            if stop || token.norm.chars().count() > 40 {
+            if stop {
+                // A function word can open an adverb ("so far" = "yet", "at once"): asked as one
+                // term when its meaning is in the articles.
+                if let Some((pair, expansions)) = self.adverb_expression(&mut analyzer, tokens, i) {
+                    let next = tokens[i + 1].norm.clone();
+                    let weight = self.weight(&next);
+                    let rank_weight = weight * (0.4 + 0.6 * self.idf(&next));
+                    let forms = word_forms(self.lexicon, &mut analyzer, &pair);
+                    let matches = self.corpus_matches(&expansions, &forms);
+                    terms.push(QueryTerm {
+                        word: pair,
+                        weight,
+                        rank_weight,
+                        expansions,
+                        forms,
+                        matches,
+                        opposites: HashMap::default(),
+                    });
+                    skip_next = true;
+                }
+                continue;
+            }
+            if token.norm.chars().count() > 40 {
                 continue;
             }
             // "like what exactly does she want": "like" only leads into a question.
@@ -852,6 +900,30 @@ impl<'a> Retriever<'a> {
             });
         }
         terms
+    }
+
+    /// The adverb a function word and the next word make ("so far" -> `so_far`), with its
+    /// expansions, when some article word matches it.
+    fn adverb_expression(
+        &self,
+        analyzer: &mut TextAnalyzer,
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<(String, HashMap<String, f32>)> {
+        let next = tokens.get(i + 1)?;
+        if next.number || text::is_stop_word(&next.norm) {
+            return None;
+        }
+        let pair = format!("{}_{}", tokens[i].norm, next.norm);
+        if !self.lexicon.is_adverb(&pair) {
+            return None;
+        }
+        let expansions = self.expand(analyzer, &pair);
+        let forms = word_forms(self.lexicon, analyzer, &pair);
+        self.corpus_matches(&expansions, &forms)
+            .values()
+            .any(|&m| m >= 0.6)
+            .then_some((pair, expansions))
     }
 
     /// The WordNet expression two neighbouring question words make ("taking place" ->

@@ -368,7 +368,6 @@ const STOP_WORDS: &[&str] = &[
     "wont",
     "would",
     "wouldn't",
-    "yet",
     "you",
     "your",
     "yours",
