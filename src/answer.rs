@@ -195,6 +195,31 @@ pub fn states_reason(sentence: &str, lexicon: &Lexicon) -> bool {
     !reason_markers(&text::tokenize(sentence), lexicon).is_empty()
 }
 
+/// Whether a question asks about what is still to come: "when will ...", "when are they
+/// going to ...".
+pub fn asks_future(question_tokens: &[Token]) -> bool {
+    question_tokens.iter().enumerate().any(|(i, t)| {
+        let next = question_tokens.get(i + 1).map_or("", |n| n.norm.as_str());
+        matches!(t.norm.as_str(), "will" | "gonna" | "shall") || (t.norm == "going" && next == "to")
+    })
+}
+
+/// Whether a sentence speaks of something still to come (a future, a plan, an intention), as an
+/// answer to "when will ..." must: a past event's day does not answer it.
+pub fn speaks_of_future(sentence: &str, lexicon: &Lexicon) -> bool {
+    const CUES: &[&str] = &[
+        "will", "would", "shall", "going", "plan", "intend", "schedule", "expect", "prepare",
+        "due", "upcoming", "next", "tomorrow", "soon", "later", "future",
+    ];
+    text::tokenize(sentence).iter().any(|t| {
+        CUES.contains(&t.norm.as_str())
+            || lexicon
+                .lemmas(&t.norm)
+                .iter()
+                .any(|l| CUES.contains(&l.as_str()))
+    })
+}
+
 /// Token indexes where a cause or purpose begins (see [`states_reason`]).
 fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
     (0..tokens.len())

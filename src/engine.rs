@@ -20,6 +20,8 @@ pub const MIN_CONFIDENCE: f32 = 0.5;
 
 /// How much a sentence that gives a cause or purpose gains for a "why" question.
 const REASON_BONUS: f32 = 0.08;
+/// What a passage loses for a "when will ..." question when it speaks only of the past.
+const PAST_FOR_FUTURE_PENALTY: f32 = 0.15;
 
 /// Where the engine finds its articles and keeps its index.
 #[derive(Debug, Clone)]
@@ -181,6 +183,21 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
+        // "when will ..." is answered by a sentence about what is to come, not by a past day.
+        let future_time = kind == QuestionKind::Time && answer::asks_future(&tokens);
+        let speaks_of_future = |s: &Scored| {
+            retriever
+                .sentence(s.at)
+                .is_some_and(|(_, sent)| answer::speaks_of_future(&sent.text, self.lexicon))
+        };
+        if future_time {
+            for s in scored.iter_mut() {
+                if !speaks_of_future(s) {
+                    s.score -= PAST_FOR_FUTURE_PENALTY;
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
         // A "why" is answered by a sentence that gives a cause or a purpose.
         if kind == QuestionKind::Reason {
             for s in scored.iter_mut() {
@@ -213,6 +230,9 @@ impl Engine {
                 .sum();
             confidence = strict / total;
             if kind.needs_typed_answer() && short.is_none() {
+                confidence *= 0.45;
+            }
+            if future_time && !speaks_of_future(first) {
                 confidence *= 0.45;
             }
             // A weighty question word that nothing in the articles matches ("china" in "did

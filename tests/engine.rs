@@ -20,7 +20,7 @@ const ARTICLE: &str = "belarus-protests-2020-08-16.txt";
 /// The dev-set figure the engine must not fall below (overall, percent): five points under the
 /// score `citebot eval ../shared/eval/dev-questions.jsonl` printed when this floor was set.
 /// Raise it as the engine improves.
-const DEV_FLOOR: f64 = 73.0;
+const DEV_FLOOR: f64 = 75.0;
 
 /// The same for the project's own question sets (`tests/eval/`: questions in other wording
 /// than the dev set's, one of them written by someone who saw only the article), which guard
@@ -393,6 +393,13 @@ fn short_answers_fit_the_question() {
     check(
         "how many ppl were detained",
         "6,700 individuals apprehended",
+    );
+    // "when will" asks about what is to come: a past Friday does not answer it.
+    assert!(!ask("when are the factory workers going to strike").found);
+    // "so far" is "yet"; "the biggest one" is no number.
+    check(
+        "was sunday's march the biggest one so far",
+        "the biggest presentation yet",
     );
 }
 
