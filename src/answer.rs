@@ -190,7 +190,8 @@ const NEGATIONS: &[&str] = &[
 ];
 
 /// Whether a sentence gives a cause or a purpose, as answers to "why" do: "because", "due
-/// to", "after", "amid", "in protest", or "to" before a verb ("to protect", "to denounce").
+/// to", "after", "amid", "in protest", "a sign that", or "to" before a verb ("to protect", "to
+/// denounce").
 pub fn states_reason(sentence: &str, lexicon: &Lexicon) -> bool {
     !reason_markers(&text::tokenize(sentence), lexicon).is_empty()
 }
@@ -226,6 +227,16 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
         .filter(|&i| {
             let t = &tokens[i];
             let next = tokens.get(i + 1).map_or("", |n| n.norm.as_str());
+            // What an event shows: "in a first sign that ...", as "why does it matter" asks.
+            let shown = i >= 2
+                && tokens[i - 1].norm == "that"
+                && matches!(
+                    tokens[i - 2].norm.as_str(),
+                    "sign" | "signal" | "indication" | "evidence" | "proof"
+                );
+            if shown {
+                return true;
+            }
             match t.norm.as_str() {
                 "because" | "amid" | "amidst" | "after" | "following" | "since" | "so" => true,
                 "due" | "owing" | "thanks" => next == "to",
