@@ -1,6 +1,7 @@
-//! Build script: indexes the WordNet tables in `assets/wordnet/` (line starts, and a hash table
-//! of their keys), so that the lexicon looks a word up over the compiled-in text instead of
-//! parsing 137,000 lines into hash maps at start-up and keeping them in memory.
+//! Build script: indexes the WordNet tables in `assets/wordnet/` and the thesaurus in
+//! `assets/thesaurus/` (line starts, and a hash table of their keys), so that the lexicon looks a
+//! word up over the compiled-in text instead of parsing 150,000 lines into hash maps at start-up
+//! and keeping them in memory.
 
 use std::env;
 use std::fs;
@@ -11,14 +12,19 @@ mod fnv;
 
 use fnv::fnv1a;
 
-/// The tables keyed by their first column (one line per key).
-const TABLES: &[&str] = &["lemmas", "related", "antonyms"];
+/// The tables keyed by their first column (one line per key): folder and name.
+const TABLES: &[(&str, &str)] = &[
+    ("wordnet", "lemmas"),
+    ("wordnet", "related"),
+    ("wordnet", "antonyms"),
+    ("thesaurus", "moby"),
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=src/fnv.rs");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for table in TABLES {
-        let path = format!("assets/wordnet/{table}.tsv");
+    for (folder, table) in TABLES {
+        let path = format!("assets/{folder}/{table}.tsv");
         println!("cargo:rerun-if-changed={path}");
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let mut starts: Vec<u8> = Vec::new();

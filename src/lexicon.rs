@@ -13,6 +13,7 @@ const LEMMAS: &str = include_str!("../assets/wordnet/lemmas.tsv");
 const EXCEPTIONS: &str = include_str!("../assets/wordnet/exceptions.tsv");
 const RELATED: &str = include_str!("../assets/wordnet/related.tsv");
 const ANTONYMS: &str = include_str!("../assets/wordnet/antonyms.tsv");
+const MOBY: &str = include_str!("../assets/thesaurus/moby.tsv");
 // Line starts of the tables above and a hash table of their keys (line number + 1, 0 for an
 // empty slot), little-endian u32s written by `build.rs`.
 const LEMMAS_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lemmas.idx"));
@@ -21,6 +22,8 @@ const RELATED_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/related.has
 const ANTONYMS_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/antonyms.hash"));
 const RELATED_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/related.idx"));
 const ANTONYMS_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/antonyms.idx"));
+const MOBY_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/moby.hash"));
+const MOBY_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/moby.idx"));
 
 /// A compiled-in table keyed by its first column, looked up through a precomputed hash table:
 /// nothing is parsed up front, and only the pages a lookup reads are loaded.
@@ -65,6 +68,17 @@ impl Table {
     }
 }
 
+/// A word's line of the Moby thesaurus (see [`Lexicon::thesaurus`]).
+#[derive(Debug, Clone, Copy)]
+pub struct Thesaurus {
+    /// How many entries the word's whole Moby list has.
+    pub size: usize,
+    /// Entries whose own lists have the word too, space-separated.
+    pub mutual: &'static str,
+    /// The other entries, space-separated.
+    pub one_way: &'static str,
+}
+
 /// How a related word is related to the word asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -93,6 +107,7 @@ pub struct Lexicon {
     verb_forms: HashMap<&'static str, ()>,
     related: Table,
     antonyms: Table,
+    thesaurus: Table,
 }
 
 /// Inflection endings WordNet's morphy strips, with what replaces them.
@@ -136,6 +151,7 @@ impl Lexicon {
         let lemmas = table(LEMMAS, LEMMAS_IDX, LEMMAS_BKT);
         let related = table(RELATED, RELATED_IDX, RELATED_BKT);
         let antonyms = table(ANTONYMS, ANTONYMS_IDX, ANTONYMS_BKT);
+        let thesaurus = table(MOBY, MOBY_IDX, MOBY_BKT);
         let mut exceptions: HashMap<&str, Vec<&str>> = HashMap::default();
         let mut verb_forms = HashMap::default();
         for line in EXCEPTIONS.lines() {
@@ -156,7 +172,19 @@ impl Lexicon {
             verb_forms,
             related,
             antonyms,
+            thesaurus,
         }
+    }
+
+    /// The Moby thesaurus's entries for `lemma` (`assets/thesaurus/`): how long its whole list
+    /// is (the longer, the vaguer the word), the entries that list `lemma` back, and the others.
+    pub fn thesaurus(&self, lemma: &str) -> Option<Thesaurus> {
+        let mut cols = self.thesaurus.get(lemma)?.split('\t');
+        Some(Thesaurus {
+            size: cols.next().and_then(|n| n.parse().ok()).unwrap_or(0),
+            mutual: cols.next().unwrap_or(""),
+            one_way: cols.next().unwrap_or(""),
+        })
     }
 
     /// The related-words line of `lemma`.

@@ -28,6 +28,10 @@ pub const NEGATION: &str = "not";
 const MAX_TERMS: usize = 24;
 /// Word-vector similarity below which two words are not taken as related.
 const MIN_COSINE: f32 = 0.62;
+/// Match strength of a thesaurus synonym whose list has the word back, and of one whose list
+/// does not (before the allowance for vague words).
+const THESAURUS_MUTUAL: f32 = 0.9;
+const THESAURUS_ONE_WAY: f32 = 0.75;
 /// What a term's match is worth when another term matches the same word better.
 const SHARED_WORD_FACTOR: f32 = 0.5;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
@@ -290,6 +294,42 @@ fn wordnet_related_above(
                         put(d, w * 0.85, &mut out);
                     }
                 }
+            }
+        }
+    }
+    out
+}
+
+/// The thesaurus's looser synonyms of a word ("alliance" ~ "partnership"), weaker for a vague
+/// word with a long list, and weaker one way than both ways. Asked only for a word that nothing
+/// closer matches in the articles: they are many, and many are of another sense.
+fn thesaurus_related(
+    lexicon: &Lexicon,
+    embeddings: Option<&Embeddings>,
+    word: &str,
+) -> HashMap<String, f32> {
+    let mut out: HashMap<String, f32> = HashMap::default();
+    for lemma in lexicon.lemmas(word) {
+        let Some(entry) = lexicon.thesaurus(&lemma) else {
+            continue;
+        };
+        let vague = (1.1 - entry.size as f32 / 1000.0).clamp(0.7, 1.0);
+        let own = embeddings.and_then(|e| e.row(&lemma).map(|r| (e, r)));
+        for (list, w) in [
+            (entry.mutual, THESAURUS_MUTUAL),
+            (entry.one_way, THESAURUS_ONE_WAY),
+        ] {
+            for related in list.split_whitespace() {
+                // The vectors tell the sense meant from another one: "husband" ~ "partner",
+                // not "husband" ~ "keep" (as in husbanding resources).
+                let sense = match own {
+                    Some((e, r)) => e.row(related).map_or(0.5, |other| {
+                        ((e.cosine(r, other) - 0.1) / 0.3).clamp(0.0, 1.0)
+                    }),
+                    None => 0.5,
+                };
+                let e = out.entry(related.to_string()).or_insert(0.0);
+                *e = e.max(w * vague * sense);
             }
         }
     }
@@ -865,7 +905,15 @@ impl<'a> Retriever<'a> {
             }
             let weight = self.weight(&weighed) * if marker == Marker::Soft { 0.5 } else { 1.0 };
             let rank_weight = weight * (0.4 + 0.6 * self.idf(&weighed));
-            let matches = self.corpus_matches(&expansions, &forms);
+            let mut matches = self.corpus_matches(&expansions, &forms);
+            let unmatched = matches.values().all(|&m| m < 0.6);
+            if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
+                for (k, w) in thesaurus_related(self.lexicon, self.embeddings, &word) {
+                    let e = expansions.entry(k).or_insert(0.0);
+                    *e = e.max(w);
+                }
+                matches = self.corpus_matches(&expansions, &forms);
+            }
             terms.push(QueryTerm {
                 word,
                 weight,
