@@ -3,282 +3,24 @@
 //! at getMe, a 429 with retry_after and a dropped connection on sendMessage and a non-JSON
 //! answer, and records what the bot sends; then the bot is stopped with SIGTERM.
 
-use std::collections::VecDeque;
-use std::process::Stdio;
-use std::sync::{Arc, Mutex};
+mod common;
+
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpStream};
+use serde_json::json;
 
-const TOKEN: &str = "123456:fake-token-for-tests-0123456789abcdefABCDEF";
-const SECRET_PART: &str = "fake-token-for-tests";
-const BOT_ID: i64 = 4242;
+use common::{
+    bot_user, chat_json, check_html, reply_to, spawn_bot, start_fake, sticker_message,
+    text_message, user, wait_for, Fault, SECRET_PART,
+};
+
 const USER: i64 = 1001;
 const GROUP: i64 = -2002;
-
-/// One request the bot made.
-#[derive(Debug, Clone)]
-struct Call {
-    method: String,
-    body: Value,
-    /// What the fake did: "ok", "429", "dropped", "non-json".
-    outcome: &'static str,
-}
-
-#[derive(Default)]
-struct Fake {
-    updates: VecDeque<Value>,
-    calls: Vec<Call>,
-    next_message_id: i64,
-    faults: Vec<(&'static str, usize, &'static str)>,
-    counts: std::collections::HashMap<String, usize>,
-    last_offset: i64,
-}
-
-enum Action {
-    Respond(u16, String),
-    Drop,
-}
-
-impl Fake {
-    fn route(&mut self, method: &str, body: Value) -> Action {
-        let method = method.to_ascii_lowercase();
-        let n = {
-            let c = self.counts.entry(method.clone()).or_default();
-            *c += 1;
-            *c
-        };
-        let fault = self
-            .faults
-            .iter()
-            .find(|(m, i, _)| *m == method && *i == n)
-            .map(|f| f.2);
-        let outcome = fault.unwrap_or("ok");
-        if method != "getupdates" {
-            self.calls.push(Call {
-                method: method.clone(),
-                body: body.clone(),
-                outcome,
-            });
-        }
-        match fault {
-            Some("dropped") => return Action::Drop,
-            Some("429") => {
-                return Action::Respond(
-                    429,
-                    json!({"ok": false, "error_code": 429, "description": "Too Many Requests: retry after 1", "parameters": {"retry_after": 1}}).to_string(),
-                )
-            }
-            Some("non-json") => return Action::Respond(200, "<html>upstream glitch</html>".to_string()),
-            _ => {}
-        }
-        let result = match method.as_str() {
-            "getme" => json!({
-                "id": BOT_ID, "is_bot": true, "first_name": "Citebot", "username": "citebot_test_bot",
-                "can_join_groups": true, "can_read_all_group_messages": false,
-                "supports_inline_queries": true, "can_connect_to_business": false, "has_main_web_app": false
-            }),
-            "getupdates" => {
-                let offset = body["offset"].as_i64().unwrap_or(0);
-                self.last_offset = self.last_offset.max(offset);
-                while self
-                    .updates
-                    .front()
-                    .is_some_and(|u| u["update_id"].as_i64().unwrap_or(0) < offset)
-                {
-                    self.updates.pop_front();
-                }
-                Value::Array(self.updates.iter().cloned().collect())
-            }
-            "sendmessage" => {
-                self.next_message_id += 1;
-                let chat = body["chat_id"].as_i64().unwrap_or(0);
-                let mut m = json!({
-                    "message_id": 5000 + self.next_message_id,
-                    "date": 1_700_000_000,
-                    "chat": chat_json(chat),
-                    "from": bot_user(),
-                    "text": body["text"].clone(),
-                });
-                if let Some(markup) = body.get("reply_markup") {
-                    m["reply_markup"] = markup.clone();
-                }
-                m
-            }
-            _ => json!(true),
-        };
-        Action::Respond(200, json!({"ok": true, "result": result}).to_string())
-    }
-
-    fn sent(&self) -> Vec<&Call> {
-        self.calls
-            .iter()
-            .filter(|c| c.method == "sendmessage" && c.outcome == "ok")
-            .collect()
-    }
-}
-
-fn bot_user() -> Value {
-    json!({"id": BOT_ID, "is_bot": true, "first_name": "Citebot", "username": "citebot_test_bot"})
-}
-
-fn user() -> Value {
-    json!({"id": USER, "is_bot": false, "first_name": "Ann", "language_code": "en"})
-}
-
-fn chat_json(id: i64) -> Value {
-    if id < 0 {
-        json!({"id": id, "type": "supergroup", "title": "Readers"})
-    } else {
-        json!({"id": id, "type": "private", "first_name": "Ann"})
-    }
-}
-
-fn text_message(update_id: i64, message_id: i64, chat: i64, text: &str) -> Value {
-    let mut m = json!({
-        "message_id": message_id, "date": 1_700_000_000, "chat": chat_json(chat), "from": user(), "text": text
-    });
-    if text.starts_with('/') {
-        let len = text
-            .split_whitespace()
-            .next()
-            .unwrap_or("")
-            .encode_utf16()
-            .count();
-        m["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
-    }
-    json!({"update_id": update_id, "message": m})
-}
-
-fn sticker_message(update_id: i64, message_id: i64) -> Value {
-    json!({"update_id": update_id, "message": {
-        "message_id": message_id, "date": 1_700_000_000, "chat": chat_json(USER), "from": user(),
-        "sticker": {"width": 512, "height": 512, "emoji": "\u{1f44d}", "is_animated": false, "is_video": false,
-                    "type": "regular", "file_id": "CAACAgIAAxk", "file_unique_id": "AgAD2QcAAsE", "file_size": 1000}
-    }})
-}
-
-async fn serve_connection(mut sock: TcpStream, fake: Arc<Mutex<Fake>>) {
-    let mut buf: Vec<u8> = Vec::new();
-    loop {
-        let head_end = loop {
-            if let Some(p) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-                break p;
-            }
-            let mut tmp = [0u8; 16384];
-            match sock.read(&mut tmp).await {
-                Ok(0) | Err(_) => return,
-                Ok(n) => buf.extend_from_slice(&tmp[..n]),
-            }
-        };
-        let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-        let length: usize = head
-            .lines()
-            .find_map(|l| {
-                let (k, v) = l.split_once(':')?;
-                k.trim()
-                    .eq_ignore_ascii_case("content-length")
-                    .then(|| v.trim().parse().ok())?
-            })
-            .unwrap_or(0);
-        while buf.len() < head_end + 4 + length {
-            let mut tmp = [0u8; 16384];
-            match sock.read(&mut tmp).await {
-                Ok(0) | Err(_) => return,
-                Ok(n) => buf.extend_from_slice(&tmp[..n]),
-            }
-        }
-        let body: Value = serde_json::from_slice(&buf[head_end + 4..head_end + 4 + length])
-            .unwrap_or(Value::Null);
-        buf.drain(..head_end + 4 + length);
-        let path = head.split_whitespace().nth(1).unwrap_or("").to_string();
-        assert!(
-            path.contains(TOKEN),
-            "the bot calls /bot<token>/<method>: {path}"
-        );
-        let method = path.rsplit('/').next().unwrap_or("").to_string();
-        let mut action = fake.lock().unwrap().route(&method, body.clone());
-        // An empty getUpdates is a short long poll.
-        let empty = matches!(&action, Action::Respond(_, b) if b.contains("\"result\":[]"));
-        if method.eq_ignore_ascii_case("getupdates")
-            && empty
-            && body["timeout"].as_i64().unwrap_or(0) > 0
-        {
-            tokio::time::sleep(Duration::from_millis(300)).await;
-            action = fake.lock().unwrap().route(&method, body);
-        }
-        match action {
-            Action::Drop => return,
-            Action::Respond(status, text) => {
-                let reason = if status == 200 {
-                    "OK"
-                } else {
-                    "Too Many Requests"
-                };
-                let response = format!(
-                    "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{text}",
-                    text.len()
-                );
-                if sock.write_all(response.as_bytes()).await.is_err() {
-                    return;
-                }
-            }
-        }
-    }
-}
-
-async fn wait_for(
-    fake: &Arc<Mutex<Fake>>,
-    what: &str,
-    timeout: Duration,
-    done: impl Fn(&Fake) -> bool,
-) {
-    let start = Instant::now();
-    while !done(&fake.lock().unwrap()) {
-        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-fn reply_to(call: &Call) -> Option<i64> {
-    call.body["reply_parameters"]["message_id"]
-        .as_i64()
-        .or_else(|| call.body["reply_to_message_id"].as_i64())
-}
-
-fn check_html(call: &Call) {
-    let text = call.body["text"].as_str().unwrap_or("");
-    assert_eq!(call.body["parse_mode"], "HTML", "{text}");
-    let plain = citebot::format::parse_telegram_html(text)
-        .unwrap_or_else(|e| panic!("invalid HTML ({e}): {text}"));
-    assert!(!plain.trim().is_empty());
-    assert!(
-        plain.encode_utf16().count() < 4096,
-        "too long: {}",
-        plain.len()
-    );
-    if let Some(rows) = call.body["reply_markup"]["inline_keyboard"].as_array() {
-        for b in rows
-            .iter()
-            .flat_map(|r| r.as_array().cloned().unwrap_or_default())
-        {
-            assert!(b["callback_data"].as_str().unwrap_or("").len() < 64);
-        }
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
     let started = Instant::now();
-    let fake = Arc::new(Mutex::new(Fake::default()));
-    fake.lock().unwrap().faults = vec![
-        ("getme", 1, "dropped"),
-        ("sendmessage", 2, "429"),
-        ("sendmessage", 4, "dropped"),
-        ("sendchataction", 1, "non-json"),
-    ];
+    let (fake, port) = start_fake().await;
     let questions = [
         (2, "How many people attended the rally?"),
         (3, "Who is the opposition candidate?"),
@@ -287,13 +29,18 @@ async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
     ];
     {
         let mut f = fake.lock().unwrap();
+        // The first getMe, the second and the fourth sendMessage, the first sendChatAction.
+        f.inject("getMe", Fault::Dropped);
+        f.inject_after("sendMessage", 1, Fault::TooMany(1));
+        f.inject_after("sendMessage", 1, Fault::Dropped);
+        f.inject("sendChatAction", Fault::NonJson);
         f.updates.push_back(text_message(1, 101, USER, "/start"));
         for (i, q) in questions {
             f.updates.push_back(text_message(i, 100 + i, USER, q));
         }
-        f.updates.push_back(sticker_message(6, 106));
+        f.updates.push_back(sticker_message(6, 106, USER));
         f.updates.push_back(json!({"update_id": 7, "inline_query": {
-            "id": "iq-7", "from": user(), "query": "Who is the opposition candidate?", "offset": "", "chat_type": "private"
+            "id": "iq-7", "from": user(USER), "query": "Who is the opposition candidate?", "offset": "", "chat_type": "private"
         }}));
         f.updates.push_back(text_message(
             8,
@@ -308,39 +55,25 @@ async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
             "@citebot_test_bot where did Tikhanovskaya go into exile?",
         ));
     }
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let server_fake = Arc::clone(&fake);
-    tokio::spawn(async move {
-        while let Ok((sock, _)) = listener.accept().await {
-            tokio::spawn(serve_connection(sock, Arc::clone(&server_fake)));
-        }
-    });
-
-    let work = tempfile::tempdir().unwrap();
-    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_citebot"))
-        .current_dir(work.path())
-        .env("TELOXIDE_TOKEN", TOKEN)
-        .env("TELOXIDE_API_URL", format!("http://127.0.0.1:{port}/"))
-        .env("CITEBOT_DATA_DIR", &data)
-        .env("CITEBOT_INDEX_DIR", work.path().join("index"))
-        .env("CITEBOT_LOG", "debug")
-        .env("CITEBOT_TYPING_AFTER_MS", "0")
-        .env("CITEBOT_POLL_TIMEOUT_SECS", "1")
-        .env_remove("CITEBOT_THROTTLE")
-        .env_remove("CITEBOT_EXAMPLES")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let log_task = tokio::spawn(async move {
-        let mut s = String::new();
-        let _ = stderr.read_to_string(&mut s).await;
-        s
-    });
+    // Unlike the other tests, the bot builds its index on its first start (not the shared one),
+    // shows "typing…" at once, and keeps the default throttle and flood control (an empty
+    // value is the default).
+    let index = tempfile::tempdir().expect("a temporary folder for the index");
+    let index_dir = index.path().join("index");
+    let bot = spawn_bot(
+        port,
+        &[
+            (
+                "CITEBOT_INDEX_DIR",
+                index_dir
+                    .to_str()
+                    .expect("the temporary folder has a UTF-8 path"),
+            ),
+            ("CITEBOT_TYPING_AFTER_MS", "0"),
+            ("CITEBOT_THROTTLE", ""),
+            ("CITEBOT_FLOOD_MAX", ""),
+        ],
+    );
 
     // /start, four questions, the sticker and the group mention: seven replies.
     wait_for(&fake, "seven replies", Duration::from_secs(90), |f| {
@@ -356,10 +89,11 @@ async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
     let (answer_id, buttons) = {
         let f = fake.lock().unwrap();
         let sent = f.sent();
-        let answer = sent
+        let position = sent
             .iter()
-            .find(|c| reply_to(c) == Some(102))
+            .position(|c| reply_to(c) == Some(102))
             .expect("an answer to question 2");
+        let answer = sent[position];
         let keyboard = answer.body["reply_markup"]["inline_keyboard"].clone();
         let data: Vec<String> = keyboard
             .as_array()
@@ -368,20 +102,15 @@ async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
             .flat_map(|r| r.as_array().unwrap().clone())
             .map(|b| b["callback_data"].as_str().unwrap().to_string())
             .collect();
-        let id = f
-            .calls
-            .iter()
-            .filter(|c| c.method == "sendmessage" && c.outcome == "ok")
-            .position(|c| reply_to(c) == Some(102))
-            .unwrap();
-        (5001 + id as i64, data)
+        // The fake numbers the messages it delivers from 5001 on.
+        (5001 + position as i64, data)
     };
     assert_eq!(buttons.len(), 2, "More passages and Context: {buttons:?}");
     {
         let mut f = fake.lock().unwrap();
         for (i, data) in buttons.iter().enumerate() {
             f.updates.push_back(json!({"update_id": 10 + i as i64, "callback_query": {
-                "id": format!("cb-{i}"), "from": user(), "chat_instance": "ci-1", "data": data,
+                "id": format!("cb-{i}"), "from": user(USER), "chat_instance": "ci-1", "data": data,
                 "message": {"message_id": answer_id, "date": 1_700_000_000, "chat": chat_json(USER),
                             "from": bot_user(), "text": "answer"}
             }}));
@@ -393,21 +122,15 @@ async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
     .await;
 
     // Stop: SIGTERM, exit status 0, received updates acknowledged.
-    let pid = child.id().unwrap();
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let exit = tokio::time::timeout(Duration::from_secs(20), child.wait())
-        .await
-        .expect("the bot stops within 20 s of SIGTERM")
-        .unwrap();
-    let log = log_task.await.unwrap();
+    let (exit, log) = bot.stop_within(Duration::from_secs(20)).await;
     assert!(exit.success(), "exit status {exit:?}\n{log}");
     assert!(
         !log.contains(SECRET_PART),
         "the token leaked into the log:\n{log}"
+    );
+    assert!(
+        log.contains("built the index from"),
+        "the bot built its own index:\n{log}"
     );
 
     let f = fake.lock().unwrap();
@@ -416,14 +139,18 @@ async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
         "updates acknowledged up to {}",
         f.last_offset
     );
-    let outcomes: Vec<&str> = f.calls.iter().map(|c| c.outcome).collect();
-    for fault in ["dropped", "429", "non-json"] {
-        assert!(outcomes.contains(&fault), "fault {fault} was injected");
+    let faults: Vec<Fault> = f.calls.iter().filter_map(|c| c.fault).collect();
+    for fault in [Fault::Dropped, Fault::TooMany(1), Fault::NonJson] {
+        assert!(
+            faults.contains(&fault),
+            "fault {} was injected",
+            fault.name()
+        );
     }
     assert!(
         f.calls
             .iter()
-            .any(|c| c.method == "getme" && c.outcome == "ok"),
+            .any(|c| c.method == "getme" && c.fault.is_none()),
         "getMe retried"
     );
     let commands = f
@@ -555,5 +282,6 @@ async fn the_binary_answers_through_a_fake_bot_api_and_stops_on_sigterm() {
             r["description"].as_str().unwrap()
         );
     }
-    println!("\nfaults survived: {outcomes:?}");
+    let names: Vec<String> = faults.iter().map(Fault::name).collect();
+    println!("\nfaults survived: {names:?}");
 }

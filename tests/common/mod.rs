@@ -73,8 +73,9 @@ pub struct Fake {
     pub calls: Vec<Call>,
     next_message_id: i64,
     next_update_id: i64,
-    /// Faults for the next calls of a method (lower-case name), in order.
-    faults: HashMap<String, VecDeque<Fault>>,
+    /// Faults for the next calls of a method (lower-case name), in order; `None` is a call
+    /// answered normally.
+    faults: HashMap<String, VecDeque<Option<Fault>>>,
     pub last_offset: i64,
     pub get_updates_calls: usize,
     /// getUpdates calls that handed out at least one update.
@@ -93,10 +94,16 @@ enum Action {
 impl Fake {
     /// The next call of `method` gets `fault`.
     pub fn inject(&mut self, method: &str, fault: Fault) {
-        self.faults
-            .entry(method.to_ascii_lowercase())
-            .or_default()
-            .push_back(fault);
+        self.inject_after(method, 0, fault);
+    }
+
+    /// Queues, after what is queued already for `method`, `clean` calls answered normally and
+    /// then one with `fault`: on a fresh fake, `inject_after("sendMessage", 1, f)` faults the
+    /// second sendMessage.
+    pub fn inject_after(&mut self, method: &str, clean: usize, fault: Fault) {
+        let queue = self.faults.entry(method.to_ascii_lowercase()).or_default();
+        queue.extend(std::iter::repeat_n(None, clean));
+        queue.push_back(Some(fault));
     }
 
     /// Queues a text message from `chat` (a private chat with the user of the same id);
@@ -122,7 +129,11 @@ impl Fake {
     fn route(&mut self, method: &str, body: &Value) -> Action {
         let at = Instant::now();
         let method = method.to_ascii_lowercase();
-        let fault = self.faults.get_mut(&method).and_then(VecDeque::pop_front);
+        let fault = self
+            .faults
+            .get_mut(&method)
+            .and_then(VecDeque::pop_front)
+            .flatten();
         let delivered = matches!(fault, None | Some(Fault::Slow(_)));
         if method == "getupdates" {
             self.get_updates_calls += 1;
@@ -273,6 +284,15 @@ pub fn text_message(update_id: i64, message_id: i64, chat: i64, text: &str) -> V
         m["entities"] = json!([{"type": "bot_command", "offset": 0, "length": len}]);
     }
     json!({"update_id": update_id, "message": m})
+}
+
+/// A sticker message from the user `chat` in their private chat.
+pub fn sticker_message(update_id: i64, message_id: i64, chat: i64) -> Value {
+    json!({"update_id": update_id, "message": {
+        "message_id": message_id, "date": 1_700_000_000, "chat": chat_json(chat), "from": user(chat),
+        "sticker": {"width": 512, "height": 512, "emoji": "\u{1f44d}", "is_animated": false, "is_video": false,
+                    "type": "regular", "file_id": "CAACAgIAAxk", "file_unique_id": "AgAD2QcAAsE", "file_size": 1000}
+    }})
 }
 
 pub fn reply_to(call: &Call) -> Option<i64> {
@@ -471,16 +491,20 @@ pub struct BotProcess {
 }
 
 /// Starts the real binary against `port`, with the shared index and `env` on top of test
-/// defaults (debug logs, no typing indicator, 1 s long polls).
+/// defaults (debug logs, no typing indicator, 1 s long polls). An empty value in `env` gives
+/// the bot's own default; a `CITEBOT_INDEX_DIR` in `env` takes the place of the shared index,
+/// which is then not built.
 pub fn spawn_bot(port: u16, env: &[(&str, &str)]) -> BotProcess {
     let work = tempfile::tempdir().unwrap();
     let mut cmd = tokio::process::Command::new(bot_exe());
     cmd.current_dir(work.path())
         .env("TELOXIDE_TOKEN", TOKEN)
         .env("TELOXIDE_API_URL", format!("http://127.0.0.1:{port}/"))
-        .env("CITEBOT_DATA_DIR", data_dir())
-        .env("CITEBOT_INDEX_DIR", shared_index())
-        .env("CITEBOT_LOG", "debug")
+        .env("CITEBOT_DATA_DIR", data_dir());
+    if !env.iter().any(|(k, _)| *k == "CITEBOT_INDEX_DIR") {
+        cmd.env("CITEBOT_INDEX_DIR", shared_index());
+    }
+    cmd.env("CITEBOT_LOG", "debug")
         .env("CITEBOT_TYPING_AFTER_MS", "60000")
         .env("CITEBOT_POLL_TIMEOUT_SECS", "1")
         .env("CITEBOT_THROTTLE", "off")
@@ -559,11 +583,16 @@ impl BotProcess {
     }
 
     /// SIGTERM, then the exit status (within 30 s).
-    pub async fn stop(mut self) -> (std::process::ExitStatus, String) {
+    pub async fn stop(self) -> (std::process::ExitStatus, String) {
+        self.stop_within(Duration::from_secs(30)).await
+    }
+
+    /// SIGTERM, then the exit status, which must come within `limit`.
+    pub async fn stop_within(mut self, limit: Duration) -> (std::process::ExitStatus, String) {
         self.signal("TERM");
-        let status = tokio::time::timeout(Duration::from_secs(30), self.child.wait())
+        let status = tokio::time::timeout(limit, self.child.wait())
             .await
-            .expect("the bot stops within 30 s of SIGTERM")
+            .unwrap_or_else(|_| panic!("the bot stops within {limit:?} of SIGTERM"))
             .unwrap();
         tokio::time::sleep(Duration::from_millis(100)).await;
         (status, self.log())
