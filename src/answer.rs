@@ -924,7 +924,12 @@ pub fn short_answer_with_cost(
                 }
             }
         }
-        QuestionKind::Reason | QuestionKind::Thing => {
+        QuestionKind::Thing => named_focus(question_tokens, terms, &tokens, sentence, &matched)
+            .or_else(|| {
+                clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+            })
+            .map(|a| (a, 0.0)),
+        QuestionKind::Reason => {
             clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
                 .map(|a| (a, 0.0))
         }
@@ -992,6 +997,77 @@ fn distance(
     } else {
         total / weights
     }
+}
+
+/// The noun a "what N" / "which N" question asks about ("what military alliance did ..." ->
+/// "alliance"): the last word before the first function word after "what" or "which".
+fn question_focus_noun(question_tokens: &[Token]) -> Option<&str> {
+    let at = question_tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "what" | "which" | "whats"))?;
+    let words: Vec<&str> = question_tokens[at + 1..]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .take_while(|w| !text::is_stop_word(w))
+        .collect();
+    // A noun run of one to three words: "what military alliance", not "what happened".
+    (1..=3)
+        .contains(&words.len())
+        .then(|| words[words.len() - 1])
+}
+
+/// For "what N" questions: the name the passage gives the thing the question's noun matched,
+/// before it ("the CSTO army partnership"), after it ("newspaper Nasha Niva") or around it ("a
+/// Coordination Council").
+fn named_focus(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+) -> Option<String> {
+    let noun = question_focus_noun(question_tokens)?;
+    let term = terms.iter().position(|t| t.word == noun)?;
+    let k = matched.iter().find(|&&(_, t)| t == term).map(|&(i, _)| i)?;
+    let named = |i: usize| {
+        let t = &tokens[i];
+        (t.capitalized || t.acronym) && i > 0 && !text::is_stop_word(&t.norm)
+    };
+    let joined = |a: usize, b: usize| sentence[tokens[a].end..tokens[b].start] == *" ";
+    // A name around the word itself, or right after it.
+    let mut start = k;
+    let mut end = k + 1;
+    if named(k) || (k + 1 < tokens.len() && named(k + 1) && joined(k, k + 1)) {
+        if !named(k) {
+            start = k + 1;
+        }
+        while start > 0 && named(start - 1) && joined(start - 1, start) {
+            start -= 1;
+        }
+        end = start + 1;
+        while end < tokens.len() && named(end) && joined(end - 1, end) {
+            end += 1;
+        }
+        if end <= k {
+            return None;
+        }
+        let s = if named(k) { start } else { k + 1 };
+        return Some(sentence[tokens[s].start..tokens[end - 1].end].to_string());
+    }
+    // A name among the words that modify it: "the CSTO army partnership".
+    let mut first_named = None;
+    while start > 0 && k - (start - 1) <= 3 && joined(start - 1, start) {
+        let prev = &tokens[start - 1];
+        if text::is_stop_word(&prev.norm) || prev.number {
+            break;
+        }
+        start -= 1;
+        if named(start) {
+            first_named = Some(start);
+        }
+    }
+    let s = first_named?;
+    Some(sentence[tokens[s].start..tokens[end - 1].end].to_string())
 }
 
 /// For what/why questions: the clause that follows the question's predicate (its last word that

@@ -394,6 +394,16 @@ fn short_answers_fit_the_question() {
         "how many ppl were detained",
         "6,700 individuals apprehended",
     );
+    // "what N": the name the passage gives the thing ("alliance" ~ "partnership" through the
+    // thesaurus).
+    assert_eq!(
+        short("what military alliance did the kremlin mention"),
+        "CSTO army partnership"
+    );
+    assert_eq!(
+        short("what council did tikhanovskaya create"),
+        "Coordination Council"
+    );
     // "when will" asks about what is to come: a past Friday does not answer it.
     assert!(!ask("when are the factory workers going to strike").found);
     // "so far" is "yet"; "the biggest one" is no number.
