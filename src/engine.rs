@@ -183,14 +183,16 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
-        // "when will ..." is answered by a sentence about what is to come, not by a past day.
-        let future_time = kind == QuestionKind::Time && answer::asks_future(&tokens);
+        // "what will she do", "when will ..." are answered by a sentence about what is to come
+        // (and "when will" not by a past day at all).
+        let asks_future = answer::asks_future(&tokens);
+        let future_time = kind == QuestionKind::Time && asks_future;
         let speaks_of_future = |s: &Scored| {
             retriever
                 .sentence(s.at)
                 .is_some_and(|(_, sent)| answer::speaks_of_future(&sent.text, self.lexicon))
         };
-        if future_time {
+        if asks_future {
             for s in scored.iter_mut() {
                 if !speaks_of_future(s) {
                     s.score -= PAST_FOR_FUTURE_PENALTY;
