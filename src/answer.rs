@@ -925,6 +925,7 @@ pub fn short_answer_with_cost(
             }
         }
         QuestionKind::Thing => named_focus(question_tokens, terms, &tokens, sentence, &matched)
+            .or_else(|| future_deed(question_tokens, &tokens, sentence))
             .or_else(|| {
                 clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
             })
@@ -997,6 +998,33 @@ fn distance(
     } else {
         total / weights
     }
+}
+
+/// For "what will X do (if ...)": what the passage says will be done, the words after its "will"
+/// up to a condition or the clause's end ("she will arrange new elections if ..." -> "arrange
+/// new elections").
+fn future_deed(question_tokens: &[Token], tokens: &[Token], sentence: &str) -> Option<String> {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let at = words
+        .iter()
+        .position(|w| matches!(*w, "will" | "would" | "gonna"))?;
+    if !words[at..].contains(&"do") {
+        return None;
+    }
+    let will = tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "will" | "would"))?;
+    let start = will + 1;
+    let end = clause_end(tokens, sentence, start)?;
+    let end = (start..end)
+        .find(|&i| {
+            matches!(
+                tokens[i].norm.as_str(),
+                "if" | "unless" | "when" | "once" | "after" | "before"
+            )
+        })
+        .unwrap_or(end);
+    (end > start).then(|| sentence[tokens[start].start..tokens[end - 1].end].to_string())
 }
 
 /// The noun a "what N" / "which N" question asks about ("what military alliance did ..." ->

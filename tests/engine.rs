@@ -404,6 +404,11 @@ fn short_answers_fit_the_question() {
         short("what council did tikhanovskaya create"),
         "Coordination Council"
     );
+    // "what will she do if ...": what the passage says will be done, not the condition.
+    assert_eq!(
+        short("what will tikhanovskaya do if lukashenko resigns"),
+        "arrange new elections"
+    );
     // "when will" asks about what is to come: a past Friday does not answer it.
     assert!(!ask("when are the factory workers going to strike").found);
     // "so far" is "yet"; "the biggest one" is no number.
