@@ -792,7 +792,15 @@ pub fn short_answer_with_cost(
                     QuestionKind::Number => h >= s.end && h <= s.end + 3,
                     // "the ambassador to Slovakia, Igor Leshchenya"; "the name of ..." wants
                     // the name right by the noun.
-                    _ => h + reach >= s.start && h <= s.end + reach.min(3),
+                    _ => {
+                        // An appositive after the noun's own phrase: "the ambassador to
+                        // Slovakia, Igor Leshchenya".
+                        let appositive = s.start > h
+                            && s.start <= h + 5
+                            && sentence[tokens[s.start - 1].end..tokens[s.start].start]
+                                .contains(',');
+                        (appositive || h + reach >= s.start) && h <= s.end + reach.min(3)
+                    }
                 })
             };
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)

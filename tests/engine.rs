@@ -404,6 +404,11 @@ fn short_answers_fit_the_question() {
         short("what council did tikhanovskaya create"),
         "Coordination Council"
     );
+    // "the name of the N": a name in apposition after the noun's own phrase.
+    assert_eq!(
+        short("what is the name of the ambassador to slovakia"),
+        "Igor Leshchenya"
+    );
     // "what will she do if ...": what the passage says will be done, not the condition.
     assert_eq!(
         short("what will tikhanovskaya do if lukashenko resigns"),
