@@ -328,8 +328,12 @@ fn thesaurus_related(
                     }),
                     None => 0.5,
                 };
+                let strength = w * vague * sense;
+                if strength < 0.3 {
+                    continue;
+                }
                 let e = out.entry(related.to_string()).or_insert(0.0);
-                *e = e.max(w * vague * sense);
+                *e = e.max(strength);
             }
         }
     }
