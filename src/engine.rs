@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::answer::{self, QuestionKind};
@@ -155,10 +156,20 @@ impl Engine {
         if let Some(first) = scored.first() {
             confidence = first.coverage;
         }
+        // The short answers found while ranking, by sentence (so the winner's is not looked for
+        // twice).
+        let mut answers: HashMap<SentenceRef, Option<String>> = HashMap::default();
         // Prefer, among near-equal candidates, one that holds the kind of answer wanted.
         if kind.needs_typed_answer() && !scored.is_empty() {
-            let answer_cost = |s: &Scored| {
-                retriever.sentence(s.at).and_then(|(_, sent)| {
+            let best = scored.first().map_or(0.0, |s| s.score);
+            for s in scored.iter_mut() {
+                // Far below the best, a passage is not cited whatever it holds: not worth
+                // looking for its answer.
+                if s.score < best - 0.5 {
+                    s.score -= 0.3;
+                    continue;
+                }
+                let found = retriever.sentence(s.at).and_then(|(_, sent)| {
                     answer::short_answer_with_cost(
                         kind,
                         &tokens,
@@ -167,19 +178,13 @@ impl Engine {
                         s,
                         self.lexicon,
                     )
-                    .map(|(_, cost)| cost)
-                })
-            };
-            let best = scored.first().map_or(0.0, |s| s.score);
-            for s in scored.iter_mut() {
-                // Far below the best, a passage is not cited whatever it holds: not worth
-                // looking for its answer.
-                let hopeless = s.score < best - 0.5;
-                match if hopeless { None } else { answer_cost(s) } {
+                });
+                match &found {
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.
-                    Some(cost) => s.score -= 0.01 * cost.clamp(0.0, 20.0),
+                    Some((_, cost)) => s.score -= 0.01 * cost.clamp(0.0, 20.0),
                 }
+                answers.insert(s.at, found.map(|(a, _)| a));
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
@@ -213,16 +218,12 @@ impl Engine {
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
         if let Some(first) = scored.first() {
-            if let Some((_, sentence)) = retriever.sentence(first.at) {
-                short = answer::short_answer(
-                    kind,
-                    &tokens,
-                    &terms,
-                    &sentence.text,
-                    first,
-                    self.lexicon,
-                );
-            }
+            short = match answers.remove(&first.at) {
+                Some(found) => found,
+                None => retriever.sentence(first.at).and_then(|(_, sentence)| {
+                    answer::short_answer(kind, &tokens, &terms, &sentence.text, first, self.lexicon)
+                }),
+            };
             // Confidence counts loose matches (a distant vector, a broader term) at half.
             let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
             let strict: f32 = terms
