@@ -97,9 +97,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         return QuestionKind::Place;
     }
     // "what was the march called": a name.
-    if matches!(first_wh, "what" | "whats")
-        && matches!(words.last().copied(), Some("called" | "named"))
-    {
+    if text::asks_what_called(tokens) {
         return QuestionKind::Person;
     }
     let which_noun = words
@@ -396,7 +394,7 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),
             // "what was the opposition march on sunday called": the march.
             ("what" | "whats", "is" | "was" | "are" | "were")
-                if i == 0 && matches!(words.last().copied(), Some("called" | "named")) =>
+                if i == 0 && text::asks_what_called(tokens) =>
             {
                 Some(i + 2)
             }

@@ -690,11 +690,7 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
         return Marker::Drop;
     }
     // "what was the march called": says a name is wanted.
-    let first = tokens.first().map(|t| t.norm.as_str()).unwrap_or("");
-    if matches!(word, "called" | "named")
-        && i + 1 == tokens.len()
-        && matches!(first, "what" | "whats")
-    {
+    if i + 1 == tokens.len() && text::asks_what_called(tokens) {
         return Marker::Drop;
     }
     if matches!(prev, "what" | "which" | "whats")

@@ -124,6 +124,13 @@ pub fn is_unambiguous_month(word: &str) -> bool {
         .any(|m| m.eq_ignore_ascii_case(word) && !matches!(*m, "may" | "march"))
 }
 
+/// "what was the march called", "what is the group named": a question that asks for a name.
+pub fn asks_what_called(tokens: &[Token]) -> bool {
+    let first = tokens.first().map_or("", |t| t.norm.as_str());
+    let last = tokens.last().map_or("", |t| t.norm.as_str());
+    matches!(first, "what" | "whats") && matches!(last, "called" | "named")
+}
+
 /// Words that deny what follows: a question with one prefers a passage with one.
 pub fn is_negation(word: &str) -> bool {
     matches!(
