@@ -783,18 +783,7 @@ impl<'a> Retriever<'a> {
             if token.norm.chars().count() > 40 {
                 continue;
             }
-            // "like what exactly does she want": "like" only leads into a question.
-            let filler_like = token.norm == "like"
-                && tokens.get(i + 1).is_some_and(|n| {
-                    matches!(
-                        n.norm.as_str(),
-                        "what" | "who" | "when" | "where" | "why" | "how"
-                    )
-                });
-            // "right now" is only "now".
-            let right_now =
-                token.norm == "right" && tokens.get(i + 1).is_some_and(|n| n.norm == "now");
-            if filler_like || right_now {
+            if text::is_filler(tokens, i) {
                 continue;
             }
             let marker = question_marker(tokens, i);

@@ -124,6 +124,17 @@ pub fn is_unambiguous_month(word: &str) -> bool {
         .any(|m| m.eq_ignore_ascii_case(word) && !matches!(*m, "may" | "march"))
 }
 
+/// Whether token `i` only fills the question out in chat: "like" leading into it ("like what
+/// exactly does she want"), "right" in "right now" (which is only "now").
+pub fn is_filler(tokens: &[Token], i: usize) -> bool {
+    let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+    match tokens.get(i).map_or("", |t| t.norm.as_str()) {
+        "like" => matches!(next, "what" | "who" | "when" | "where" | "why" | "how"),
+        "right" => next == "now",
+        _ => false,
+    }
+}
+
 /// "what was the march called", "what is the group named": a question that asks for a name.
 pub fn asks_what_called(tokens: &[Token]) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
@@ -384,7 +395,10 @@ const STOP_WORDS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::{is_stop_word, tokenize, STOP_WORDS};
+    use super::{
+        asks_what_called, is_filler, is_stop_word, is_unambiguous_month, is_weekday, tokenize,
+        STOP_WORDS,
+    };
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {
@@ -401,5 +415,20 @@ mod tests {
             .map(|t| t.norm)
             .collect();
         assert_eq!(t, ["lukashenko", "6,700", "ex", "soviet", "80", "don't"]);
+    }
+
+    #[test]
+    fn calendar_words_in_any_case_but_not_may_or_march() {
+        assert!(is_weekday("Monday") && is_weekday("sunday") && !is_weekday("weekend"));
+        assert!(is_unambiguous_month("August") && is_unambiguous_month("june"));
+        assert!(!is_unambiguous_month("may") && !is_unambiguous_month("March"));
+    }
+
+    #[test]
+    fn chat_fillers_and_name_questions() {
+        let t = tokenize("like what is she doing right now");
+        assert!(is_filler(&t, 0) && !is_filler(&t, 1) && is_filler(&t, 5) && !is_filler(&t, 6));
+        assert!(asks_what_called(&tokenize("what was the march called")));
+        assert!(!asks_what_called(&tokenize("who called the march")));
     }
 }
