@@ -246,40 +246,41 @@ async fn every_input_through_the_bot_handlers() {
     .await;
     tokio::time::sleep(Duration::from_millis(1000)).await;
     assert!(bot.running(), "the bot survives the corpus");
-    let f = fake.lock().unwrap();
-    for (id, input) in private.iter().chain(&group) {
-        let short: String = input.chars().take(40).collect();
-        assert_eq!(f.replies_to(*id), 1, "one reply to {short:?}");
-    }
-    for c in f.sent() {
-        check_html(c);
-    }
-    for id in &inline {
-        let answers: Vec<_> = f
-            .calls
-            .iter()
-            .filter(|c| {
-                c.method == "answerinlinequery" && c.body["inline_query_id"] == *id.as_str()
-            })
-            .collect();
-        assert_eq!(answers.len(), 1, "inline query {id} answered once");
-        for r in answers[0].body["results"].as_array().unwrap() {
-            let html = r["input_message_content"]["message_text"].as_str().unwrap();
-            assert!(refusal(html).is_none(), "{html}");
-            assert!(!r["title"].as_str().unwrap().trim().is_empty());
+    {
+        let f = fake.lock().unwrap();
+        for (id, input) in private.iter().chain(&group) {
+            let short: String = input.chars().take(40).collect();
+            assert_eq!(f.replies_to(*id), 1, "one reply to {short:?}");
+        }
+        for c in f.sent() {
+            check_html(c);
+        }
+        for id in &inline {
+            let answers: Vec<_> = f
+                .calls
+                .iter()
+                .filter(|c| {
+                    c.method == "answerinlinequery" && c.body["inline_query_id"] == *id.as_str()
+                })
+                .collect();
+            assert_eq!(answers.len(), 1, "inline query {id} answered once");
+            for r in answers[0].body["results"].as_array().unwrap() {
+                let html = r["input_message_content"]["message_text"].as_str().unwrap();
+                assert!(refusal(html).is_none(), "{html}");
+                assert!(!r["title"].as_str().unwrap().trim().is_empty());
+            }
+        }
+        for id in &pressed {
+            let n = f
+                .calls
+                .iter()
+                .filter(|c| {
+                    c.method == "answercallbackquery" && c.body["callback_query_id"] == *id.as_str()
+                })
+                .count();
+            assert_eq!(n, 1, "button {id} answered once");
         }
     }
-    for id in &pressed {
-        let n = f
-            .calls
-            .iter()
-            .filter(|c| {
-                c.method == "answercallbackquery" && c.body["callback_query_id"] == *id.as_str()
-            })
-            .count();
-        assert_eq!(n, 1, "button {id} answered once");
-    }
-    drop(f);
     let (status, log) = bot.stop().await;
     assert!(status.success());
     assert!(!log.contains("panicked"), "{log}");

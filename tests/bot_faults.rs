@@ -352,42 +352,43 @@ async fn flood_control_and_allowlist() {
     )
     .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    let f = fake.lock().unwrap();
-    let text = |id: i64| -> String {
-        f.sent()
-            .iter()
-            .find(|c| common::reply_to(c) == Some(id))
-            .map(|c| c.body["text"].as_str().unwrap_or("").to_string())
-            .unwrap_or_default()
-    };
-    for id in &flooder[..3] {
-        assert_eq!(f.replies_to(*id), 1);
+    {
+        let f = fake.lock().unwrap();
+        let text = |id: i64| -> String {
+            f.sent()
+                .iter()
+                .find(|c| common::reply_to(c) == Some(id))
+                .map(|c| c.body["text"].as_str().unwrap_or("").to_string())
+                .unwrap_or_default()
+        };
+        for id in &flooder[..3] {
+            assert_eq!(f.replies_to(*id), 1);
+        }
+        assert!(
+            text(flooder[3]).contains("faster than I can answer"),
+            "{}",
+            text(flooder[3])
+        );
+        for id in &flooder[4..] {
+            assert_eq!(f.replies_to(*id), 0, "dropped after the one slow-down");
+        }
+        for id in &calm {
+            assert!(!text(*id).contains("faster"), "other users are unaffected");
+        }
+        assert!(
+            text(stranger[0]).contains("private bot"),
+            "{}",
+            text(stranger[0])
+        );
+        assert_eq!(
+            f.replies_to(stranger[1]) + f.replies_to(stranger[2]),
+            0,
+            "one line only"
+        );
+        for c in f.sent() {
+            check_html(c);
+        }
     }
-    assert!(
-        text(flooder[3]).contains("faster than I can answer"),
-        "{}",
-        text(flooder[3])
-    );
-    for id in &flooder[4..] {
-        assert_eq!(f.replies_to(*id), 0, "dropped after the one slow-down");
-    }
-    for id in &calm {
-        assert!(!text(*id).contains("faster"), "other users are unaffected");
-    }
-    assert!(
-        text(stranger[0]).contains("private bot"),
-        "{}",
-        text(stranger[0])
-    );
-    assert_eq!(
-        f.replies_to(stranger[1]) + f.replies_to(stranger[2]),
-        0,
-        "one line only"
-    );
-    for c in f.sent() {
-        check_html(c);
-    }
-    drop(f);
     let (status, log) = bot.stop().await;
     assert!(status.success());
     assert!(log.contains("flood control"), "{log}");
