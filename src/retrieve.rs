@@ -762,20 +762,11 @@ impl<'a> Retriever<'a> {
                 // A function word can open an adverb ("so far" = "yet", "at once"): asked as one
                 // term when its meaning is in the articles.
                 if let Some((pair, expansions)) = self.adverb_expression(&mut analyzer, tokens, i) {
-                    let next = tokens[i + 1].norm.clone();
-                    let weight = self.weight(&next);
-                    let rank_weight = weight * (0.4 + 0.6 * self.idf(&next));
+                    let next = &tokens[i + 1].norm;
                     let forms = word_forms(self.lexicon, &mut analyzer, &pair);
                     let matches = self.corpus_matches(&expansions, &forms);
-                    terms.push(QueryTerm {
-                        word: pair,
-                        weight,
-                        rank_weight,
-                        expansions,
-                        forms,
-                        matches,
-                        opposites: HashMap::default(),
-                    });
+                    let weight = self.weight(next);
+                    terms.push(self.term(pair, (weight, next), expansions, forms, matches));
                     skip_next = true;
                 }
                 continue;
@@ -893,7 +884,6 @@ impl<'a> Retriever<'a> {
                 }
             }
             let weight = self.weight(&weighed) * if marker == Marker::Soft { 0.5 } else { 1.0 };
-            let rank_weight = weight * (0.4 + 0.6 * self.idf(&weighed));
             let mut matches = self.corpus_matches(&expansions, &forms);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
@@ -903,15 +893,7 @@ impl<'a> Retriever<'a> {
                 }
                 matches = self.corpus_matches(&expansions, &forms);
             }
-            terms.push(QueryTerm {
-                word,
-                weight,
-                rank_weight,
-                expansions,
-                forms,
-                matches,
-                opposites: HashMap::default(),
-            });
+            terms.push(self.term(word, (weight, &weighed), expansions, forms, matches));
         }
         if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
             let mut expansions = HashMap::default();
@@ -937,6 +919,27 @@ impl<'a> Retriever<'a> {
             });
         }
         terms
+    }
+
+    /// A question term: `weight` is how much it matters, and the rarer in the corpus the word
+    /// it weighs as (`weighed`), the more it tells passages apart.
+    fn term(
+        &self,
+        word: String,
+        (weight, weighed): (f32, &str),
+        expansions: HashMap<String, f32>,
+        forms: Vec<String>,
+        matches: HashMap<String, f32>,
+    ) -> QueryTerm {
+        QueryTerm {
+            word,
+            weight,
+            rank_weight: weight * (0.4 + 0.6 * self.idf(weighed)),
+            expansions,
+            forms,
+            matches,
+            opposites: HashMap::default(),
+        }
     }
 
     /// The adverb a function word and the next word make ("so far" -> `so_far`), with its
