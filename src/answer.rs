@@ -123,6 +123,11 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     QuestionKind::Thing
 }
 
+/// Units a duration is counted in ("26 years", "a week").
+const TIME_UNITS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade",
+    "decades",
+];
 const RELATIVE_TIMES: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "weekend"];
 const NUMBER_WORDS: &[&str] = &[
     "one",
@@ -455,13 +460,20 @@ fn typed_spans(
     tokens: &[Token],
     sentence: &str,
     lexicon: &Lexicon,
+    durations: bool,
 ) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        // "a week", "the last week" are durations as "26 years" is.
+        let one_unit = durations
+            && matches!(t.norm.as_str(), "a" | "an" | "last")
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| TIME_UNITS.contains(&n.norm.as_str()));
         let hit = match kind {
-            QuestionKind::Number => is_number(t) && !is_time(t),
+            QuestionKind::Number => (is_number(t) && !is_time(t)) || one_unit,
             QuestionKind::Time => is_time(t),
             QuestionKind::Person | QuestionKind::Place => is_name_part(tokens, i, lexicon),
             _ => false,
@@ -586,10 +598,7 @@ fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize)
     }
     let mut e = span.end;
     if e < tokens.len()
-        && matches!(
-            tokens[e].norm.as_str(),
-            "years" | "year" | "months" | "days" | "weeks" | "percent"
-        )
+        && (TIME_UNITS.contains(&tokens[e].norm.as_str()) || tokens[e].norm == "percent")
     {
         end_byte = tokens[e].end;
         e += 1;
@@ -728,10 +737,7 @@ pub fn short_answer_with_cost(
                     return aged || (matches!(next, "year" | "years") && after == "old");
                 }
                 if q("long") && q("how") {
-                    return matches!(
-                        next,
-                        "years" | "months" | "days" | "weeks" | "hours" | "decades"
-                    );
+                    return TIME_UNITS.contains(&next);
                 }
                 if q("percent") || q("percentage") {
                     return sentence[tokens[s.end - 1].end..].starts_with('%') || next == "percent";
@@ -801,7 +807,8 @@ pub fn short_answer_with_cost(
                     }
                 })
             };
-            let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon)
+            let durations = q("long") && q("how");
+            let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon, durations)
                 .into_iter()
                 .filter(|s| near_head(s))
                 .filter(|s| !(s.start..s.end).all(is_asked))

@@ -405,6 +405,8 @@ fn short_answers_fit_the_question() {
         short("what council did tikhanovskaya create"),
         "Coordination Council"
     );
+    // "how long": "a week" is a duration as "26 years" is.
+    assert_eq!(short("how long have people been protesting"), "a week");
     // "the name of the N": a name in apposition after the noun's own phrase.
     assert_eq!(
         short("what is the name of the ambassador to slovakia"),
