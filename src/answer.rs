@@ -767,6 +767,20 @@ pub fn short_answer_with_cost(
                 if head.is_none() {
                     return true;
                 }
+                // "which country did she flee to": a country, city or town is one by what it is
+                // ("Lithuania"), wherever the word "country" stands, if anywhere.
+                let asks_place_kind = head.is_some_and(|ht| {
+                    matches!(
+                        terms[ht].word.as_str(),
+                        "country" | "countries" | "nation" | "city" | "cities" | "town" | "capital"
+                    )
+                });
+                if kind == QuestionKind::Place
+                    && asks_place_kind
+                    && (s.start..s.end).any(|i| lexicon.is_place(&tokens[i].norm))
+                {
+                    return true;
+                }
                 // "Around 100 team came out" for "how many employees came out": a count, a
                 // word the vocabulary does not link to the one asked, and the event asked about.
                 if kind == QuestionKind::Number

@@ -405,6 +405,11 @@ fn short_answers_fit_the_question() {
         short("what council did tikhanovskaya create"),
         "Coordination Council"
     );
+    // "which country": a country by what it is, though the passage never says "country".
+    assert_eq!(
+        short("which country did tikhanovskaya flee to"),
+        "Lithuania"
+    );
     // "how long": "a week" is a duration as "26 years" is.
     assert_eq!(short("how long have people been protesting"), "a week");
     // "the name of the N": a name in apposition after the noun's own phrase.
