@@ -1090,26 +1090,19 @@ fn named_focus(
     };
     let joined = |a: usize, b: usize| sentence[tokens[a].end..tokens[b].start] == *" ";
     // A name around the word itself, or right after it.
-    let mut start = k;
-    let mut end = k + 1;
     if named(k) || (k + 1 < tokens.len() && named(k + 1) && joined(k, k + 1)) {
-        if !named(k) {
-            start = k + 1;
-        }
+        let mut start = if named(k) { k } else { k + 1 };
         while start > 0 && named(start - 1) && joined(start - 1, start) {
             start -= 1;
         }
-        end = start + 1;
+        let mut end = start + 1;
         while end < tokens.len() && named(end) && joined(end - 1, end) {
             end += 1;
         }
-        if end <= k {
-            return None;
-        }
-        let s = if named(k) { start } else { k + 1 };
-        return Some(sentence[tokens[s].start..tokens[end - 1].end].to_string());
+        return Some(sentence[tokens[start].start..tokens[end - 1].end].to_string());
     }
     // A name among the words that modify it: "the CSTO army partnership".
+    let (mut start, end) = (k, k + 1);
     let mut first_named = None;
     while start > 0 && k - (start - 1) <= 3 && joined(start - 1, start) {
         let prev = &tokens[start - 1];

@@ -192,15 +192,17 @@ impl Engine {
         // (and "when will" not by a past day at all).
         let asks_future = answer::asks_future(&tokens);
         let future_time = kind == QuestionKind::Time && asks_future;
-        let speaks_of_future = |s: &Scored| {
-            retriever
-                .sentence(s.at)
-                .is_some_and(|(_, sent)| answer::speaks_of_future(&sent.text, self.lexicon))
-        };
+        // The candidates that speak only of the past (looked at once, for ranking and then for
+        // the winner's confidence).
+        let mut past_only: Vec<SentenceRef> = Vec::new();
         if asks_future {
             for s in scored.iter_mut() {
-                if !speaks_of_future(s) {
+                let future = retriever
+                    .sentence(s.at)
+                    .is_some_and(|(_, sent)| answer::speaks_of_future(&sent.text, self.lexicon));
+                if !future {
                     s.score -= PAST_FOR_FUTURE_PENALTY;
+                    past_only.push(s.at);
                 }
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -235,7 +237,7 @@ impl Engine {
             if kind.needs_typed_answer() && short.is_none() {
                 confidence *= 0.45;
             }
-            if future_time && !speaks_of_future(first) {
+            if future_time && past_only.contains(&first.at) {
                 confidence *= 0.45;
             }
             // A weighty question word that nothing in the articles matches ("china" in "did

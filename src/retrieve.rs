@@ -761,10 +761,10 @@ impl<'a> Retriever<'a> {
             if stop {
                 // A function word can open an adverb ("so far" = "yet", "at once"): asked as one
                 // term when its meaning is in the articles.
-                if let Some((pair, expansions)) = self.adverb_expression(&mut analyzer, tokens, i) {
+                if let Some((pair, expansions, forms, matches)) =
+                    self.adverb_expression(&mut analyzer, tokens, i)
+                {
                     let next = &tokens[i + 1].norm;
-                    let forms = word_forms(self.lexicon, &mut analyzer, &pair);
-                    let matches = self.corpus_matches(&expansions, &forms);
                     let weight = self.weight(next);
                     terms.push(self.term(pair, (weight, next), expansions, forms, matches));
                     skip_next = true;
@@ -943,13 +943,19 @@ impl<'a> Retriever<'a> {
     }
 
     /// The adverb a function word and the next word make ("so far" -> `so_far`), with its
-    /// expansions, when some article word matches it.
+    /// expansions, forms and corpus matches, when some article word matches it.
+    #[allow(clippy::type_complexity)]
     fn adverb_expression(
         &self,
         analyzer: &mut TextAnalyzer,
         tokens: &[Token],
         i: usize,
-    ) -> Option<(String, HashMap<String, f32>)> {
+    ) -> Option<(
+        String,
+        HashMap<String, f32>,
+        Vec<String>,
+        HashMap<String, f32>,
+    )> {
         let next = tokens.get(i + 1)?;
         if next.number || text::is_stop_word(&next.norm) {
             return None;
@@ -960,10 +966,11 @@ impl<'a> Retriever<'a> {
         }
         let expansions = self.expand(analyzer, &pair);
         let forms = word_forms(self.lexicon, analyzer, &pair);
-        self.corpus_matches(&expansions, &forms)
+        let matches = self.corpus_matches(&expansions, &forms);
+        matches
             .values()
             .any(|&m| m >= 0.6)
-            .then_some((pair, expansions))
+            .then_some((pair, expansions, forms, matches))
     }
 
     /// The WordNet expression two neighbouring question words make ("taking place" ->

@@ -116,12 +116,15 @@ pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
 }
 
+/// A month's name, in any case ("August", "may").
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
 /// A month that is nothing else: "may" (the verb) and "march" (the walk) are left out, since in
 /// running text they are more often words than dates.
 pub fn is_unambiguous_month(word: &str) -> bool {
-    MONTHS
-        .iter()
-        .any(|m| m.eq_ignore_ascii_case(word) && !matches!(*m, "may" | "march"))
+    is_month(word) && !word.eq_ignore_ascii_case("may") && !word.eq_ignore_ascii_case("march")
 }
 
 /// Whether token `i` only fills the question out in chat: "like" leading into it ("like what

@@ -256,8 +256,5 @@ fn is_name_like(word: &str) -> bool {
     let adjective = ["ian", "ean", "ese", "ish", "ern"]
         .iter()
         .any(|s| word.ends_with(s));
-    !adjective
-        && word != "President"
-        && !text::is_weekday(word)
-        && !text::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+    !adjective && word != "President" && !text::is_weekday(word) && !text::is_month(word)
 }
