@@ -1,47 +1,77 @@
-//! Static word vectors (distilled from all-MiniLM-L6-v2, see `assets/embeddings/README.md`):
-//! how close two words are in meaning, for the words WordNet does not link, and how common a
-//! word is in English (the vocabulary is ordered by frequency).
+//! Static word vectors: how close two words are in meaning, for the words WordNet does not
+//! link, and how common a word is in English (each vocabulary is ordered by frequency). Two sets
+//! are built in: vectors distilled from all-MiniLM-L6-v2 (`assets/embeddings/`, with a table of
+//! nearest words), and GloVe's (`assets/glove/`), which tell a word's sense in news text.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const VOCAB: &str = include_str!("../assets/embeddings/vocab.txt");
-const VECTORS: &[u8] = include_bytes!("../assets/embeddings/vectors.i8");
-const NEIGHBOURS: &str = include_str!("../assets/embeddings/neighbours.tsv");
-/// Dimensions per vector (see `meta.json`).
-pub const DIM: usize = 128;
 /// Vectors are unit length, quantised as round(v * SCALE).
 const SCALE: f32 = 127.0;
 
-/// The word vectors, loaded once for the life of the program.
+/// One set of word vectors, loaded once for the life of the program.
 #[derive(Debug)]
 pub struct Embeddings {
     rows: HashMap<&'static str, u32>,
     neighbours: HashMap<&'static str, &'static str>,
+    vectors: &'static [u8],
+    dim: usize,
     count: usize,
 }
 
 impl Embeddings {
-    /// The shared vectors (parsed on first use, a few milliseconds).
+    /// The shared MiniLM vectors (parsed on first use, a few milliseconds).
     pub fn get() -> Option<&'static Embeddings> {
         static EMBEDDINGS: OnceLock<Option<Embeddings>> = OnceLock::new();
-        EMBEDDINGS.get_or_init(Embeddings::parse).as_ref()
+        EMBEDDINGS
+            .get_or_init(|| {
+                Embeddings::parse(
+                    include_str!("../assets/embeddings/vocab.txt"),
+                    include_bytes!("../assets/embeddings/vectors.i8"),
+                    include_str!("../assets/embeddings/neighbours.tsv"),
+                    128,
+                )
+            })
+            .as_ref()
     }
 
-    fn parse() -> Option<Embeddings> {
-        let rows: HashMap<&'static str, u32> = VOCAB
+    /// The shared GloVe vectors (no table of nearest words): trained on news and Wikipedia
+    /// text, they put "staff" near "team" and "detained" near "apprehended".
+    pub fn glove() -> Option<&'static Embeddings> {
+        static GLOVE: OnceLock<Option<Embeddings>> = OnceLock::new();
+        GLOVE
+            .get_or_init(|| {
+                Embeddings::parse(
+                    include_str!("../assets/glove/vocab.txt"),
+                    include_bytes!("../assets/glove/vectors.i8"),
+                    "",
+                    100,
+                )
+            })
+            .as_ref()
+    }
+
+    fn parse(
+        vocab: &'static str,
+        vectors: &'static [u8],
+        neighbours: &'static str,
+        dim: usize,
+    ) -> Option<Embeddings> {
+        let rows: HashMap<&'static str, u32> = vocab
             .lines()
             .enumerate()
             .map(|(i, w)| (w, i as u32))
             .collect();
         let count = rows.len();
-        let neighbours = NEIGHBOURS
+        let neighbours = neighbours
             .lines()
             .filter_map(|l| l.split_once('\t'))
             .collect();
-        (VECTORS.len() == count * DIM && count > 0).then_some(Embeddings {
+        (vectors.len() == count * dim && count > 0).then_some(Embeddings {
             rows,
             neighbours,
+            vectors,
+            dim,
             count,
         })
     }
@@ -52,8 +82,8 @@ impl Embeddings {
     }
 
     fn vector(&self, row: u32) -> &[u8] {
-        let start = row as usize * DIM;
-        &VECTORS[start..start + DIM]
+        let start = row as usize * self.dim;
+        &self.vectors[start..start + self.dim]
     }
 
     /// The nearest words of `word` in the whole vocabulary (cosine >= 0.6), best first.
@@ -80,6 +110,11 @@ impl Embeddings {
         dot as f32 / (SCALE * SCALE)
     }
 
+    /// Cosine similarity of two words, if both have a vector.
+    pub fn similarity(&self, a: &str, b: &str) -> Option<f32> {
+        Some(self.cosine(self.row(a)?, self.row(b)?))
+    }
+
     /// How rare the word of a row is in English: 0 for the most common word, 1 for the rarest.
     pub fn rarity(&self, row: u32) -> f32 {
         ((row as f32 + 2.0).ln() / (self.count as f32 + 2.0).ln()).clamp(0.0, 1.0)
@@ -97,5 +132,13 @@ mod tests {
         assert!(e.cosine(row("police"), row("cops")) > 0.8);
         assert!(e.cosine(row("police"), row("flowers")) < 0.2);
         assert!(e.rarity(row("the")) < e.rarity(row("detained")));
+    }
+
+    #[test]
+    fn glove_knows_the_senses_of_news_words() {
+        let g = Embeddings::glove().expect("vectors are built in");
+        let sim = |a, b| g.similarity(a, b).expect("in vocabulary");
+        assert!(sim("detained", "apprehended") > 0.6);
+        assert!(sim("staff", "team") > sim("staff", "flowers"));
     }
 }

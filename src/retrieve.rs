@@ -32,6 +32,11 @@ const MIN_COSINE: f32 = 0.62;
 /// does not (before the allowance for vague words).
 const THESAURUS_MUTUAL: f32 = 0.9;
 const THESAURUS_ONE_WAY: f32 = 0.75;
+/// A thesaurus synonym counts in full when GloVe puts it at least FROM + SPAN close to the
+/// word, not at all at FROM or less: the vectors tell the sense meant ("husband" ~ "partner",
+/// not "husband" ~ "keep").
+const THESAURUS_GATE_FROM: f32 = 0.2;
+const THESAURUS_GATE_SPAN: f32 = 0.2;
 /// What a term's match is worth when another term matches the same word better.
 const SHARED_WORD_FACTOR: f32 = 0.5;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
@@ -320,11 +325,12 @@ fn thesaurus_related(
             (entry.one_way, THESAURUS_ONE_WAY),
         ] {
             for related in list.split_whitespace() {
-                // The vectors tell the sense meant from another one: "husband" ~ "partner",
-                // not "husband" ~ "keep" (as in husbanding resources).
+                // GloVe tells the sense meant from another one: "husband" ~ "partner", not
+                // "husband" ~ "keep" (as in husbanding resources).
                 let sense = match own {
                     Some((e, r)) => e.row(related).map_or(0.5, |other| {
-                        ((e.cosine(r, other) - 0.1) / 0.3).clamp(0.0, 1.0)
+                        ((e.cosine(r, other) - THESAURUS_GATE_FROM) / THESAURUS_GATE_SPAN)
+                            .clamp(0.0, 1.0)
                     }),
                     None => 0.5,
                 };
@@ -764,8 +770,9 @@ impl<'a> Retriever<'a> {
                 if let Some((pair, expansions, forms, matches)) =
                     self.adverb_expression(&mut analyzer, tokens, i)
                 {
+                    // It qualifies what is asked rather than naming it: a soft term.
                     let next = &tokens[i + 1].norm;
-                    let weight = self.weight(next);
+                    let weight = self.weight(next) * 0.5;
                     terms.push(self.term(pair, (weight, next), expansions, forms, matches));
                     skip_next = true;
                 }
@@ -887,7 +894,7 @@ impl<'a> Retriever<'a> {
             let mut matches = self.corpus_matches(&expansions, &forms);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
-                for (k, w) in thesaurus_related(self.lexicon, self.embeddings, &word) {
+                for (k, w) in thesaurus_related(self.lexicon, Embeddings::glove(), &word) {
                     let e = expansions.entry(k).or_insert(0.0);
                     *e = e.max(w);
                 }
@@ -931,6 +938,7 @@ impl<'a> Retriever<'a> {
         forms: Vec<String>,
         matches: HashMap<String, f32>,
     ) -> QueryTerm {
+        let matches = confirmed(&word, matches);
         QueryTerm {
             word,
             weight,
@@ -1483,4 +1491,41 @@ mod pronoun_tests {
             assert!(!is_person_noun(lexicon, noun), "{noun}");
         }
     }
+}
+
+/// A loose match that GloVe puts at least this close to the question word ("protesters" ~
+/// "militants" at 0.55) is confirmed: raised to its cosine plus [`CONFIRMED_BONUS`], up to
+/// [`CONFIRMED_MAX`]. GloVe measures relatedness ("end" ~ "break"), not synonymy, so it only
+/// strengthens a link WordNet, the MiniLM vectors or the thesaurus already made, and not past a
+/// close synonym's strength.
+const CONFIRM_FROM: f32 = 0.45;
+/// See [`CONFIRM_FROM`].
+const CONFIRMED_BONUS: f32 = 0.1;
+/// See [`CONFIRM_FROM`].
+const CONFIRMED_MAX: f32 = 0.65;
+/// Weaker matches than this are not confirmed: nothing linked them in the first place.
+const CONFIRM_ABOVE: f32 = 0.3;
+
+/// `matches` (corpus word -> strength) of the question word `word`, with the loose ones GloVe
+/// finds close in meaning made stronger.
+fn confirmed(word: &str, mut matches: HashMap<String, f32>) -> HashMap<String, f32> {
+    let Some(glove) = Embeddings::glove() else {
+        return matches;
+    };
+    let Some(own) = glove.row(word) else {
+        return matches;
+    };
+    for (w, m) in &mut matches {
+        if *m < CONFIRM_ABOVE || *m >= CONFIRMED_MAX {
+            continue;
+        }
+        let Some(other) = glove.row(&w.to_lowercase()) else {
+            continue;
+        };
+        let cos = glove.cosine(own, other);
+        if cos >= CONFIRM_FROM {
+            *m = m.max((cos + CONFIRMED_BONUS).min(CONFIRMED_MAX));
+        }
+    }
+    matches
 }
