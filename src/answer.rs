@@ -34,23 +34,26 @@ impl QuestionKind {
     }
 }
 
+/// Nouns that ask for a place: "which country", "what street".
+const PLACE_NOUNS: &[&str] = &[
+    "country",
+    "countries",
+    "city",
+    "street",
+    "town",
+    "place",
+    "region",
+    "avenue",
+    "square",
+];
+
 /// Detects the kind of answer wanted from the question's words.
 pub fn classify(tokens: &[Token]) -> QuestionKind {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let has = |w: &str| words.contains(&w);
     let has_seq = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let first = words.first().copied().unwrap_or("");
-    let place_nouns = [
-        "country",
-        "countries",
-        "city",
-        "street",
-        "town",
-        "place",
-        "region",
-        "avenue",
-        "square",
-    ];
+
     let time_nouns = ["day", "date", "time", "year", "month", "week", "night"];
     let what_which = |nouns: &[&str]| {
         words
@@ -93,7 +96,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if asks("when") || what_which(&time_nouns) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
-    if asks("where") || what_which(&place_nouns) {
+    if asks("where") || what_which(&PLACE_NOUNS) {
         return QuestionKind::Place;
     }
     // "what was the march called": a name.
@@ -397,6 +400,8 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             // "the date of birth": the date must be the birth's.
             ("date" | "day" | "year" | "time", "of") => Some(i + 2),
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),
+            // "what street": a place of that kind.
+            ("what" | "whats", w) if PLACE_NOUNS.contains(&w) => Some(i + 1),
             // "what was the opposition march on sunday called": the march.
             ("what" | "whats", "is" | "was" | "are" | "were")
                 if i == 0 && text::asks_what_called(tokens) =>
