@@ -281,11 +281,8 @@ impl Engine {
         let terms = retriever.query_terms(&tokens);
         let mut out = format!("kind: {:?}\n", answer::classify(&tokens));
         for t in &terms {
-            let mut e: Vec<(&String, &f32)> = t
-                .expansions
-                .iter()
-                .filter(|(k, _)| self.vocabulary.words.contains_key(k.as_str()))
-                .collect();
+            // The corpus words it matches, as scoring sees them.
+            let mut e: Vec<(&String, &f32)> = t.matches.iter().collect();
             e.sort_by(|a, b| b.1.total_cmp(a.1));
             let shown: Vec<String> = e
                 .iter()

@@ -38,6 +38,10 @@ const THESAURUS_ONE_WAY: f32 = 0.75;
 /// wrong senses: "minister" ~ "supporters".)
 const THESAURUS_GATE_FROM: f32 = 0.1;
 const THESAURUS_GATE_SPAN: f32 = 0.3;
+/// Verbs that ask for what someone said or wrote (base forms).
+const SPEECH_VERBS: &[&str] = &["say", "tell", "write", "read", "chant", "shout"];
+/// What a quotation is worth to a verb of saying ("what did the placards say").
+const QUOTE_SAYS: f32 = 0.6;
 /// What a term's match is worth when another term matches the same word better.
 const SHARED_WORD_FACTOR: f32 = 0.5;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
@@ -70,6 +74,8 @@ pub struct QueryTerm {
     /// Those of `matches` that mean its opposite (only for yes/no questions, see
     /// [`Retriever::add_opposites`]).
     pub opposites: HashMap<String, f32>,
+    /// Whether the word asks what was said ("what did the signs say"): a quotation says it.
+    pub speech: bool,
 }
 
 /// What is known about one word of the corpus.
@@ -129,6 +135,8 @@ pub struct Vocabulary {
     headings: Vec<Vec<u32>>,
     /// The words of the person a sentence's pronoun stands for, by sentence number.
     antecedents: HashMap<u32, Vec<u32>>,
+    /// Per sentence (by number), whether it quotes someone's words.
+    quotes: Vec<bool>,
 }
 
 /// A citable sentence by position: document, paragraph index, sentence index (0-based).
@@ -375,6 +383,7 @@ impl Vocabulary {
         let mut heading_of: Vec<u32> = Vec::new();
         let mut headings: Vec<Vec<u32>> = Vec::new();
         let mut antecedents: HashMap<u32, Vec<u32>> = HashMap::default();
+        let mut quotes: Vec<bool> = Vec::new();
         for document in &index.documents {
             let first = sentences;
             let mut heading = u32::MAX;
@@ -418,6 +427,7 @@ impl Vocabulary {
                     }
                     token_starts.push(tokens.len() as u32);
                     heading_of.push(heading);
+                    quotes.push(quotes_words(&sentence.text));
                 }
             }
             // The person a "she" or "he" stands for, and the thing "the building" stands for,
@@ -511,6 +521,7 @@ impl Vocabulary {
             heading_of,
             headings,
             antecedents,
+            quotes,
         }
     }
 
@@ -567,6 +578,13 @@ impl Vocabulary {
             .map(|a| a.iter().map(string).collect())
             .unwrap_or_default();
         (context, antecedent)
+    }
+
+    /// Whether the sentence at `at` quotes someone's words.
+    pub fn quotes(&self, at: SentenceRef) -> bool {
+        self.number(at)
+            .and_then(|n| self.quotes.get(n as usize).copied())
+            .unwrap_or(false)
     }
 
     /// The corpus word closest in spelling to `word` (at most one edit for short words, two for
@@ -928,6 +946,7 @@ impl<'a> Retriever<'a> {
                 forms,
                 matches,
                 opposites: HashMap::default(),
+                speech: false,
             });
         }
         terms
@@ -948,6 +967,7 @@ impl<'a> Retriever<'a> {
             word,
             weight,
             rank_weight: weight * (0.4 + 0.6 * self.idf(weighed)),
+            speech: forms.iter().any(|f| SPEECH_VERBS.contains(&f.as_str())),
             expansions,
             forms,
             matches,
@@ -1297,6 +1317,7 @@ impl<'a> Retriever<'a> {
 
     fn score(&self, terms: &[QueryTerm], at: SentenceRef, bm25: f32) -> Option<Scored> {
         let tokens = &self.vocabulary.sentence_words(at)?;
+        let quotes = self.vocabulary.quotes(at);
         // The person a "she" or "he" stands for counts nearly as if named.
         let (context_words, antecedent) = &self.vocabulary.context(at);
         let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
@@ -1318,6 +1339,10 @@ impl<'a> Retriever<'a> {
                 if m > best.0 {
                     best = (m, Some(*start));
                 }
+            }
+            // "what did the signs say": the words they quote say it.
+            if term.speech && quotes && best.0 < QUOTE_SAYS {
+                best = (QUOTE_SAYS, None);
             }
             bests.push(best);
         }
@@ -1405,7 +1430,12 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
     // it stands for.
     let named_before = first_pronoun.is_some_and(|p| {
         tokens[..p].iter().enumerate().any(|(k, t)| {
-            t.capitalized && !t.number && k > 0 && !lexicon.is_lemma(&t.norm) && !t.acronym
+            t.capitalized
+                && !t.number
+                && k > 0
+                && !lexicon.is_lemma(&t.norm)
+                && !t.acronym
+                && !text::is_stop_word(&t.norm)
         })
     });
     let has_pronoun = first_pronoun.is_some() && !named_before;
@@ -1501,6 +1531,24 @@ pub fn described_antecedent(
         }
     }
     out
+}
+
+/// Whether `text` quotes words of two or more letters between quotation marks.
+fn quotes_words(text: &str) -> bool {
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) | ('"', None) => open = Some(i + c.len_utf8()),
+            ('”', Some(start)) | ('"', Some(start)) => {
+                if text[start..i].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
+                    return true;
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Whether WordNet files the noun under persons, at most three broader terms up ("strongman"
