@@ -38,6 +38,9 @@ const THESAURUS_ONE_WAY: f32 = 0.75;
 /// wrong senses: "minister" ~ "supporters".)
 const THESAURUS_GATE_FROM: f32 = 0.1;
 const THESAURUS_GATE_SPAN: f32 = 0.3;
+/// What a phrasal verb ("sign up"), or its verb, is worth to a noun of the question ("the
+/// signs"): it is no noun, and its meaning is the phrase's.
+const PHRASAL_VERB_FOR_NOUN: f32 = 0.5;
 /// Verbs that ask for what someone said or wrote (base forms).
 const SPEECH_VERBS: &[&str] = &["say", "tell", "write", "read", "chant", "shout"];
 /// What a quotation is worth to a verb of saying ("what did the placards say").
@@ -76,6 +79,9 @@ pub struct QueryTerm {
     pub opposites: HashMap<String, f32>,
     /// Whether the word asks what was said ("what did the signs say"): a quotation says it.
     pub speech: bool,
+    /// Whether the question uses the word as a noun ("the signs"): then it is not the verb of
+    /// a phrasal verb ("to sign up").
+    pub noun: bool,
 }
 
 /// What is known about one word of the corpus.
@@ -923,7 +929,9 @@ impl<'a> Retriever<'a> {
                 }
                 matches = self.corpus_matches(&expansions, &forms);
             }
-            terms.push(self.term(word, (weight, &weighed), expansions, forms, matches));
+            let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
+            term.noun = single.is_none() && after_determiner(tokens, i);
+            terms.push(term);
         }
         if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
             let mut expansions = HashMap::default();
@@ -947,6 +955,7 @@ impl<'a> Retriever<'a> {
                 matches,
                 opposites: HashMap::default(),
                 speech: false,
+                noun: false,
             });
         }
         terms
@@ -972,6 +981,7 @@ impl<'a> Retriever<'a> {
             forms,
             matches,
             opposites: HashMap::default(),
+            noun: false,
         }
     }
 
@@ -1329,10 +1339,22 @@ impl<'a> Retriever<'a> {
         let mut term_match = Vec::with_capacity(terms.len());
         // Each term's best match in the sentence, and the word it is in.
         let mut bests: Vec<(f32, Option<usize>)> = Vec::with_capacity(terms.len());
+        // Where a phrasal verb starts ("sign" in "to sign up"): no noun of the question's there.
+        let phrasal_verbs: Vec<usize> = tokens
+            .iter()
+            .filter(|(w, _, _)| {
+                w.split_once('_')
+                    .is_some_and(|(_, particle)| text::is_stop_word(particle))
+            })
+            .map(|&(_, start, _)| start)
+            .collect();
         for (ti, term) in terms.iter().enumerate() {
             let mut best = (0.0f32, None);
             for (word, start, end) in tokens {
-                let m = self.match_word(term, word);
+                let mut m = self.match_word(term, word);
+                if term.noun && phrasal_verbs.contains(start) {
+                    m *= PHRASAL_VERB_FOR_NOUN;
+                }
                 if m >= 0.3 {
                     matched.push((*start, *end, ti, m));
                 }
@@ -1611,6 +1633,24 @@ mod pronoun_tests {
             assert!(!is_person_noun(lexicon, noun), "{noun}");
         }
     }
+}
+
+/// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
+/// signs", "the protest signs"): a noun, not a verb.
+fn after_determiner(tokens: &[Token], i: usize) -> bool {
+    for j in (i.saturating_sub(2)..i).rev() {
+        let w = tokens[j].norm.as_str();
+        if matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "these" | "those"
+        ) {
+            return true;
+        }
+        if text::is_stop_word(w) || tokens[j].number {
+            return false;
+        }
+    }
+    false
 }
 
 /// A loose match that GloVe puts at least this close to the question word ("protesters" ~
