@@ -1,7 +1,7 @@
-//! Build script: indexes the WordNet tables in `assets/wordnet/` and the thesaurus in
-//! `assets/thesaurus/` (line starts, and a hash table of their keys), so that the lexicon looks a
-//! word up over the compiled-in text instead of parsing 150,000 lines into hash maps at start-up
-//! and keeping them in memory.
+//! Build script: indexes the WordNet tables in `assets/wordnet/`, the thesaurus in
+//! `assets/thesaurus/` and the word vectors' vocabularies (line starts, and a hash table of their
+//! keys), so that a word is looked up over the compiled-in text instead of parsing 150,000 lines
+//! into hash maps at start-up and keeping them in memory.
 
 use std::env;
 use std::fs;
@@ -12,19 +12,21 @@ mod fnv;
 
 use fnv::fnv1a;
 
-/// The tables keyed by their first column (one line per key): folder and name.
+/// The tables keyed by their first column (one line per key): file and the name of its index.
 const TABLES: &[(&str, &str)] = &[
-    ("wordnet", "lemmas"),
-    ("wordnet", "related"),
-    ("wordnet", "antonyms"),
-    ("thesaurus", "moby"),
+    ("assets/wordnet/lemmas.tsv", "lemmas"),
+    ("assets/wordnet/related.tsv", "related"),
+    ("assets/wordnet/antonyms.tsv", "antonyms"),
+    ("assets/thesaurus/moby.tsv", "moby"),
+    ("assets/embeddings/vocab.txt", "minilm_vocab"),
+    ("assets/embeddings/neighbours.tsv", "minilm_neighbours"),
+    ("assets/glove/vocab.txt", "glove_vocab"),
 ];
 
 fn main() {
     println!("cargo:rerun-if-changed=src/fnv.rs");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    for (folder, table) in TABLES {
-        let path = format!("assets/{folder}/{table}.tsv");
+    for (path, table) in TABLES {
         println!("cargo:rerun-if-changed={path}");
         let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let mut starts: Vec<u8> = Vec::new();

@@ -3,8 +3,19 @@
 //! are built in: vectors distilled from all-MiniLM-L6-v2 (`assets/embeddings/`, with a table of
 //! nearest words), and GloVe's (`assets/glove/`), which tell a word's sense in news text.
 
-use rustc_hash::FxHashMap as HashMap;
+use crate::table::Table;
 use std::sync::OnceLock;
+
+/// A compiled-in table and the index `build.rs` made for it (see [`Table`]).
+macro_rules! table {
+    ($file:literal, $index:literal) => {
+        Table::new(
+            include_str!($file),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $index, ".idx")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/", $index, ".hash")),
+        )
+    };
+}
 
 /// Vectors are unit length, quantised as round(v * SCALE).
 const SCALE: f32 = 127.0;
@@ -12,23 +23,28 @@ const SCALE: f32 = 127.0;
 /// One set of word vectors, loaded once for the life of the program.
 #[derive(Debug)]
 pub struct Embeddings {
-    rows: HashMap<&'static str, u32>,
-    neighbours: HashMap<&'static str, &'static str>,
+    /// The vocabulary, a word per line: a word's line is its row.
+    rows: Table,
+    /// Each word's nearest words (`word<TAB>near:cos ...`), if the set has them.
+    neighbours: Option<Table>,
     vectors: &'static [u8],
     dim: usize,
     count: usize,
 }
 
 impl Embeddings {
-    /// The shared MiniLM vectors (parsed on first use, a few milliseconds).
+    /// The shared MiniLM vectors.
     pub fn get() -> Option<&'static Embeddings> {
         static EMBEDDINGS: OnceLock<Option<Embeddings>> = OnceLock::new();
         EMBEDDINGS
             .get_or_init(|| {
-                Embeddings::parse(
-                    include_str!("../assets/embeddings/vocab.txt"),
+                Embeddings::new(
+                    table!("../assets/embeddings/vocab.txt", "minilm_vocab"),
                     include_bytes!("../assets/embeddings/vectors.i8"),
-                    include_str!("../assets/embeddings/neighbours.tsv"),
+                    Some(table!(
+                        "../assets/embeddings/neighbours.tsv",
+                        "minilm_neighbours"
+                    )),
                     128,
                 )
             })
@@ -41,32 +57,23 @@ impl Embeddings {
         static GLOVE: OnceLock<Option<Embeddings>> = OnceLock::new();
         GLOVE
             .get_or_init(|| {
-                Embeddings::parse(
-                    include_str!("../assets/glove/vocab.txt"),
+                Embeddings::new(
+                    table!("../assets/glove/vocab.txt", "glove_vocab"),
                     include_bytes!("../assets/glove/vectors.i8"),
-                    "",
+                    None,
                     100,
                 )
             })
             .as_ref()
     }
 
-    fn parse(
-        vocab: &'static str,
+    fn new(
+        rows: Table,
         vectors: &'static [u8],
-        neighbours: &'static str,
+        neighbours: Option<Table>,
         dim: usize,
     ) -> Option<Embeddings> {
-        let rows: HashMap<&'static str, u32> = vocab
-            .lines()
-            .enumerate()
-            .map(|(i, w)| (w, i as u32))
-            .collect();
         let count = rows.len();
-        let neighbours = neighbours
-            .lines()
-            .filter_map(|l| l.split_once('\t'))
-            .collect();
         (vectors.len() == count * dim && count > 0).then_some(Embeddings {
             rows,
             neighbours,
@@ -78,7 +85,7 @@ impl Embeddings {
 
     /// The row of `word`, if it has a vector.
     pub fn row(&self, word: &str) -> Option<u32> {
-        self.rows.get(word).copied()
+        self.rows.find(word).and_then(|r| u32::try_from(r).ok())
     }
 
     fn vector(&self, row: u32) -> &[u8] {
@@ -89,8 +96,7 @@ impl Embeddings {
     /// The nearest words of `word` in the whole vocabulary (cosine >= 0.6), best first.
     pub fn neighbours(&self, word: &str) -> impl Iterator<Item = (&'static str, f32)> {
         self.neighbours
-            .get(word)
-            .copied()
+            .and_then(|t| t.get(word))
             .unwrap_or("")
             .split(' ')
             .filter_map(|pair| {

@@ -6,7 +6,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::fnv::fnv1a;
+use crate::table::Table;
 use std::sync::OnceLock;
 
 const LEMMAS: &str = include_str!("../assets/wordnet/lemmas.tsv");
@@ -24,49 +24,6 @@ const RELATED_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/related.idx
 const ANTONYMS_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/antonyms.idx"));
 const MOBY_BKT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/moby.hash"));
 const MOBY_IDX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/moby.idx"));
-
-/// A compiled-in table keyed by its first column, looked up through a precomputed hash table:
-/// nothing is parsed up front, and only the pages a lookup reads are loaded.
-#[derive(Debug, Clone, Copy)]
-struct Table {
-    text: &'static str,
-    starts: &'static [u8],
-    slots: &'static [u8],
-}
-
-fn read_u32(bytes: &[u8], k: usize) -> Option<usize> {
-    let b: [u8; 4] = bytes.get(k * 4..k * 4 + 4)?.try_into().ok()?;
-    Some(u32::from_le_bytes(b) as usize)
-}
-
-impl Table {
-    fn line(&self, i: usize) -> &'static str {
-        let at = |k: usize| read_u32(self.starts, k).unwrap_or(self.text.len());
-        let (start, end) = (at(i), at(i + 1).min(self.text.len()));
-        self.text
-            .get(start..end)
-            .unwrap_or("")
-            .trim_end_matches('\n')
-    }
-
-    /// The rest of the line (after the first tab) whose first column is `key`.
-    fn get(&self, key: &str) -> Option<&'static str> {
-        let size = self.slots.len() / 4;
-        if size == 0 {
-            return None;
-        }
-        let mut h = fnv1a(key) & (size - 1);
-        for _ in 0..size {
-            let line = read_u32(self.slots, h)?.checked_sub(1)?;
-            let (k, rest) = self.line(line).split_once('\t')?;
-            if k == key {
-                return Some(rest);
-            }
-            h = (h + 1) & (size - 1);
-        }
-        None
-    }
-}
 
 /// A word's line of the Moby thesaurus (see [`Lexicon::thesaurus`]).
 #[derive(Debug, Clone, Copy)]
@@ -143,11 +100,7 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let table = |text, starts, slots| Table {
-            text,
-            starts,
-            slots,
-        };
+        let table = Table::new;
         let lemmas = table(LEMMAS, LEMMAS_IDX, LEMMAS_BKT);
         let related = table(RELATED, RELATED_IDX, RELATED_BKT);
         let antonyms = table(ANTONYMS, ANTONYMS_IDX, ANTONYMS_BKT);

@@ -18,6 +18,7 @@ pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod retrieve;
+mod table;
 pub mod telegram;
 pub mod text;
 
