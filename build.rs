@@ -28,7 +28,7 @@ fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     for (path, table) in TABLES {
         println!("cargo:rerun-if-changed={path}");
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
         let mut starts: Vec<u8> = Vec::new();
         let mut keys: Vec<&str> = Vec::new();
         let mut offset = 0usize;

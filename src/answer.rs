@@ -96,7 +96,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if asks("when") || what_which(&time_nouns) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
-    if asks("where") || what_which(&PLACE_NOUNS) {
+    if asks("where") || what_which(PLACE_NOUNS) {
         return QuestionKind::Place;
     }
     // "what was the march called": a name.

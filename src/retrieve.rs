@@ -1597,44 +1597,6 @@ fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
     false
 }
 
-#[cfg(test)]
-mod pronoun_tests {
-    use super::*;
-
-    #[test]
-    fn the_pronoun_prefilter_never_hides_a_pronoun() {
-        let cases = [
-            "He said so.",
-            "and she's gone",
-            "(HIS) words",
-            "her’s",
-            "\"Him\"",
-            "The theme, this and that; shelter; history.",
-            "O'Her Ship",
-            "İstanbul Hİs",
-            "",
-        ];
-        for text in cases {
-            let has = text::tokenize(text)
-                .iter()
-                .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
-            assert!(!has || may_hold_pronoun(text), "{text}");
-        }
-        assert!(!may_hold_pronoun("The theme of this other thing."));
-    }
-
-    #[test]
-    fn a_person_is_found_under_broader_terms() {
-        let lexicon = Lexicon::get();
-        for noun in ["strongman", "leader", "dictator", "protester"] {
-            assert!(is_person_noun(lexicon, noun), "{noun}");
-        }
-        for noun in ["election", "crackdown", "movement", "theme"] {
-            assert!(!is_person_noun(lexicon, noun), "{noun}");
-        }
-    }
-}
-
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
 /// signs", "the protest signs"): a noun, not a verb.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
@@ -1705,4 +1667,42 @@ fn confirmed(
         }
     }
     matches
+}
+
+#[cfg(test)]
+mod pronoun_tests {
+    use super::*;
+
+    #[test]
+    fn the_pronoun_prefilter_never_hides_a_pronoun() {
+        let cases = [
+            "He said so.",
+            "and she's gone",
+            "(HIS) words",
+            "her’s",
+            "\"Him\"",
+            "The theme, this and that; shelter; history.",
+            "O'Her Ship",
+            "İstanbul Hİs",
+            "",
+        ];
+        for text in cases {
+            let has = text::tokenize(text)
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "he" | "she" | "his" | "her" | "him"));
+            assert!(!has || may_hold_pronoun(text), "{text}");
+        }
+        assert!(!may_hold_pronoun("The theme of this other thing."));
+    }
+
+    #[test]
+    fn a_person_is_found_under_broader_terms() {
+        let lexicon = Lexicon::get();
+        for noun in ["strongman", "leader", "dictator", "protester"] {
+            assert!(is_person_noun(lexicon, noun), "{noun}");
+        }
+        for noun in ["election", "crackdown", "movement", "theme"] {
+            assert!(!is_person_noun(lexicon, noun), "{noun}");
+        }
+    }
 }
