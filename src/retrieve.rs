@@ -971,7 +971,19 @@ impl<'a> Retriever<'a> {
         forms: Vec<String>,
         matches: HashMap<String, f32>,
     ) -> QueryTerm {
-        let matches = confirmed(self.lexicon, &word, matches);
+        let mut matches = confirmed(self.lexicon, &word, matches);
+        // One day is not another: "sunday" is no "monday", though vectors put them together.
+        let day = |w: &str| {
+            let w = w.trim_end_matches("'s").trim_end_matches("’s");
+            text::is_weekday(w) || text::is_unambiguous_month(w)
+        };
+        if day(&word) {
+            let own: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+            matches.retain(|w, _| {
+                let w = w.to_lowercase();
+                !day(&w) || own.iter().any(|f| w.starts_with(f.as_str()))
+            });
+        }
         QueryTerm {
             word,
             weight,
