@@ -1659,18 +1659,20 @@ fn confirmed(
         if *m < CONFIRM_ABOVE || *m >= CONFIRMED_MAX {
             continue;
         }
-        let Some(other) = glove.row(&w.to_lowercase()) else {
+        let lower = w.to_lowercase();
+        let Some(other) = glove.row(&lower) else {
             continue;
         };
         // A word of many senses ("short", "break") is near too much for its closeness to
         // tell which sense is meant.
         let senses = lexicon
-            .lemmas(&w.to_lowercase())
+            .lemmas(&lower)
             .iter()
             .map(|l| lexicon.sense_count(l))
             .max()
             .unwrap_or(0);
-        if senses > MAX_CONFIRMED_SENSES {
+        // Opposites share their contexts: GloVe puts "stay" near "leave".
+        if senses > MAX_CONFIRMED_SENSES || lexicon.opposite(word, &lower) {
             continue;
         }
         let cos = glove.cosine(own, other);
