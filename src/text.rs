@@ -134,6 +134,8 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
     match tokens.get(i).map_or("", |t| t.norm.as_str()) {
         "like" => matches!(next, "what" | "who" | "when" | "where" | "why" | "how"),
         "right" => next == "now",
+        // "supposed to", "meant to": what was planned, as the verb after it says.
+        "supposed" | "meant" => next == "to",
         _ => false,
     }
 }

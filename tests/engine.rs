@@ -314,6 +314,30 @@ fn questions_are_answered_from_the_right_sentence() {
 }
 
 #[test]
+fn a_passage_is_read_with_what_it_refers_back_to() {
+    // "the building" is the state television centre of the sentence before, so its "team"
+    // are the TV staff (GloVe puts "staff" near "team").
+    check(
+        "how many state tv staff came out",
+        "Around 100 team came out of the building",
+    );
+    // "... he stated": the "We" of the quotation is no name, so "he" is Lukashenko.
+    check(
+        "what did lukashenko say he wont do",
+        "We will not hand over the country",
+    );
+}
+
+#[test]
+fn where_and_when_want_the_event_asked_about() {
+    // The march's end, not the street it went down.
+    check(
+        "where was the march supposed to end",
+        "At a battle memorial where the march was to finish",
+    );
+}
+
+#[test]
 fn the_user_s_spelling_and_expressions_are_understood() {
     // "protestors" is one letter from the article's "protesters".
     check("what did the protestors hold", "protesters");
