@@ -126,6 +126,27 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     QuestionKind::Thing
 }
 
+/// A verb with more WordNet senses than this names no event of its own ("go", "hold").
+const MAX_EVENT_SENSES: usize = 20;
+
+/// For a "when" or "where" question, the term that names the event asked about: the
+/// question's last verb ("when will the strikes *end*"), unless it means too many things.
+pub fn event_term(kind: QuestionKind, terms: &[QueryTerm], lexicon: &Lexicon) -> Option<usize> {
+    if !matches!(kind, QuestionKind::Time | QuestionKind::Place) {
+        return None;
+    }
+    terms.iter().rposition(|t| {
+        !t.noun
+            && !t.word.contains('_')
+            && lexicon.can_be_verb(&t.word)
+            && !lexicon.is_proper(&t.word)
+            && lexicon
+                .lemmas(&t.word)
+                .iter()
+                .all(|l| lexicon.sense_count(l) <= MAX_EVENT_SENSES)
+    })
+}
+
 /// Units a duration is counted in ("26 years", "a week").
 const TIME_UNITS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade",

@@ -20,8 +20,6 @@ pub const MAX_QUESTION_CHARS: usize = 500;
 pub const MIN_CONFIDENCE: f32 = 0.5;
 /// What a candidate loses for a "when"/"where" question when it lacks the event asked about.
 const EVENT_MISSING_PENALTY: f32 = 0.15;
-/// A verb with more WordNet senses than this names no event of its own.
-const MAX_EVENT_SENSES: usize = 20;
 
 /// How much a sentence that gives a cause or purpose gains for a "why" question.
 const REASON_BONUS: f32 = 0.08;
@@ -192,27 +190,9 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
-        // "what will she do", "when will ..." are answered by a sentence about what is to come
-        // (and "when will" not by a past day at all).
-        // "when will the strikes end", "where was the march to end": the event asked about (the
-        // question's last verb) must be in the passage, not only what it happens to.
-        let event = (matches!(kind, QuestionKind::Time | QuestionKind::Place))
-            .then(|| {
-                terms.iter().rposition(|t| {
-                    !t.noun
-                        && !t.word.contains('_')
-                        && self.lexicon.can_be_verb(&t.word)
-                        && !self.lexicon.is_proper(&t.word)
-                        // "go", "hold" mean too many things to name an event.
-                        && self
-                            .lexicon
-                            .lemmas(&t.word)
-                            .iter()
-                            .all(|l| self.lexicon.sense_count(l) <= MAX_EVENT_SENSES)
-                })
-            })
-            .flatten();
-        if let Some(e) = event {
+        // "when will the strikes end", "where was the march to end": a passage that lacks the
+        // event asked about answers something else.
+        if let Some(e) = answer::event_term(kind, &terms, self.lexicon) {
             for s in scored.iter_mut() {
                 if s.term_match.get(e).is_some_and(|&m| m < 0.3) {
                     s.score -= EVENT_MISSING_PENALTY;
@@ -220,6 +200,8 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
+        // "what will she do", "when will ..." are answered by a sentence about what is to come
+        // (and "when will" not by a past day at all).
         let asks_future = answer::asks_future(&tokens);
         let future_time = kind == QuestionKind::Time && asks_future;
         // The candidates that speak only of the past (looked at once, for ranking and then for
