@@ -140,10 +140,7 @@ pub fn event_term(kind: QuestionKind, terms: &[QueryTerm], lexicon: &Lexicon) ->
             && !t.word.contains('_')
             && lexicon.can_be_verb(&t.word)
             && !lexicon.is_proper(&t.word)
-            && lexicon
-                .lemmas(&t.word)
-                .iter()
-                .all(|l| lexicon.sense_count(l) <= MAX_EVENT_SENSES)
+            && lexicon.most_senses(&t.word) <= MAX_EVENT_SENSES
     })
 }
 

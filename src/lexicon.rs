@@ -273,6 +273,16 @@ impl Lexicon {
             .any(|l| self.antonyms(l).any(|x| b_lemmas.iter().any(|y| y == x)))
     }
 
+    /// The most senses any base form of `word` has ("saw": those of "see"; 0 if WordNet does
+    /// not know it).
+    pub fn most_senses(&self, word: &str) -> usize {
+        self.lemmas(word)
+            .iter()
+            .map(|l| self.sense_count(l))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// How many senses (synsets) WordNet has for `lemma`: how many things it can mean.
     pub fn sense_count(&self, lemma: &str) -> usize {
         self.entry(lemma).map_or(0, |e| usize::from(e.senses))

@@ -258,13 +258,7 @@ fn reverse_related(
 
 /// How much a match through a related word can be trusted, by how many senses the word has.
 fn sense_factor(lexicon: &Lexicon, word: &str) -> f32 {
-    let senses: usize = lexicon
-        .lemmas(word)
-        .iter()
-        .map(|l| lexicon.sense_count(l))
-        .max()
-        .unwrap_or(1);
-    (1.1 - 0.02 * senses as f32).clamp(0.75, 1.0)
+    (1.1 - 0.02 * lexicon.most_senses(word) as f32).clamp(0.75, 1.0)
 }
 
 /// A word's base forms (strength 1) and the words WordNet relates to them.
@@ -1351,9 +1345,12 @@ impl<'a> Retriever<'a> {
         let mut term_match = Vec::with_capacity(terms.len());
         // Each term's best match in the sentence, and the word it is in.
         let mut bests: Vec<(f32, Option<usize>)> = Vec::with_capacity(terms.len());
-        // Where a phrasal verb starts ("sign" in "to sign up"): no noun of the question's there.
+        // Where a phrasal verb starts ("sign" in "to sign up"): no noun of the question's there
+        // (looked for only when the question has a noun to keep off it).
+        let nouns_asked = terms.iter().any(|t| t.noun);
         let phrasal_verbs: Vec<usize> = tokens
             .iter()
+            .filter(|_| nouns_asked)
             .filter(|(w, _, _)| {
                 w.split_once('_')
                     .is_some_and(|(_, particle)| text::is_stop_word(particle))
@@ -1665,14 +1662,8 @@ fn confirmed(
         };
         // A word of many senses ("short", "break") is near too much for its closeness to
         // tell which sense is meant.
-        let senses = lexicon
-            .lemmas(&lower)
-            .iter()
-            .map(|l| lexicon.sense_count(l))
-            .max()
-            .unwrap_or(0);
         // Opposites share their contexts: GloVe puts "stay" near "leave".
-        if senses > MAX_CONFIRMED_SENSES || lexicon.opposite(word, &lower) {
+        if lexicon.most_senses(&lower) > MAX_CONFIRMED_SENSES || lexicon.opposite(word, &lower) {
             continue;
         }
         let cos = glove.cosine(own, other);
