@@ -18,6 +18,25 @@ use crate::text;
 pub const MAX_QUESTION_CHARS: usize = 500;
 /// Below this confidence the engine says the articles do not answer the question.
 pub const MIN_CONFIDENCE: f32 = 0.5;
+
+/// A match this strong counts in full towards confidence (and a word whose best match in the
+/// articles is this strong is "in the articles").
+const STRICT_MATCH: f32 = 0.6;
+
+/// Below this, a match counts at half towards confidence; between it and [`STRICT_MATCH`] the
+/// share rises smoothly, so that 0.59 and 0.61 are not worlds apart.
+const LOOSE_FROM: f32 = 0.5;
+
+/// Where `x` stands between `from` (0) and `to` (1), clamped.
+fn ramp(x: f32, from: f32, to: f32) -> f32 {
+    ((x - from) / (to - from)).clamp(0.0, 1.0)
+}
+
+/// How much a term matched at `m` adds to confidence: loose matches (a distant vector, a broader
+/// term) count at half.
+fn strict_credit(m: f32) -> f32 {
+    m * (0.5 + 0.5 * ramp(m, LOOSE_FROM, STRICT_MATCH))
+}
 /// What a candidate loses for a "when"/"where" question when it lacks the event asked about.
 const EVENT_MISSING_PENALTY: f32 = 0.15;
 
@@ -243,7 +262,7 @@ impl Engine {
             let strict: f32 = terms
                 .iter()
                 .zip(&first.term_match)
-                .map(|(t, &m)| t.weight * if m >= 0.6 { m } else { m * 0.5 })
+                .map(|(t, &m)| t.weight * strict_credit(m))
                 .sum();
             confidence = strict / total;
             if kind.needs_typed_answer() && short.is_none() {
@@ -254,12 +273,14 @@ impl Engine {
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.
-            for (term, m) in terms.iter().zip(&first.term_match) {
-                if *m < 0.3 && !retriever.in_corpus(term, 0.3) {
+            for (term, &m) in terms.iter().zip(&first.term_match) {
+                let best = retriever.best_in_corpus(term);
+                if m < 0.3 && best < 0.3 {
                     confidence *= 1.0 - 0.5 * term.weight;
-                } else if *m < 0.6 && !retriever.in_corpus(term, 0.6) {
+                } else {
                     // Only loosely related words in the articles ("weather" ~ "hold up").
-                    confidence *= 1.0 - 0.35 * term.weight;
+                    let loose = 1.0 - ramp(best, LOOSE_FROM, STRICT_MATCH);
+                    confidence *= 1.0 - 0.35 * term.weight * loose;
                 }
             }
         }

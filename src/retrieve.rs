@@ -1202,9 +1202,9 @@ impl<'a> Retriever<'a> {
         term.matches.get(word).copied().unwrap_or(0.0)
     }
 
-    /// Whether some word of the corpus matches the term at least this strongly.
-    pub fn in_corpus(&self, term: &QueryTerm, strength: f32) -> bool {
-        term.matches.values().any(|&m| m >= strength)
+    /// How strongly the corpus word closest to the term matches it (0 when none does).
+    pub fn best_in_corpus(&self, term: &QueryTerm) -> f32 {
+        term.matches.values().fold(0.0, |a, &m| a.max(m))
     }
 
     /// The candidates for `terms`, best first, scored for coverage.
