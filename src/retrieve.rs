@@ -135,6 +135,10 @@ pub struct Vocabulary {
     paragraphs: Vec<Vec<(u32, u32)>>,
     /// Per document, the numbers of its citable sentences (start..end).
     documents: Vec<(u32, u32)>,
+    /// The people the articles call "she", and those they call "he", most often first (the
+    /// last word of the name, lower-cased): the first is whom a question's bare "she" or "he"
+    /// means.
+    pub pronoun_names: [Vec<String>; 2],
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -383,6 +387,8 @@ impl Vocabulary {
         let mut heading_of: Vec<u32> = Vec::new();
         let mut headings: Vec<Vec<u32>> = Vec::new();
         let mut antecedents: HashMap<u32, Vec<u32>> = HashMap::default();
+        // How often each name is what a "she" (0) or a "he" (1) stands for.
+        let mut called: [HashMap<String, u32>; 2] = Default::default();
         let mut quotes: Vec<bool> = Vec::new();
         for document in &index.documents {
             let first = sentences;
@@ -436,7 +442,13 @@ impl Vocabulary {
             for k in 0..citable.len() {
                 let mut words: Vec<u32> = Vec::new();
                 if let Some(name) = pronoun_antecedent(&citable, k) {
-                    words.extend(text::tokenize(&name).iter().map(|t| intern(&t.norm)));
+                    let name_tokens = text::tokenize(&name);
+                    words.extend(name_tokens.iter().map(|t| intern(&t.norm)));
+                    if let (Some(g), Some(last)) =
+                        (pronoun_gender(&citable[k].1.text), name_tokens.last())
+                    {
+                        *called[g].entry(last.norm.clone()).or_insert(0) += 1;
+                    }
                 }
                 for w in described_antecedent(lexicon, &citable, k) {
                     words.push(intern(&w));
@@ -506,9 +518,15 @@ impl Vocabulary {
             })
             .collect();
         spelling.sort_unstable_by_key(|s| s.2);
+        let pronoun_names = called.map(|counts| {
+            let mut names: Vec<(String, u32)> = counts.into_iter().collect();
+            names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            names.into_iter().map(|(name, _)| name).collect()
+        });
         Vocabulary {
             words,
             sentences,
+            pronoun_names,
             spelling,
             form_index,
             reverse_index,
@@ -926,6 +944,42 @@ impl<'a> Retriever<'a> {
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
             term.noun = single.is_none() && after_determiner(tokens, i);
             terms.push(term);
+        }
+        // "where did she go": a bare "she" or "he" means the person the articles call so most.
+        let genders: Vec<usize> = tokens
+            .iter()
+            .filter_map(|t| pronoun_gender_of(&t.norm))
+            .collect();
+        if let [g, rest @ ..] = genders.as_slice() {
+            let people = &self.vocabulary.pronoun_names;
+            let called = |t: &QueryTerm, g: usize| {
+                people[g]
+                    .iter()
+                    .any(|n| &t.word == n || t.forms.contains(n))
+            };
+            // Not when the question names someone the pronoun may stand for ("what did putin
+            // say he would do"), only someone it cannot ("what will she do if lukashenko
+            // quits").
+            let names_someone = terms.iter().any(|t| {
+                let known = self
+                    .lexicon
+                    .lemmas(&t.word)
+                    .iter()
+                    .any(|l| self.lexicon.is_lemma(l));
+                let name =
+                    !known || (self.lexicon.is_proper(&t.word) && !self.lexicon.is_place(&t.word));
+                called(t, *g) || (name && !called(t, 1 - *g))
+            });
+            if let Some(name) = people[*g].first().filter(|_| {
+                rest.iter().all(|r| r == g) && !names_someone && terms.len() < MAX_TERMS
+            }) {
+                let mut expansions = HashMap::default();
+                expansions.insert(name.clone(), 1.0);
+                let forms = vec![name.clone()];
+                let matches = self.corpus_matches(&expansions, &forms);
+                let weight = self.weight(name) * 0.5;
+                terms.push(self.term(name.clone(), (weight, name), expansions, forms, matches));
+            }
         }
         if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
             let mut expansions = HashMap::default();
@@ -1442,6 +1496,22 @@ fn may_hold_pronoun(text: &str) -> bool {
         prev_alnum = c.is_alphanumeric();
     }
     false
+}
+
+/// Whether the first personal pronoun of `text` is a "she" (0) or a "he" (1), if it has one.
+fn pronoun_gender(text: &str) -> Option<usize> {
+    text::tokenize(text)
+        .iter()
+        .find_map(|t| pronoun_gender_of(&t.norm))
+}
+
+/// Whether the word is a "she" (0) or a "he" (1) pronoun.
+fn pronoun_gender_of(word: &str) -> Option<usize> {
+    match word {
+        "she" | "her" | "hers" | "herself" => Some(0),
+        "he" | "his" | "him" | "himself" => Some(1),
+        _ => None,
+    }
 }
 
 /// The person a sentence's leading pronoun (he, she, they...) most likely stands for: the first

@@ -20,17 +20,17 @@ const ARTICLE: &str = "belarus-protests-2020-08-16.txt";
 /// The dev-set figure the engine must not fall below (overall, percent): five points under the
 /// score `citebot eval ../shared/eval/dev-questions.jsonl` printed when this floor was set.
 /// Raise it as the engine improves.
-const DEV_FLOOR: f64 = 79.0;
+const DEV_FLOOR: f64 = 82.0;
 
 /// The same for the project's own question sets (`tests/eval/`: questions in other wording
 /// than the dev set's, three of them written by someone who saw only the article), which guard
 /// against tuning to the dev set.
 const OWN_FLOORS: &[(&str, f64)] = &[
     ("own-questions.jsonl", 88.0),
-    ("own-questions-2.jsonl", 68.0),
+    ("own-questions-2.jsonl", 71.0),
     ("heldout-questions.jsonl", 79.0),
-    ("heldout-questions-3.jsonl", 67.0),
-    ("heldout-questions-4.jsonl", 61.0),
+    ("heldout-questions-3.jsonl", 73.0),
+    ("heldout-questions-4.jsonl", 66.0),
 ];
 
 fn repo() -> &'static Path {
@@ -837,4 +837,19 @@ fn a_sigkill_during_index_leaves_the_old_index_serving_and_the_next_start_rebuil
         .filter(|e| e.file_name().to_string_lossy().starts_with(".build-"))
         .count();
     assert_eq!(leftovers, 0, "the killed build's folder is cleaned up");
+}
+
+#[test]
+fn a_bare_she_or_he_means_the_person_the_article_calls_so_most() {
+    // Tikhanovskaya is the article's "she": asked about without her name.
+    check("where is she now", "From exile in Lithuania");
+    check(
+        "what does she demand",
+        "She demanded the authorities release",
+    );
+    // Named, another person keeps the pronoun: "he" is Putin here, not Lukashenko.
+    check(
+        "what did putin say he would do",
+        "readiness to give the needed aid",
+    );
 }
