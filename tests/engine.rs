@@ -853,3 +853,14 @@ fn a_bare_she_or_he_means_the_person_the_article_calls_so_most() {
         "readiness to give the needed aid",
     );
 }
+
+#[test]
+fn a_name_the_vocabulary_does_not_link_to_the_noun_asked_answers_by_what_it_did() {
+    // "rights group" is not linked to "Amnesty International", but it did the accusing.
+    check(
+        "which organisation accused the authorities of torture",
+        "Amnesty International accused authorities",
+    );
+    let answer = engine().ask("what group said there was torture", 3);
+    assert_eq!(answer.answer.as_deref(), Some("Amnesty International"));
+}
