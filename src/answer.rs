@@ -88,6 +88,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has_seq("what", "number")
         || has_seq("how", "big")
         || has_seq("how", "large")
+        || has("age")
     {
         return QuestionKind::Number;
     }
@@ -772,7 +773,7 @@ pub fn short_answer_with_cost(
                     return true;
                 }
                 let next = tokens.get(s.end).map(|t| t.norm.as_str()).unwrap_or("");
-                if q("old") && q("how") {
+                if (q("old") && q("how")) || q("age") {
                     // An age: "34-year-old", "65 years old", "aged 65"; not "for 26 years".
                     let after = tokens.get(s.end + 1).map(|t| t.norm.as_str()).unwrap_or("");
                     let aged = s.start > 0 && tokens[s.start - 1].norm == "aged";

@@ -864,3 +864,11 @@ fn a_name_the_vocabulary_does_not_link_to_the_noun_asked_answers_by_what_it_did(
     let answer = engine().ask("what group said there was torture", 3);
     assert_eq!(answer.answer.as_deref(), Some("Amnesty International"));
 }
+
+#[test]
+fn an_age_asked_with_the_word_age_is_answered_with_an_age() {
+    let answer = engine().ask("what age was the protester who died", 3);
+    assert_eq!(answer.answer.as_deref(), Some("34-year-old"));
+    // The article gives no age for Lukashenko.
+    assert!(!engine().ask("lukashenko age", 3).found);
+}
