@@ -941,6 +941,16 @@ impl<'a> Retriever<'a> {
                 }
                 matches = self.corpus_matches(&expansions, &forms);
             }
+            // "what was he wearing": the clothes the articles name.
+            if forms.iter().any(|f| WEAR_VERBS.contains(&f.as_str())) {
+                for w in self.vocabulary.words.keys() {
+                    if !matches.contains_key(w)
+                        && is_filed_under(self.lexicon, w, WORN_KINDS, (2, 1))
+                    {
+                        matches.insert(w.clone(), WORN_MATCH);
+                    }
+                }
+            }
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
             term.noun = single.is_none() && after_determiner(tokens, i);
             terms.push(term);
@@ -1655,17 +1665,28 @@ fn quotes_words(text: &str) -> bool {
 /// Whether WordNet files the noun under persons, at most three broader terms up ("strongman"
 /// -> "dictator" -> "ruler" -> "person").
 fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
+    is_filed_under(lexicon, word, &["person"], (3, 6))
+}
+
+/// Whether WordNet files the noun under one of `kinds`, at most `steps` broader terms up,
+/// looking at the first `breadth` of each word's broader terms (the nearest come first).
+fn is_filed_under(
+    lexicon: &Lexicon,
+    word: &str,
+    kinds: &[&str],
+    (steps, breadth): (usize, usize),
+) -> bool {
     let mut frontier: Vec<String> = lexicon.lemmas(word);
-    for _ in 0..3 {
+    for _ in 0..steps {
         let mut next = Vec::new();
         for w in &frontier {
             // A lemma's broader terms come first in the list, narrower ones after.
             let broader_terms = lexicon
                 .related(w)
                 .filter(|(relation, _, _)| *relation == Relation::Broader)
-                .take(6);
+                .take(breadth);
             for (_, _, broader) in broader_terms {
-                if broader == "person" {
+                if kinds.contains(&broader) {
                     return true;
                 }
                 next.push(broader.to_string());
@@ -1675,6 +1696,15 @@ fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
     }
     false
 }
+
+/// Verbs whose object is something worn ("what was he wearing").
+const WEAR_VERBS: &[&str] = &["wear", "dress", "don"];
+
+/// What WordNet files worn things under.
+const WORN_KINDS: &[&str] = &["garment", "clothing", "headdress", "footwear", "apparel"];
+
+/// How strongly a worn thing ("t-shirt") matches a verb of wearing.
+const WORN_MATCH: f32 = 0.7;
 
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
 /// signs", "the protest signs"): a noun, not a verb.

@@ -872,3 +872,8 @@ fn an_age_asked_with_the_word_age_is_answered_with_an_age() {
     // The article gives no age for Lukashenko.
     assert!(!engine().ask("lukashenko age", 3).found);
 }
+
+#[test]
+fn a_question_about_what_someone_wore_finds_the_clothes() {
+    check("what clothes did lukashenko wear", "short-sleeved t-shirt");
+}
