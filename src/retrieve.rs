@@ -139,6 +139,9 @@ pub struct Vocabulary {
     /// last word of the name, lower-cased): the first is whom a question's bare "she" or "he"
     /// means.
     pub pronoun_names: [Vec<String>; 2],
+    /// The corpus words that name something worn ("t-shirt"), found the first time a question
+    /// asks what someone wore.
+    worn: std::sync::OnceLock<Vec<String>>,
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -527,6 +530,7 @@ impl Vocabulary {
             words,
             sentences,
             pronoun_names,
+            worn: std::sync::OnceLock::new(),
             spelling,
             form_index,
             reverse_index,
@@ -943,12 +947,16 @@ impl<'a> Retriever<'a> {
             }
             // "what was he wearing": the clothes the articles name.
             if forms.iter().any(|f| WEAR_VERBS.contains(&f.as_str())) {
-                for w in self.vocabulary.words.keys() {
-                    if !matches.contains_key(w)
-                        && is_filed_under(self.lexicon, w, WORN_KINDS, (2, 1))
-                    {
-                        matches.insert(w.clone(), WORN_MATCH);
-                    }
+                let worn = self.vocabulary.worn.get_or_init(|| {
+                    self.vocabulary
+                        .words
+                        .keys()
+                        .filter(|w| is_filed_under(self.lexicon, w, WORN_KINDS, (2, 1)))
+                        .cloned()
+                        .collect()
+                });
+                for w in worn {
+                    matches.entry(w.clone()).or_insert(WORN_MATCH);
                 }
             }
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);

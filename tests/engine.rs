@@ -23,7 +23,7 @@ const ARTICLE: &str = "belarus-protests-2020-08-16.txt";
 const DEV_FLOOR: f64 = 82.0;
 
 /// The same for the project's own question sets (`tests/eval/`: questions in other wording
-/// than the dev set's, three of them written by someone who saw only the article), which guard
+/// than the dev set's, four of them written by someone who saw only the article), which guard
 /// against tuning to the dev set.
 const OWN_FLOORS: &[(&str, f64)] = &[
     ("own-questions.jsonl", 88.0),
@@ -31,6 +31,7 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions.jsonl", 79.0),
     ("heldout-questions-3.jsonl", 73.0),
     ("heldout-questions-4.jsonl", 66.0),
+    ("heldout-questions-5.jsonl", 68.0),
 ];
 
 fn repo() -> &'static Path {
