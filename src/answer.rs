@@ -129,8 +129,8 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || asks("whom")
         || has("whose")
         || has_seq("name", "of")
-        || what_which(GROUP_NOUNS)
         || has_seq("names", "of")
+        || what_which(GROUP_NOUNS)
         || which_noun
     {
         return QuestionKind::Person;
@@ -806,6 +806,10 @@ pub fn short_answer_with_cost(
                     .map(|(i, _)| i)
                     .collect(),
             };
+            // A question word, as a verb, at token `i` ("accused", "came out").
+            let matched_verb = |i: usize| {
+                i < tokens.len() && is_matched(i) && lexicon.is_verb_form(&tokens[i].norm)
+            };
             let near_head = |s: &Span| -> bool {
                 if head.is_none() {
                     return true;
@@ -828,11 +832,10 @@ pub fn short_answer_with_cost(
                 // word the vocabulary does not link to the one asked, and the event asked about.
                 if kind == QuestionKind::Number
                     && head_at.is_empty()
-                    && s.end + 1 < tokens.len()
+                    && s.end < tokens.len()
                     && !text::is_stop_word(&tokens[s.end].norm)
                     && !is_matched(s.end)
-                    && is_matched(s.end + 1)
-                    && lexicon.is_verb_form(&tokens[s.end + 1].norm)
+                    && matched_verb(s.end + 1)
                 {
                     return true;
                 }
@@ -841,10 +844,8 @@ pub fn short_answer_with_cost(
                 // what the question asks about.
                 if kind == QuestionKind::Person
                     && head_at.is_empty()
-                    && s.end < tokens.len()
+                    && matched_verb(s.end)
                     && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
-                    && is_matched(s.end)
-                    && lexicon.is_verb_form(&tokens[s.end].norm)
                 {
                     return true;
                 }
@@ -852,11 +853,7 @@ pub fn short_answer_with_cost(
                 // injured": the people, named in the sentence, are left out before the verb.
                 let head_named =
                     head.is_some_and(|ht| best.term_match.get(ht).is_some_and(|&m| m >= 0.7));
-                if kind == QuestionKind::Number
-                    && head_named
-                    && is_matched(s.end)
-                    && lexicon.is_verb_form(&tokens[s.end].norm)
-                {
+                if kind == QuestionKind::Number && head_named && matched_verb(s.end) {
                     return true;
                 }
                 let reach = if q("name") { 2 } else { 4 };

@@ -37,6 +37,7 @@ fn ramp(x: f32, from: f32, to: f32) -> f32 {
 fn strict_credit(m: f32) -> f32 {
     m * (0.5 + 0.5 * ramp(m, LOOSE_FROM, STRICT_MATCH))
 }
+
 /// What a candidate loses for a "when"/"where" question when it lacks the event asked about.
 const EVENT_MISSING_PENALTY: f32 = 0.15;
 

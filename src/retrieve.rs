@@ -138,7 +138,7 @@ pub struct Vocabulary {
     /// The people the articles call "she", and those they call "he", most often first (the
     /// last word of the name, lower-cased): the first is whom a question's bare "she" or "he"
     /// means.
-    pub pronoun_names: [Vec<String>; 2],
+    pronoun_names: [Vec<String>; 2],
     /// The corpus words that name something worn ("t-shirt"), found the first time a question
     /// asks what someone wore.
     worn: std::sync::OnceLock<Vec<String>>,
@@ -547,6 +547,18 @@ impl Vocabulary {
         }
     }
 
+    /// The corpus words that name something worn ("t-shirt" under "shirt" under "garment"),
+    /// found the first time they are asked for.
+    fn worn(&self, lexicon: &Lexicon) -> &[String] {
+        self.worn.get_or_init(|| {
+            self.words
+                .keys()
+                .filter(|w| is_filed_under(lexicon, w, WORN_KINDS, (2, 1)))
+                .cloned()
+                .collect()
+        })
+    }
+
     /// The number (in reading order, from 0) of the citable sentence at `at`.
     fn number(&self, at: SentenceRef) -> Option<u32> {
         let &(first, count) = self.paragraphs.get(at.doc)?.get(at.paragraph)?;
@@ -947,15 +959,7 @@ impl<'a> Retriever<'a> {
             }
             // "what was he wearing": the clothes the articles name.
             if forms.iter().any(|f| WEAR_VERBS.contains(&f.as_str())) {
-                let worn = self.vocabulary.worn.get_or_init(|| {
-                    self.vocabulary
-                        .words
-                        .keys()
-                        .filter(|w| is_filed_under(self.lexicon, w, WORN_KINDS, (2, 1)))
-                        .cloned()
-                        .collect()
-                });
-                for w in worn {
+                for w in self.vocabulary.worn(self.lexicon) {
                     matches.entry(w.clone()).or_insert(WORN_MATCH);
                 }
             }
@@ -963,40 +967,9 @@ impl<'a> Retriever<'a> {
             term.noun = single.is_none() && after_determiner(tokens, i);
             terms.push(term);
         }
-        // "where did she go": a bare "she" or "he" means the person the articles call so most.
-        let genders: Vec<usize> = tokens
-            .iter()
-            .filter_map(|t| pronoun_gender_of(&t.norm))
-            .collect();
-        if let [g, rest @ ..] = genders.as_slice() {
-            let people = &self.vocabulary.pronoun_names;
-            let called = |t: &QueryTerm, g: usize| {
-                people[g]
-                    .iter()
-                    .any(|n| &t.word == n || t.forms.contains(n))
-            };
-            // Not when the question names someone the pronoun may stand for ("what did putin
-            // say he would do"), only someone it cannot ("what will she do if lukashenko
-            // quits").
-            let names_someone = terms.iter().any(|t| {
-                let known = self
-                    .lexicon
-                    .lemmas(&t.word)
-                    .iter()
-                    .any(|l| self.lexicon.is_lemma(l));
-                let name =
-                    !known || (self.lexicon.is_proper(&t.word) && !self.lexicon.is_place(&t.word));
-                called(t, *g) || (name && !called(t, 1 - *g))
-            });
-            if let Some(name) = people[*g].first().filter(|_| {
-                rest.iter().all(|r| r == g) && !names_someone && terms.len() < MAX_TERMS
-            }) {
-                let mut expansions = HashMap::default();
-                expansions.insert(name.clone(), 1.0);
-                let forms = vec![name.clone()];
-                let matches = self.corpus_matches(&expansions, &forms);
-                let weight = self.weight(name) * 0.5;
-                terms.push(self.term(name.clone(), (weight, name), expansions, forms, matches));
+        if terms.len() < MAX_TERMS {
+            if let Some(term) = self.bare_pronoun_term(tokens, &terms) {
+                terms.push(term);
             }
         }
         if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
@@ -1272,6 +1245,45 @@ impl<'a> Retriever<'a> {
     /// How strongly a corpus word matches a term (0 when it does not).
     fn match_word(&self, term: &QueryTerm, word: &str) -> f32 {
         term.matches.get(word).copied().unwrap_or(0.0)
+    }
+
+    /// "where did she go": the person a bare "she" or "he" means, the one the articles call so
+    /// most, as a soft term. None when the question names someone the pronoun may stand for
+    /// ("what did putin say he would do"; not "what will she do if lukashenko quits"), or has
+    /// both a "she" and a "he".
+    fn bare_pronoun_term(&self, tokens: &[Token], terms: &[QueryTerm]) -> Option<QueryTerm> {
+        let mut genders = tokens.iter().filter_map(|t| pronoun_gender_of(&t.norm));
+        let g = genders.next()?;
+        if genders.any(|other| other != g) {
+            return None;
+        }
+        let people = &self.vocabulary.pronoun_names;
+        let called = |t: &QueryTerm, g: usize| {
+            people[g]
+                .iter()
+                .any(|n| &t.word == n || t.forms.contains(n))
+        };
+        let is_name = |w: &str| {
+            let known = self
+                .lexicon
+                .lemmas(w)
+                .iter()
+                .any(|l| self.lexicon.is_lemma(l));
+            !known || (self.lexicon.is_proper(w) && !self.lexicon.is_place(w))
+        };
+        if terms
+            .iter()
+            .any(|t| called(t, g) || (is_name(&t.word) && !called(t, 1 - g)))
+        {
+            return None;
+        }
+        let name = people[g].first()?;
+        let mut expansions = HashMap::default();
+        expansions.insert(name.clone(), 1.0);
+        let forms = vec![name.clone()];
+        let matches = self.corpus_matches(&expansions, &forms);
+        let weight = self.weight(name) * 0.5;
+        Some(self.term(name.clone(), (weight, name), expansions, forms, matches))
     }
 
     /// How strongly the corpus word closest to the term matches it (0 when none does).
