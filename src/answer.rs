@@ -619,6 +619,30 @@ fn typed_spans(
     spans
 }
 
+/// A day's words as an answer: with the word that places it ("last Sunday", "next Monday"),
+/// without a possessive ("Sunday's poll" -> "last Sunday").
+fn time_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize) {
+    let mut s = tokens[span.start].start;
+    if span.start > 0 {
+        let prev = &tokens[span.start - 1];
+        if TIME_PLACERS.contains(&prev.norm.as_str()) && &sentence[prev.end..s] == " " {
+            s = prev.start;
+        }
+    }
+    let mut e = tokens[span.end - 1].end;
+    for possessive in ["'s", "’s"] {
+        if let Some(stem) = sentence[s..e].strip_suffix(possessive) {
+            e = s + stem.len();
+        }
+    }
+    (s, e)
+}
+
+/// Words before a day or month that say which one is meant.
+const TIME_PLACERS: &[&str] = &[
+    "last", "next", "this", "early", "late", "previous", "coming",
+];
+
 /// Extends a number span backwards over modifiers ("more than", "about") and forwards over
 /// "%", "-year-old", "years".
 fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize) {
@@ -980,10 +1004,10 @@ pub fn short_answer_with_cost(
             };
             let best_span = spans.iter().min_by(|a, b| cost(a).total_cmp(&cost(b)))?;
             let best_cost = cost(best_span);
-            let (s, e) = if kind == QuestionKind::Number {
-                number_phrase(&tokens, sentence, *best_span)
-            } else {
-                (tokens[best_span.start].start, tokens[best_span.end - 1].end)
+            let (s, e) = match kind {
+                QuestionKind::Number => number_phrase(&tokens, sentence, *best_span),
+                QuestionKind::Time => time_phrase(&tokens, sentence, *best_span),
+                _ => (tokens[best_span.start].start, tokens[best_span.end - 1].end),
             };
             Some((sentence[s..e].to_string(), best_cost))
         }

@@ -38,6 +38,14 @@ fn strict_credit(m: f32) -> f32 {
     m * (0.5 + 0.5 * ramp(m, LOOSE_FROM, STRICT_MATCH))
 }
 
+/// A "when" or "where" answer right by the words asked about (at most this far, see
+/// `answer::short_answer_with_cost`) is raised by [`ATTACHED_BONUS`].
+const ATTACHED_COST: f32 = 3.0;
+/// See [`ATTACHED_COST`].
+const ATTACHED_BONUS: f32 = 0.2;
+/// Only a candidate that matches every question word at least this well gets the bonus: a day
+/// by a loosely matched word ("a weekend break" for "die") is not said of the event.
+const ATTACHED_MIN_MATCH: f32 = 0.65;
 /// What a candidate loses for a "when"/"where" question when it lacks the event asked about.
 const EVENT_MISSING_PENALTY: f32 = 0.15;
 
@@ -204,7 +212,17 @@ impl Engine {
                 match &found {
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.
-                    Some((_, cost)) => s.score -= 0.01 * cost.clamp(0.0, 20.0),
+                    Some((_, cost)) => {
+                        s.score -= 0.01 * cost.clamp(0.0, 20.0);
+                        // "last Sunday's poll", "left on Tuesday": the day or place is said of
+                        // the very words asked about.
+                        if matches!(kind, QuestionKind::Time | QuestionKind::Place)
+                            && *cost <= ATTACHED_COST
+                            && s.term_match.iter().all(|&m| m >= ATTACHED_MIN_MATCH)
+                        {
+                            s.score += ATTACHED_BONUS;
+                        }
+                    }
                 }
                 answers.insert(s.at, found.map(|(a, _)| a));
             }

@@ -756,6 +756,11 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if i + 1 == tokens.len() && text::asks_what_called(tokens) {
         return Marker::Drop;
     }
+    // "when was the election held", "where did it take place": the verb only says that an
+    // event happened; the passage dates or places the event, in whatever words.
+    if text::asks_when_event_happened(tokens, i) {
+        return Marker::Drop;
+    }
     if matches!(prev, "what" | "which" | "whats")
         && matches!(
             word,
@@ -1150,6 +1155,12 @@ impl<'a> Retriever<'a> {
     /// the corpus words whose meaning (their own vector or a close synonym's) is near it.
     fn expand(&self, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
         let mut out = wordnet_related(self.lexicon, analyzer, word);
+        for (sister, w) in self.sister_terms(word) {
+            let entry = out.entry(sister).or_insert(0.0);
+            if w > *entry {
+                *entry = w;
+            }
+        }
         if let Some(e) = self.embeddings {
             // Near words in the whole vocabulary, and their close WordNet relations
             // ("detained" ~ "arrest", and "arrest" = "apprehend").
@@ -1203,6 +1214,53 @@ impl<'a> Retriever<'a> {
                         if v > *entry {
                             *entry = v;
                         }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Corpus words filed under the same broader term as `word` that GloVe also puts close to
+    /// it: "election" and "poll" are both kinds of vote. Kinds of one thing are often different
+    /// things ("sunday" and "monday" are both days), so only a close pair is kept.
+    fn sister_terms(&self, word: &str) -> Vec<(String, f32)> {
+        let mut out: Vec<(String, f32)> = Vec::new();
+        let Some(glove) = Embeddings::glove() else {
+            return out;
+        };
+        // A word of many senses has sisters in each; a name's sisters are other names.
+        if self.lexicon.most_senses(word) > SISTER_MAX_SENSES || self.lexicon.is_proper(word) {
+            return out;
+        }
+        let Some(own) = glove.row(word) else {
+            return out;
+        };
+        for lemma in self.lexicon.lemmas(word) {
+            for (relation, _, broader) in self.lexicon.related(&lemma) {
+                if relation != Relation::Broader {
+                    continue;
+                }
+                for (r2, _, sister) in self.lexicon.related(broader) {
+                    if r2 != Relation::Broader
+                        || sister == lemma
+                        || !self.vocabulary.form_index.contains_key(sister)
+                        || out.iter().any(|(s, _)| s == sister)
+                    {
+                        continue;
+                    }
+                    let Some(other) = glove.row(sister) else {
+                        continue;
+                    };
+                    if self.lexicon.most_senses(sister) > MAX_CONFIRMED_SENSES
+                        || self.lexicon.is_proper(sister)
+                        || self.lexicon.opposite(word, sister)
+                    {
+                        continue;
+                    }
+                    let cos = glove.cosine(own, other);
+                    if cos >= SISTER_FROM {
+                        out.push((sister.to_string(), cos.min(SISTER_MAX)));
                     }
                 }
             }
@@ -1756,6 +1814,13 @@ const CONFIRMED_BONUS: f32 = 0.1;
 const CONFIRMED_MAX: f32 = 0.65;
 /// Weaker matches than this are not confirmed: nothing linked them in the first place.
 const CONFIRM_ABOVE: f32 = 0.3;
+/// A sister term (see [`Retriever::sister_terms`]) GloVe puts at least this close is a match,
+/// as strong as its cosine up to [`SISTER_MAX`].
+const SISTER_FROM: f32 = 0.65;
+/// See [`SISTER_FROM`].
+const SISTER_MAX: f32 = 0.7;
+/// A question word with more WordNet senses than this gets no sister terms.
+const SISTER_MAX_SENSES: usize = 8;
 /// A corpus word with more WordNet senses than this is not confirmed.
 const MAX_CONFIRMED_SENSES: usize = 12;
 

@@ -147,6 +147,24 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
     matches!(first, "what" | "whats") && matches!(last, "called" | "named")
 }
 
+/// Whether `tokens[i]` is the closing verb of "when / where was X held", "when did X happen /
+/// take place / occur": a verb that only says an event happened.
+pub fn asks_when_event_happened(tokens: &[Token], i: usize) -> bool {
+    let first = tokens.first().map_or("", |t| t.norm.as_str());
+    if !matches!(first, "when" | "where" | "whens" | "wheres") || i < 2 {
+        return false;
+    }
+    let word = tokens[i].norm.as_str();
+    let next = tokens.get(i + 1).map(|t| t.norm.as_str());
+    let prev = tokens[i - 1].norm.as_str();
+    match word {
+        "held" | "happen" | "happened" | "occur" | "occurred" => next.is_none(),
+        "take" | "took" | "taking" => next == Some("place") && i + 2 == tokens.len(),
+        "place" => matches!(prev, "take" | "took" | "taking") && next.is_none(),
+        _ => false,
+    }
+}
+
 /// Words that deny what follows: a question with one prefers a passage with one.
 pub fn is_negation(word: &str) -> bool {
     matches!(

@@ -878,3 +878,15 @@ fn an_age_asked_with_the_word_age_is_answered_with_an_age() {
 fn a_question_about_what_someone_wore_finds_the_clothes() {
     check("what clothes did lukashenko wear", "short-sleeved t-shirt");
 }
+
+#[test]
+fn when_an_event_was_held_is_the_day_said_of_it() {
+    // "held" only says the election happened; "poll" is the article's word for it, and the day
+    // is the one said of the poll, not of another clause ("EU ministers on Friday agreed").
+    check(
+        "when was the election held",
+        "last Sunday’s presidential poll",
+    );
+    let answer = engine().ask("when was the vote", 3);
+    assert_eq!(answer.answer.as_deref(), Some("last Sunday"), "{answer:?}");
+}
