@@ -724,7 +724,8 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
-    if (matches!(word, "name" | "names" | "date") && next == "of")
+    // "one of the signs" asks about the signs.
+    if (matches!(word, "name" | "names" | "date" | "one") && next == "of")
         || (word == "going" && next == "to")
     {
         return Marker::Drop;
@@ -1534,6 +1535,7 @@ impl<'a> Retriever<'a> {
             let best = bests[ti].0 * if shared[ti] { SHARED_WORD_FACTOR } else { 1.0 };
             let ctx = context_words
                 .iter()
+                .filter(|w| !(term.noun && in_phrasal_verb(w, context_words)))
                 .map(|w| self.match_word(term, w))
                 .fold(0.0f32, f32::max)
                 * CONTEXT_FACTOR;
@@ -1561,6 +1563,22 @@ impl<'a> Retriever<'a> {
             term_match,
         })
     }
+}
+
+/// Whether `word` is a phrasal verb ("sign_up") or the verb of one among `words` ("sign"
+/// beside "sign_up"): in a sentence's context, where positions are not kept, a question's noun
+/// does not match it.
+fn in_phrasal_verb(word: &str, words: &[&str]) -> bool {
+    let phrasal = |w: &str| {
+        w.split_once('_')
+            .is_some_and(|(_, particle)| text::is_stop_word(particle))
+    };
+    phrasal(word)
+        || words.iter().any(|w| {
+            phrasal(w)
+                && w.strip_prefix(word)
+                    .is_some_and(|rest| rest.starts_with('_'))
+        })
 }
 
 /// False when `text` cannot hold "he", "she", "his", "her" or "him" as a token: no word starts

@@ -890,3 +890,13 @@ fn when_an_event_was_held_is_the_day_said_of_it() {
     let answer = engine().ask("when was the vote", 3);
     assert_eq!(answer.answer.as_deref(), Some("last Sunday"), "{answer:?}");
 }
+
+#[test]
+fn what_signs_said_is_on_the_placards_not_in_a_sign_up() {
+    // "signs" is a noun here: "to sign up" in the next sentence is no sign, even as context.
+    check("what did the protest signs say", "We are against violence");
+    check(
+        "what did one of the protest signs say",
+        "We are against violence",
+    );
+}
