@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::retrieve::{QueryTerm, Scored};
+use crate::retrieve::{self, QueryTerm, Scored};
 use crate::text::{self, Token};
 
 /// The kind of answer a question asks for.
@@ -619,6 +619,50 @@ fn typed_spans(
     spans
 }
 
+/// "what was he wearing": the garment the passage names for the question's "wear", with the
+/// words before it that describe it ("a short-sleeved t-shirt"). None when the passage has the
+/// verb itself ("many wore white": what follows it says what).
+fn worn_phrase(
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let is_wear = |w: &str| retrieve::WEAR_VERBS.contains(&w);
+    let wear = terms
+        .iter()
+        .position(|t| t.forms.iter().any(|f| is_wear(f)))?;
+    let &(g, _) = matched.iter().find(|&&(i, t)| {
+        t == wear && !lexicon.lemmas(&tokens[i].norm).iter().any(|l| is_wear(l))
+    })?;
+    // The whole of a hyphenated word ("t-shirt").
+    let mut end = g;
+    while end + 1 < tokens.len() && &sentence[tokens[end].end..tokens[end + 1].start] == "-" {
+        end += 1;
+    }
+    let mut start = g;
+    while start > 0 {
+        let prev = &tokens[start - 1];
+        let gap = &sentence[prev.end..tokens[start].start];
+        if !(gap == " " || gap == "-") || prev.number {
+            break;
+        }
+        if matches!(
+            prev.norm.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its"
+        ) {
+            start -= 1;
+            break;
+        }
+        if text::is_stop_word(&prev.norm) || lexicon.is_verb_form(&prev.norm) {
+            break;
+        }
+        start -= 1;
+    }
+    Some(sentence[tokens[start].start..tokens[end].end].to_string())
+}
+
 /// A day's words as an answer: with the word that places it ("last Sunday", "next Monday"),
 /// without a possessive ("Sunday's poll" -> "last Sunday").
 fn time_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize) {
@@ -1027,7 +1071,8 @@ pub fn short_answer_with_cost(
                 }
             }
         }
-        QuestionKind::Thing => named_focus(question_tokens, terms, &tokens, sentence, &matched)
+        QuestionKind::Thing => worn_phrase(terms, &tokens, sentence, &matched, lexicon)
+            .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched))
             .or_else(|| future_deed(question_tokens, &tokens, sentence))
             .or_else(|| {
                 clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)

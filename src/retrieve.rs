@@ -1794,7 +1794,7 @@ fn is_filed_under(
 }
 
 /// Verbs whose object is something worn ("what was he wearing").
-const WEAR_VERBS: &[&str] = &["wear", "dress", "don"];
+pub const WEAR_VERBS: &[&str] = &["wear", "dress", "don"];
 
 /// What WordNet files worn things under.
 const WORN_KINDS: &[&str] = &["garment", "clothing", "headdress", "footwear", "apparel"];

@@ -900,3 +900,13 @@ fn what_signs_said_is_on_the_placards_not_in_a_sign_up() {
         "We are against violence",
     );
 }
+
+#[test]
+fn what_someone_wore_is_answered_with_the_garment() {
+    let answer = engine().ask("what was lukashenko wearing", 3);
+    assert_eq!(
+        answer.answer.as_deref(),
+        Some("a short-sleeved t-shirt"),
+        "{answer:?}"
+    );
+}
