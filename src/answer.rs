@@ -199,6 +199,7 @@ const NUMBER_WORDS: &[&str] = &[
 ];
 const NUMBER_MODIFIERS: &[&str] = &[
     "more",
+    "greater",
     "than",
     "about",
     "around",
@@ -619,6 +620,33 @@ fn typed_spans(
     spans
 }
 
+/// "his triumph over Svetlana Tikhanovskaya with 80%": every name the question and the passage
+/// share is the other side of what the passage tells (after "over", "against", "versus" in its
+/// clause), so a count there is not theirs. Not when the question asks about a contest itself.
+fn only_as_other_side(
+    question_tokens: &[Token],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+) -> bool {
+    let opposing = |w: &str| matches!(w, "over" | "against" | "versus" | "vs");
+    if question_tokens.iter().any(|t| opposing(&t.norm)) {
+        return false;
+    }
+    let mut names = matched
+        .iter()
+        .map(|&(i, _)| i)
+        .filter(|&i| i > 0 && tokens[i].capitalized && !tokens[i].number)
+        .peekable();
+    names.peek().is_some()
+        && names.all(|i| {
+            (i.saturating_sub(5)..i).any(|k| {
+                opposing(&tokens[k].norm)
+                    && !sentence[tokens[k].end..tokens[i].start].contains([',', ';', ':'])
+            })
+        })
+}
+
 /// "what was he wearing": the garment the passage names for the question's "wear", with the
 /// words before it that describe it ("a short-sleeved t-shirt"). None when the passage has the
 /// verb itself ("many wore white": what follows it says what).
@@ -833,6 +861,11 @@ pub fn short_answer_with_cost(
                 }
                 None => None,
             }
+        }
+        QuestionKind::Number
+            if only_as_other_side(question_tokens, &tokens, sentence, &matched) =>
+        {
+            None
         }
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
             let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);

@@ -910,3 +910,13 @@ fn what_someone_wore_is_answered_with_the_garment() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn a_count_said_of_the_winner_is_not_the_loser_s() {
+    // "he asserted triumph over ... Tikhanovskaya with 80% of the ballot": her share is not
+    // in the article.
+    let answer = engine().ask("how many votes did tikhanovskaya get", 3);
+    assert!(!answer.found, "{answer:?}");
+    let answer = engine().ask("what percentage of the vote did lukashenko get", 3);
+    assert!(answer.found && answer.answer.as_deref().is_some_and(|a| a.contains("80%")));
+}
