@@ -36,6 +36,9 @@ pub struct Thesaurus {
     pub one_way: &'static str,
 }
 
+/// How far down a word's broader terms [`Lexicon::opposed`] looks for an opposite.
+const OPPOSED_BROADER_RANK: usize = 3;
+
 /// How a related word is related to the word asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
@@ -273,6 +276,36 @@ impl Lexicon {
             .any(|l| self.antonyms(l).any(|x| b_lemmas.iter().any(|y| y == x)))
     }
 
+    /// Whether `b` means the opposite of `a`, directly or through `b`'s closest relations:
+    /// "reveal" is a way to "show", the opposite of "hide".
+    pub fn opposed(&self, a: &str, b: &str) -> bool {
+        if self.opposite(a, b) {
+            return true;
+        }
+        let opposites: Vec<&str> = self
+            .lemmas(a)
+            .iter()
+            .flat_map(|l| self.antonyms(l))
+            .collect();
+        if opposites.is_empty() {
+            return false;
+        }
+        self.lemmas(b).iter().any(|l| {
+            let mut broader_seen = 0;
+            self.related(l).any(|(relation, rank, w)| {
+                let close = match relation {
+                    Relation::Synonym => rank < 2,
+                    Relation::Derived => false,
+                    Relation::Broader => {
+                        broader_seen += 1;
+                        broader_seen <= OPPOSED_BROADER_RANK
+                    }
+                };
+                close && opposites.contains(&w)
+            })
+        })
+    }
+
     /// The most senses any base form of `word` has ("saw": those of "see"; 0 if WordNet does
     /// not know it).
     pub fn most_senses(&self, word: &str) -> usize {
@@ -324,6 +357,9 @@ mod tests {
         assert!(lex.opposite("won", "lost"));
         assert!(lex.opposite("experienced", "inexperienced"));
         assert!(!lex.opposite("won", "won"));
+        // "reveal" is a way to "show", the opposite of "hide".
+        assert!(lex.opposed("hiding", "revealed"));
+        assert!(!lex.opposed("hiding", "concealed"));
     }
 
     #[test]

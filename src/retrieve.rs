@@ -1017,6 +1017,8 @@ impl<'a> Retriever<'a> {
         matches: HashMap<String, f32>,
     ) -> QueryTerm {
         let mut matches = confirmed(self.lexicon, &word, matches);
+        // Vectors put opposites together: "hiding" ~ "revealing".
+        matches.retain(|w, m| *m >= 1.0 || !self.lexicon.opposed(&word, &w.to_lowercase()));
         // One day is not another: "sunday" is no "monday", though vectors put them together.
         let day = |w: &str| {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
