@@ -279,18 +279,26 @@ impl Lexicon {
     /// Whether `b` means the opposite of `a`, directly or through `b`'s closest relations:
     /// "reveal" is a way to "show", the opposite of "hide".
     pub fn opposed(&self, a: &str, b: &str) -> bool {
-        if self.opposite(a, b) {
-            return true;
-        }
-        let opposites: Vec<&str> = self
-            .lemmas(a)
+        self.opposed_to(&self.opposites_of(a), b)
+    }
+
+    /// The opposites of all of `word`'s base forms (for [`Lexicon::opposed_to`]).
+    pub fn opposites_of(&self, word: &str) -> Vec<&'static str> {
+        self.lemmas(word)
             .iter()
             .flat_map(|l| self.antonyms(l))
-            .collect();
+            .collect()
+    }
+
+    /// [`Lexicon::opposed`], given the first word's [`Lexicon::opposites_of`].
+    pub fn opposed_to(&self, opposites: &[&str], b: &str) -> bool {
         if opposites.is_empty() {
             return false;
         }
         self.lemmas(b).iter().any(|l| {
+            if opposites.contains(&l.as_str()) {
+                return true;
+            }
             let mut broader_seen = 0;
             self.related(l).any(|(relation, rank, w)| {
                 let close = match relation {

@@ -142,6 +142,9 @@ pub struct Vocabulary {
     /// The corpus words that name something worn ("t-shirt"), found the first time a question
     /// asks what someone wore.
     worn: std::sync::OnceLock<Vec<String>>,
+    /// The corpus words' base forms that GloVe knows, with their GloVe rows, found the first
+    /// time sister terms are looked for.
+    glove_lemmas: std::sync::OnceLock<Vec<(String, u32)>>,
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -531,6 +534,7 @@ impl Vocabulary {
             sentences,
             pronoun_names,
             worn: std::sync::OnceLock::new(),
+            glove_lemmas: std::sync::OnceLock::new(),
             spelling,
             form_index,
             reverse_index,
@@ -556,6 +560,24 @@ impl Vocabulary {
                 .filter(|w| is_filed_under(lexicon, w, WORN_KINDS, (2, 1)))
                 .cloned()
                 .collect()
+        })
+    }
+
+    /// The corpus words' base forms with their GloVe rows (see [`Retriever::sister_terms`]).
+    fn glove_lemmas(&self, lexicon: &Lexicon, glove: &Embeddings) -> &[(String, u32)] {
+        self.glove_lemmas.get_or_init(|| {
+            let mut out: Vec<(String, u32)> = Vec::new();
+            for info in self.words.values() {
+                for f in &info.forms {
+                    if lexicon.is_lemma(f) && !out.iter().any(|(o, _)| o == f) {
+                        if let Some(row) = glove.row(f) {
+                            out.push((f.clone(), row));
+                        }
+                    }
+                }
+            }
+            out.sort_unstable();
+            out
         })
     }
 
@@ -1018,7 +1040,12 @@ impl<'a> Retriever<'a> {
     ) -> QueryTerm {
         let mut matches = confirmed(self.lexicon, &word, matches);
         // Vectors put opposites together: "hiding" ~ "revealing".
-        matches.retain(|w, m| *m >= 1.0 || !self.lexicon.opposed(&word, &w.to_lowercase()));
+        let opposites = self.lexicon.opposites_of(&word);
+        if !opposites.is_empty() {
+            matches.retain(|w, m| {
+                *m >= 1.0 || !self.lexicon.opposed_to(&opposites, &w.to_lowercase())
+            });
+        }
         // One day is not another: "sunday" is no "monday", though vectors put them together.
         let day = |w: &str| {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
@@ -1233,39 +1260,40 @@ impl<'a> Retriever<'a> {
             return out;
         };
         // A word of many senses has sisters in each; a name's sisters are other names.
-        if self.lexicon.most_senses(word) > SISTER_MAX_SENSES || self.lexicon.is_proper(word) {
+        // Only nouns: a verb's sisters are other things to do ("hold" and "keep").
+        if self.lexicon.most_senses(word) > SISTER_MAX_SENSES
+            || self.lexicon.is_proper(word)
+            || self.lexicon.can_be_verb(word)
+            || self.vocabulary.words.len() > BIG_CORPUS
+        {
             return out;
         }
         let Some(own) = glove.row(word) else {
             return out;
         };
-        for lemma in self.lexicon.lemmas(word) {
-            for (relation, _, broader) in self.lexicon.related(&lemma) {
-                if relation != Relation::Broader {
-                    continue;
-                }
-                for (r2, _, sister) in self.lexicon.related(broader) {
-                    if r2 != Relation::Broader
-                        || sister == lemma
-                        || !self.vocabulary.form_index.contains_key(sister)
-                        || out.iter().any(|(s, _)| s == sister)
-                    {
-                        continue;
-                    }
-                    let Some(other) = glove.row(sister) else {
-                        continue;
-                    };
-                    if self.lexicon.most_senses(sister) > MAX_CONFIRMED_SENSES
-                        || self.lexicon.is_proper(sister)
-                        || self.lexicon.opposite(word, sister)
-                    {
-                        continue;
-                    }
-                    let cos = glove.cosine(own, other);
-                    if cos >= SISTER_FROM {
-                        out.push((sister.to_string(), cos.min(SISTER_MAX)));
-                    }
-                }
+        let lemmas = self.lexicon.lemmas(word);
+        // The few corpus words GloVe puts close first, then whether WordNet files them beside it.
+        for (sister, row) in self.vocabulary.glove_lemmas(self.lexicon, glove) {
+            let cos = glove.cosine(own, *row);
+            if cos < SISTER_FROM
+                || lemmas.contains(sister)
+                || self.lexicon.most_senses(sister) > MAX_CONFIRMED_SENSES
+                || self.lexicon.is_proper(sister)
+                || self.lexicon.opposite(word, sister)
+            {
+                continue;
+            }
+            let filed_beside = lemmas.iter().any(|lemma| {
+                self.lexicon.related(lemma).any(|(relation, _, broader)| {
+                    relation == Relation::Broader
+                        && self
+                            .lexicon
+                            .related(broader)
+                            .any(|(r2, _, w)| r2 == Relation::Broader && w == sister)
+                })
+            });
+            if filed_beside {
+                out.push((sister.clone(), cos.min(SISTER_MAX)));
             }
         }
         out
@@ -1533,11 +1561,19 @@ impl<'a> Retriever<'a> {
                 })
             })
             .collect();
+        // Which context words are in a phrasal verb (only when a noun could match one).
+        let context_phrasal = if nouns_asked {
+            phrasal_verb_words(context_words)
+        } else {
+            Vec::new()
+        };
         for (ti, term) in terms.iter().enumerate() {
             let best = bests[ti].0 * if shared[ti] { SHARED_WORD_FACTOR } else { 1.0 };
             let ctx = context_words
                 .iter()
-                .filter(|w| !(term.noun && in_phrasal_verb(w, context_words)))
+                .enumerate()
+                .filter(|&(k, _)| !(term.noun && context_phrasal.get(k) == Some(&true)))
+                .map(|(_, w)| w)
                 .map(|w| self.match_word(term, w))
                 .fold(0.0f32, f32::max)
                 * CONTEXT_FACTOR;
@@ -1567,20 +1603,23 @@ impl<'a> Retriever<'a> {
     }
 }
 
-/// Whether `word` is a phrasal verb ("sign_up") or the verb of one among `words` ("sign"
-/// beside "sign_up"): in a sentence's context, where positions are not kept, a question's noun
-/// does not match it.
-fn in_phrasal_verb(word: &str, words: &[&str]) -> bool {
+/// For each of `words`, whether it is a phrasal verb ("sign_up") or the verb of one among them
+/// ("sign" beside "sign_up"): in a sentence's context, where positions are not kept, a
+/// question's noun does not match it.
+fn phrasal_verb_words(words: &[&str]) -> Vec<bool> {
     let phrasal = |w: &str| {
         w.split_once('_')
             .is_some_and(|(_, particle)| text::is_stop_word(particle))
     };
-    phrasal(word)
-        || words.iter().any(|w| {
-            phrasal(w)
-                && w.strip_prefix(word)
-                    .is_some_and(|rest| rest.starts_with('_'))
-        })
+    let verbs: Vec<&str> = words
+        .iter()
+        .filter(|w| phrasal(w))
+        .filter_map(|w| w.split_once('_').map(|(verb, _)| verb))
+        .collect();
+    words
+        .iter()
+        .map(|w| phrasal(w) || verbs.contains(w))
+        .collect()
 }
 
 /// False when `text` cannot hold "he", "she", "his", "her" or "him" as a token: no word starts

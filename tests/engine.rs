@@ -20,18 +20,19 @@ const ARTICLE: &str = "belarus-protests-2020-08-16.txt";
 /// The dev-set figure the engine must not fall below (overall, percent): five points under the
 /// score `citebot eval ../shared/eval/dev-questions.jsonl` printed when this floor was set.
 /// Raise it as the engine improves.
-const DEV_FLOOR: f64 = 82.0;
+const DEV_FLOOR: f64 = 85.0;
 
 /// The same for the project's own question sets (`tests/eval/`: questions in other wording
-/// than the dev set's, four of them written by someone who saw only the article), which guard
+/// than the dev set's, five of them written by someone who saw only the article), which guard
 /// against tuning to the dev set.
 const OWN_FLOORS: &[(&str, f64)] = &[
     ("own-questions.jsonl", 88.0),
     ("own-questions-2.jsonl", 71.0),
-    ("heldout-questions.jsonl", 79.0),
-    ("heldout-questions-3.jsonl", 73.0),
-    ("heldout-questions-4.jsonl", 66.0),
-    ("heldout-questions-5.jsonl", 68.0),
+    ("heldout-questions.jsonl", 81.0),
+    ("heldout-questions-3.jsonl", 79.0),
+    ("heldout-questions-4.jsonl", 71.0),
+    ("heldout-questions-5.jsonl", 75.0),
+    ("heldout-questions-6.jsonl", 70.0),
 ];
 
 fn repo() -> &'static Path {
