@@ -142,9 +142,6 @@ pub struct Vocabulary {
     /// The corpus words that name something worn ("t-shirt"), found the first time a question
     /// asks what someone wore.
     worn: std::sync::OnceLock<Vec<String>>,
-    /// The corpus words' base forms that GloVe knows, with their GloVe rows, found the first
-    /// time sister terms are looked for.
-    glove_lemmas: std::sync::OnceLock<Vec<(String, u32)>>,
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -534,7 +531,6 @@ impl Vocabulary {
             sentences,
             pronoun_names,
             worn: std::sync::OnceLock::new(),
-            glove_lemmas: std::sync::OnceLock::new(),
             spelling,
             form_index,
             reverse_index,
@@ -560,24 +556,6 @@ impl Vocabulary {
                 .filter(|w| is_filed_under(lexicon, w, WORN_KINDS, (2, 1)))
                 .cloned()
                 .collect()
-        })
-    }
-
-    /// The corpus words' base forms with their GloVe rows (see [`Retriever::sister_terms`]).
-    fn glove_lemmas(&self, lexicon: &Lexicon, glove: &Embeddings) -> &[(String, u32)] {
-        self.glove_lemmas.get_or_init(|| {
-            let mut out: Vec<(String, u32)> = Vec::new();
-            for info in self.words.values() {
-                for f in &info.forms {
-                    if lexicon.is_lemma(f) && !out.iter().any(|(o, _)| o == f) {
-                        if let Some(row) = glove.row(f) {
-                            out.push((f.clone(), row));
-                        }
-                    }
-                }
-            }
-            out.sort_unstable();
-            out
         })
     }
 
@@ -1271,29 +1249,33 @@ impl<'a> Retriever<'a> {
         let Some(own) = glove.row(word) else {
             return out;
         };
-        let lemmas = self.lexicon.lemmas(word);
-        // The few corpus words GloVe puts close first, then whether WordNet files them beside it.
-        for (sister, row) in self.vocabulary.glove_lemmas(self.lexicon, glove) {
-            let cos = glove.cosine(own, *row);
-            if cos < SISTER_FROM
-                || lemmas.contains(sister)
-                || self.lexicon.most_senses(sister) > MAX_CONFIRMED_SENSES
-                || self.lexicon.is_proper(sister)
-                || self.lexicon.opposite(word, sister)
-            {
-                continue;
-            }
-            let filed_beside = lemmas.iter().any(|lemma| {
-                self.lexicon.related(lemma).any(|(relation, _, broader)| {
-                    relation == Relation::Broader
-                        && self
-                            .lexicon
-                            .related(broader)
-                            .any(|(r2, _, w)| r2 == Relation::Broader && w == sister)
-                })
-            });
-            if filed_beside {
-                out.push((sister.clone(), cos.min(SISTER_MAX)));
+        for lemma in self.lexicon.lemmas(word) {
+            for (relation, _, broader) in self.lexicon.related(&lemma) {
+                if relation != Relation::Broader {
+                    continue;
+                }
+                for (r2, _, sister) in self.lexicon.related(broader) {
+                    if r2 != Relation::Broader
+                        || sister == lemma
+                        || !self.vocabulary.form_index.contains_key(sister)
+                        || out.iter().any(|(s, _)| s == sister)
+                    {
+                        continue;
+                    }
+                    let Some(other) = glove.row(sister) else {
+                        continue;
+                    };
+                    if self.lexicon.most_senses(sister) > MAX_CONFIRMED_SENSES
+                        || self.lexicon.is_proper(sister)
+                        || self.lexicon.opposite(word, sister)
+                    {
+                        continue;
+                    }
+                    let cos = glove.cosine(own, other);
+                    if cos >= SISTER_FROM {
+                        out.push((sister.to_string(), cos.min(SISTER_MAX)));
+                    }
+                }
             }
         }
         out
