@@ -1265,9 +1265,9 @@ impl<'a> Retriever<'a> {
                     let Some(other) = glove.row(sister) else {
                         continue;
                     };
+                    // (An opposite is dropped with the other loose matches, in `term`.)
                     if self.lexicon.most_senses(sister) > MAX_CONFIRMED_SENSES
                         || self.lexicon.is_proper(sister)
-                        || self.lexicon.opposite(word, sister)
                     {
                         continue;
                     }
@@ -1506,10 +1506,7 @@ impl<'a> Retriever<'a> {
         let phrasal_verbs: Vec<usize> = tokens
             .iter()
             .filter(|_| nouns_asked)
-            .filter(|(w, _, _)| {
-                w.split_once('_')
-                    .is_some_and(|(_, particle)| text::is_stop_word(particle))
-            })
+            .filter(|(w, _, _)| phrasal_verb_of(w).is_some())
             .map(|&(_, start, _)| start)
             .collect();
         for (ti, term) in terms.iter().enumerate() {
@@ -1555,8 +1552,7 @@ impl<'a> Retriever<'a> {
                 .iter()
                 .enumerate()
                 .filter(|&(k, _)| !(term.noun && context_phrasal.get(k) == Some(&true)))
-                .map(|(_, w)| w)
-                .map(|w| self.match_word(term, w))
+                .map(|(_, w)| self.match_word(term, w))
                 .fold(0.0f32, f32::max)
                 * CONTEXT_FACTOR;
             let named = antecedent
@@ -1589,19 +1585,18 @@ impl<'a> Retriever<'a> {
 /// ("sign" beside "sign_up"): in a sentence's context, where positions are not kept, a
 /// question's noun does not match it.
 fn phrasal_verb_words(words: &[&str]) -> Vec<bool> {
-    let phrasal = |w: &str| {
-        w.split_once('_')
-            .is_some_and(|(_, particle)| text::is_stop_word(particle))
-    };
-    let verbs: Vec<&str> = words
-        .iter()
-        .filter(|w| phrasal(w))
-        .filter_map(|w| w.split_once('_').map(|(verb, _)| verb))
-        .collect();
+    let verbs: Vec<&str> = words.iter().filter_map(|w| phrasal_verb_of(w)).collect();
     words
         .iter()
-        .map(|w| phrasal(w) || verbs.contains(w))
+        .map(|w| phrasal_verb_of(w).is_some() || verbs.contains(w))
         .collect()
+}
+
+/// The verb of a phrasal verb (`sign_up` -> `sign`: a verb and a particle), if `word` is one.
+fn phrasal_verb_of(word: &str) -> Option<&str> {
+    word.split_once('_')
+        .filter(|(_, particle)| text::is_stop_word(particle))
+        .map(|(verb, _)| verb)
 }
 
 /// False when `text` cannot hold "he", "she", "his", "her" or "him" as a token: no word starts
