@@ -302,6 +302,10 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
 
 /// "who is X", "who was X", "what is X": a question that asks what someone or something is.
 fn is_identity_question(question_tokens: &[Token]) -> bool {
+    // "what was the march called" asks for the name itself.
+    if text::asks_what_called(question_tokens) {
+        return false;
+    }
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
     // "who is the russian president" asks for a name, not what a name is.
     let asks_name = |det: &str| words[0].starts_with("who") && matches!(det, "the" | "a" | "an");
@@ -426,6 +430,31 @@ fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> boo
         })
 }
 
+/// Whether the question asks what something is called: "what was the march called", "the name
+/// of the council".
+pub fn asks_name(tokens: &[Token]) -> bool {
+    text::asks_what_called(tokens)
+        || tokens
+            .windows(2)
+            .any(|p| matches!(p[0].norm.as_str(), "name" | "names") && p[1].norm == "of")
+}
+
+/// Whether the name `answer` holds a common word the question asks about, as a name of that
+/// thing does: "March for Freedom" for "what was the march called", "Coordination Council" for
+/// "the name of the council" (not "Svetlana Tikhanovskaya" for "the name of her rival").
+pub fn name_holds_asked(answer: &str, terms: &[QueryTerm], lexicon: &Lexicon) -> bool {
+    text::tokenize(answer).iter().any(|t| {
+        t.capitalized
+            && !t.number
+            && !text::is_stop_word(&t.norm)
+            && lexicon.is_lemma(&t.norm)
+            && !lexicon.is_proper(&t.norm)
+            && terms
+                .iter()
+                .any(|q| q.word == t.norm || q.forms.contains(&t.norm))
+    })
+}
+
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
 /// "which belarusian ambassador backed...", "husband" in "the name of her husband". The answer
 /// must stand next to it in the passage.
@@ -447,14 +476,25 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             {
                 Some(i + 2)
             }
+            // "what's the new council she set up called" ("what's" reads as "what").
+            ("what" | "whats", _) if i == 0 && text::asks_what_called(tokens) => Some(i + 1),
             _ => None,
         })?;
     let mut head = None;
-    for w in words.iter().skip(start) {
+    for (i, w) in words.iter().enumerate().skip(start) {
         if matches!(*w, "the" | "a" | "an") && head.is_none() {
             continue;
         }
         if text::is_stop_word(w) || lexicon.is_verb_form(w) {
+            break;
+        }
+        // "the council tikhanovskaya set up": a name (a word WordNet does not know) after the
+        // noun, before a verb, begins a clause about it.
+        let known = lexicon.lemmas(w).iter().any(|l| lexicon.is_lemma(l));
+        let verb_next = words
+            .get(i + 1)
+            .is_some_and(|n| !text::is_stop_word(n) && lexicon.can_be_verb(n));
+        if head.is_some() && !known && verb_next {
             break;
         }
         head = Some(w.to_string());
@@ -1003,8 +1043,15 @@ pub fn short_answer_with_cost(
                 })
                 .filter(|s| unit_ok(s))
                 .filter(|s| {
-                    // "the Belarusian ambassador": a name before a matched noun only modifies it.
-                    let modifies = is_matched(s.end)
+                    // "the Belarusian ambassador": a name before a matched noun only modifies it;
+                    // an acronym before the noun asked about names it ("the CSTO alliance").
+                    let names_head = s.end == s.start + 1
+                        && tokens[s.start].acronym
+                        && (s.end..(s.end + 3).min(tokens.len()))
+                            .take_while(|&i| is_matched(i))
+                            .any(|i| head_at.contains(&i));
+                    let modifies = !names_head
+                        && is_matched(s.end)
                         && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
                         && tokens.get(s.end).is_some_and(|n| {
                             !lexicon.can_be_verb(&n.norm)

@@ -49,6 +49,14 @@ const ATTACHED_MIN_MATCH: f32 = 0.65;
 /// What a candidate loses for a "when"/"where" question when it lacks the event asked about.
 const EVENT_MISSING_PENALTY: f32 = 0.15;
 
+/// What a candidate gains for "what was the march called" when its answer is a name holding
+/// the word asked about ("March for Freedom"): that is the thing's name, whatever else the
+/// question says of it.
+const NAMED_BONUS: f32 = 0.3;
+/// What such a winner adds to confidence: the name answers the question's main word, the rest
+/// ("sunday's march") only says which one.
+const NAMED_CONFIDENCE: f32 = 0.1;
+
 /// How much a sentence that gives a cause or purpose gains for a "why" question.
 const REASON_BONUS: f32 = 0.08;
 /// What a passage loses for a "when will ..." question when it speaks only of the past.
@@ -190,12 +198,15 @@ impl Engine {
         // twice).
         let mut answers: HashMap<SentenceRef, Option<String>> = HashMap::default();
         // Prefer, among near-equal candidates, one that holds the kind of answer wanted.
+        let asks_name = answer::asks_name(&tokens);
+        let mut named: Vec<SentenceRef> = Vec::new();
         if kind.needs_typed_answer() && !scored.is_empty() {
             let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored.iter_mut() {
                 // Far below the best, a passage is not cited whatever it holds: not worth
-                // looking for its answer.
-                if s.score < best - 0.5 {
+                // looking for its answer (unless a name could raise it).
+                let reach = if asks_name { 0.5 + NAMED_BONUS } else { 0.5 };
+                if s.score < best - reach {
                     s.score -= 0.3;
                     continue;
                 }
@@ -212,8 +223,12 @@ impl Engine {
                 match &found {
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.
-                    Some((_, cost)) => {
+                    Some((a, cost)) => {
                         s.score -= 0.01 * cost.clamp(0.0, 20.0);
+                        if asks_name && answer::name_holds_asked(a, &terms, self.lexicon) {
+                            s.score += NAMED_BONUS;
+                            named.push(s.at);
+                        }
                         // "last Sunday's poll", "left on Tuesday": the day or place is said of
                         // the very words asked about.
                         if matches!(kind, QuestionKind::Time | QuestionKind::Place)
@@ -286,6 +301,9 @@ impl Engine {
             confidence = strict / total;
             if kind.needs_typed_answer() && short.is_none() {
                 confidence *= 0.45;
+            }
+            if named.contains(&first.at) {
+                confidence += NAMED_CONFIDENCE;
             }
             if future_time && past_only.contains(&first.at) {
                 confidence *= 0.45;

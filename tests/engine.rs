@@ -921,3 +921,29 @@ fn a_count_said_of_the_winner_is_not_the_loser_s() {
     let answer = engine().ask("what percentage of the vote did lukashenko get", 3);
     assert!(answer.found && answer.answer.as_deref().is_some_and(|a| a.contains("80%")));
 }
+
+#[test]
+fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
+    // "March for Freedom" holds "march": the name asked for, even when the question says more
+    // of the march ("sunday's") than the sentence does.
+    for question in [
+        "what was the opposition march called",
+        "what was the march on independence avenue called",
+    ] {
+        let answer = engine().ask(question, 3);
+        assert_eq!(
+            answer.answer.as_deref(),
+            Some("March for Freedom"),
+            "{answer:?}"
+        );
+    }
+    let answer = engine().ask("what is the council tikhanovskaya formed called", 3);
+    assert_eq!(
+        answer.answer.as_deref(),
+        Some("Coordination Council"),
+        "{answer:?}"
+    );
+    // An acronym before the noun asked about names it: "the CSTO army partnership".
+    let answer = engine().ask("which military alliance did the kremlin mention", 3);
+    assert_eq!(answer.answer.as_deref(), Some("CSTO"), "{answer:?}");
+}
