@@ -97,6 +97,9 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has_seq("what", "caused")
         || has_seq("how", "come")
         || has_seq("what", "led")
+        || what_which(&["reason", "reasons", "cause", "causes", "purpose", "motive"])
+        // "what was the reason for ...", "what reason did he give"
+        || (matches!(first, "what" | "whats") && (has_seq("the", "reason") || has_seq("the", "cause")))
     {
         return QuestionKind::Reason;
     }
@@ -287,8 +290,11 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
                 "due" | "owing" | "thanks" => next == "to",
                 "in" => matches!(next, "protest" | "order" | "response"),
                 "complaining" | "arguing" => matches!(next, "that" | "about" | "of"),
+                // "not to defend me ... but to protect your country": a denied purpose is
+                // not the reason.
                 "to" => {
                     !next.is_empty()
+                        && !(i > 0 && text::is_negation(&tokens[i - 1].norm))
                         && lexicon.is_lemma(next)
                         && lexicon.can_be_verb(next)
                         && !text::is_stop_word(next)
@@ -1409,8 +1415,21 @@ fn clause_end(tokens: &[Token], sentence: &str, start: usize) -> Option<usize> {
             if hard || (soft && words >= 2) {
                 break;
             }
+            // "and on Friday numerous workers ...": another clause; "and (also) its
+            // independence": more of the same object.
+            let mut after = end + 1;
+            if tokens.get(after).is_some_and(|n| n.norm == "also") {
+                after += 1;
+            }
+            let possessive = tokens.get(after).is_some_and(|n| {
+                matches!(
+                    n.norm.as_str(),
+                    "its" | "his" | "her" | "their" | "our" | "your"
+                )
+            });
             if words >= 2
                 && tokens[end].norm == "and"
+                && !possessive
                 && tokens
                     .get(end + 1)
                     .is_some_and(|n| text::is_stop_word(&n.norm) || is_time(n))

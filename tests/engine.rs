@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 
+use citebot::answer::QuestionKind;
 use citebot::engine::MAX_QUESTION_CHARS;
 use citebot::ingest::{self, Document};
 use citebot::{Answer, Engine, EngineConfig};
@@ -946,4 +947,22 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
     // An acronym before the noun asked about names it: "the CSTO army partnership".
     let answer = engine().ask("which military alliance did the kremlin mention", 3);
     assert_eq!(answer.answer.as_deref(), Some("CSTO"), "{answer:?}");
+}
+
+#[test]
+fn a_denied_purpose_is_not_the_reason() {
+    // "I called you here not to defend me … however ... to protect your country and also its
+    // self-reliance": the reason is the purpose he asserts, all of it.
+    for question in [
+        "why did lukashenko call his supporters to minsk",
+        "what reason did lukashenko give for the rally",
+    ] {
+        let answer = engine().ask(question, 3);
+        assert_eq!(answer.kind, QuestionKind::Reason, "{question}");
+        assert_eq!(
+            answer.answer.as_deref(),
+            Some("to protect your country and also its self-reliance"),
+            "{answer:?}"
+        );
+    }
 }
