@@ -306,6 +306,19 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
         .collect()
 }
 
+/// Whether the verb at token `i` is the verb of a phrasal verb ("came out" of the building):
+/// then it does not mean what the verb alone means, nor its opposite ("go").
+fn in_phrasal_verb(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    let Some(next) = tokens.get(i + 1) else {
+        return false;
+    };
+    text::is_stop_word(&next.norm)
+        && lexicon
+            .lemmas(&tokens[i].norm)
+            .iter()
+            .any(|l| lexicon.is_lemma(&format!("{l}_{}", next.norm)))
+}
+
 /// "who is X", "who was X", "what is X": a question that asks what someone or something is.
 fn is_identity_question(question_tokens: &[Token]) -> bool {
     // "what was the march called" asks for the name itself.
@@ -856,8 +869,9 @@ pub fn short_answer_with_cost(
                 .any(|t| t.norm == "not" || t.norm.ends_with("n't"));
             // "Did he win?" against "he lost": a question word's opposite in the passage.
             let opposed = terms.iter().any(|term| {
-                tokens.iter().any(|t| {
+                tokens.iter().enumerate().any(|(i, t)| {
                     !text::is_stop_word(&t.norm)
+                        && !in_phrasal_verb(&tokens, i, lexicon)
                         && (term.opposites.contains_key(&t.norm)
                             || lexicon.opposite(&term.word, &t.norm))
                 })

@@ -966,3 +966,12 @@ fn a_denied_purpose_is_not_the_reason() {
         );
     }
 }
+
+#[test]
+fn a_phrasal_verb_is_no_opposite_of_its_verb() {
+    // "Around 100 team came out of the building ... they prepared a strike": "came out" is not
+    // the opposite of "going".
+    let answer = engine().ask("are the television staff going on strike", 3);
+    assert!(answer.found, "{answer:?}");
+    assert_eq!(answer.answer.as_deref(), Some("Yes"), "{answer:?}");
+}
