@@ -232,6 +232,10 @@ const LOCATIVE: &[&str] = &[
     "in", "at", "to", "from", "into", "near", "outside", "down", "along", "across", "toward",
     "towards", "inside", "through", "via",
 ];
+/// Prepositions that say where relative to a place: kept in a "where" answer.
+const POSITIONAL: &[&str] = &[
+    "outside", "near", "inside", "beside", "behind", "opposite", "across", "along", "around",
+];
 const NEGATIONS: &[&str] = &[
     "not", "no", "never", "n't", "declined", "refused", "rejected", "denied", "nor", "neither",
     "without", "won't", "cannot",
@@ -1151,6 +1155,17 @@ pub fn short_answer_with_cost(
             let (s, e) = match kind {
                 QuestionKind::Number => number_phrase(&tokens, sentence, *best_span),
                 QuestionKind::Time => time_phrase(&tokens, sentence, *best_span),
+                // "outside the state television centre": where, relative to the place, is
+                // part of the answer (as "in" or "at" is not).
+                QuestionKind::Place
+                    if best_span.start > 0
+                        && POSITIONAL.contains(&tokens[best_span.start - 1].norm.as_str()) =>
+                {
+                    (
+                        tokens[best_span.start - 1].start,
+                        tokens[best_span.end - 1].end,
+                    )
+                }
                 _ => (tokens[best_span.start].start, tokens[best_span.end - 1].end),
             };
             Some((sentence[s..e].to_string(), best_cost))

@@ -409,10 +409,10 @@ fn short_answers_fit_the_question() {
     assert!(short("who published the video of the ambassador").contains("Nasha Niva"));
     // The day the event asked about happened, not another day in the sentence.
     assert_eq!(short("what day did the protester die"), "Monday");
-    // A place is the whole phrase a name is part of.
+    // A place is the whole phrase a name is part of, with where relative to it.
     assert_eq!(
         short("where did people protest on saturday night"),
-        "the Belarusian state television centre"
+        "outside the Belarusian state television centre"
     );
     // "hundreds wounded": the people are left out before the verb asked about.
     assert_eq!(short("how many people were injured"), "hundreds");
