@@ -197,6 +197,11 @@ pub fn chat_abbreviation(word: &str) -> Option<&'static str> {
         "thru" => "through",
         "tho" => "though",
         "num" => "number",
+        "legit" => "legitimate",
+        "info" => "information",
+        "pic" => "picture",
+        "pics" => "pictures",
+        "approx" => "approximately",
         _ => return None,
     })
 }

@@ -975,3 +975,12 @@ fn a_phrasal_verb_is_no_opposite_of_its_verb() {
     assert!(answer.found, "{answer:?}");
     assert_eq!(answer.answer.as_deref(), Some("Yes"), "{answer:?}");
 }
+
+#[test]
+fn chat_words_are_read_as_the_words_they_stand_for() {
+    // "legit" is "legitimate", which WordNet relates to the article's "authenticity".
+    check(
+        "does lukashenko think the election was legit",
+        "insisted on the authenticity",
+    );
+}
