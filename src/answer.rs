@@ -297,8 +297,9 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
                 // "not to defend me ... but to protect your country": a denied purpose is
                 // not the reason.
                 "to" => {
+                    let denied = i > 0 && text::is_negation(&tokens[i - 1].norm);
                     !next.is_empty()
-                        && !(i > 0 && text::is_negation(&tokens[i - 1].norm))
+                        && !denied
                         && lexicon.is_lemma(next)
                         && lexicon.can_be_verb(next)
                         && !text::is_stop_word(next)
@@ -1187,6 +1188,7 @@ pub fn short_answer_with_cost(
             }
         }
         QuestionKind::Thing => worn_phrase(terms, &tokens, sentence, &matched, lexicon)
+            .or_else(|| category_member(question_tokens, &tokens, sentence, &matched, lexicon))
             .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched))
             .or_else(|| future_deed(question_tokens, &tokens, sentence))
             .or_else(|| {
@@ -1305,6 +1307,75 @@ fn question_focus_noun(question_tokens: &[Token]) -> Option<&str> {
     (1..=3)
         .contains(&words.len())
         .then(|| words[words.len() - 1])
+}
+
+/// Question nouns too general to say what kind of thing is wanted.
+const VAGUE_KINDS: &[&str] = &[
+    "thing", "things", "kind", "sort", "type", "way", "time", "part", "one", "happened", "else",
+];
+
+/// How far into a word's list of broader (and narrower) terms a kind asked about may stand.
+const CATEGORY_REACH: usize = 40;
+
+/// For "what colour ..." questions: the word of the passage WordNet files under the kind asked
+/// about ("white", a colour), the one nearest the question's words; with the rest of its name
+/// when it is one ("Coordination Council" for "what body"). None when no word is of that kind.
+fn category_member(
+    question_tokens: &[Token],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let at = question_tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "what" | "which" | "whats"))?;
+    let kind = question_tokens.get(at + 1)?.norm.as_str();
+    if text::is_stop_word(kind) || VAGUE_KINDS.contains(&kind) || !lexicon.is_noun(kind) {
+        return None;
+    }
+    // The kind and its close synonyms ("colour" and "color").
+    let mut kinds: Vec<&str> = vec![kind];
+    for (relation, rank, w) in lexicon.related(kind) {
+        if relation == crate::lexicon::Relation::Synonym && rank == 0 {
+            kinds.push(w);
+        }
+    }
+    let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
+    let of_kind = |i: usize| {
+        let t = &tokens[i];
+        !t.number
+            && !text::is_stop_word(&t.norm)
+            && !is_matched(i)
+            && lexicon.lemmas(&t.norm).iter().any(|l| {
+                lexicon
+                    .related(l)
+                    .filter(|(relation, _, _)| *relation == crate::lexicon::Relation::Broader)
+                    .take(CATEGORY_REACH)
+                    .any(|(_, _, w)| kinds.contains(&w))
+            })
+    };
+    let distance = |i: usize| {
+        matched
+            .iter()
+            .map(|&(m, _)| m.abs_diff(i))
+            .min()
+            .unwrap_or(usize::MAX)
+    };
+    let best = (0..tokens.len())
+        .filter(|&i| of_kind(i))
+        .min_by_key(|&i| distance(i))?;
+    let (mut start, mut end) = (best, best + 1);
+    if tokens[best].capitalized && best > 0 {
+        let joined = |a: usize, b: usize| sentence[tokens[a].end..tokens[b].start] == *" ";
+        while start > 1 && tokens[start - 1].capitalized && joined(start - 1, start) {
+            start -= 1;
+        }
+        while end < tokens.len() && tokens[end].capitalized && joined(end - 1, end) {
+            end += 1;
+        }
+    }
+    Some(sentence[tokens[start].start..tokens[end - 1].end].to_string())
 }
 
 /// For "what N" questions: the name the passage gives the thing the question's noun matched,

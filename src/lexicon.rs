@@ -195,6 +195,11 @@ impl Lexicon {
         })
     }
 
+    /// Whether `lemma` is a noun WordNet knows.
+    pub fn is_noun(&self, lemma: &str) -> bool {
+        self.has_pos(lemma, 'n')
+    }
+
     /// Whether `lemma` is an adverb WordNet knows ("so_far", "at_once").
     pub fn is_adverb(&self, lemma: &str) -> bool {
         self.has_pos(lemma, 'r')

@@ -984,3 +984,10 @@ fn chat_words_are_read_as_the_words_they_stand_for() {
         "insisted on the authenticity",
     );
 }
+
+#[test]
+fn what_kind_questions_are_answered_with_a_thing_of_that_kind() {
+    // WordNet files "white" under colour: the short answer is the colour, not the clause.
+    let answer = engine().ask("what color did people wear", 3);
+    assert_eq!(answer.answer.as_deref(), Some("white"), "{answer:?}");
+}
