@@ -160,7 +160,6 @@ pub fn event_term(kind: QuestionKind, terms: &[QueryTerm], lexicon: &Lexicon) ->
     }
     terms.iter().rposition(|t| {
         !t.noun
-            && !t.word.contains('_')
             && lexicon.can_be_verb(&t.word)
             && !lexicon.is_proper(&t.word)
             && lexicon.most_senses(&t.word) <= MAX_EVENT_SENSES

@@ -48,6 +48,9 @@ const ATTACHED_BONUS: f32 = 0.2;
 const ATTACHED_MIN_MATCH: f32 = 0.65;
 /// What a candidate loses for a "when"/"where" question when it lacks the event asked about.
 const EVENT_MISSING_PENALTY: f32 = 0.15;
+/// What confidence keeps when even the winner lacks the event asked about ("when do the
+/// sanctions *kick in*" answered by the day they were agreed).
+const EVENT_MISSING_CONFIDENCE: f32 = 0.75;
 
 /// What a candidate gains for "what was the march called" when its answer is a name holding
 /// the word asked about ("March for Freedom"): that is the thing's name, whatever else the
@@ -245,7 +248,8 @@ impl Engine {
         }
         // "when will the strikes end", "where was the march to end": a passage that lacks the
         // event asked about answers something else.
-        if let Some(e) = answer::event_term(kind, &terms, self.lexicon) {
+        let event = answer::event_term(kind, &terms, self.lexicon);
+        if let Some(e) = event {
             for s in scored.iter_mut() {
                 if s.term_match.get(e).is_some_and(|&m| m < 0.3) {
                     s.score -= EVENT_MISSING_PENALTY;
@@ -307,6 +311,9 @@ impl Engine {
             }
             if future_time && past_only.contains(&first.at) {
                 confidence *= 0.45;
+            }
+            if event.is_some_and(|e| first.term_match.get(e).is_some_and(|&m| m < 0.3)) {
+                confidence *= EVENT_MISSING_CONFIDENCE;
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.
@@ -444,13 +451,33 @@ impl Engine {
     }
 }
 
-/// A question's tokens; "%" is read as the word "percent" ("what % of the vote").
+/// A question's tokens; "%" is read as the word "percent" ("what % of the vote"), chat
+/// abbreviations as the words they stand for, and "in charge" as "ruling".
 fn question_tokens(question: &str) -> Vec<text::Token> {
     let mut tokens = text::tokenize(&question.replace('%', " percent "));
     for t in &mut tokens {
         if let Some(word) = text::chat_abbreviation(&t.norm) {
             t.norm = word.to_string();
+        } else if let Some(word) = t
+            .norm
+            .strip_suffix('s')
+            .filter(|stem| stem.len() >= 3)
+            .and_then(text::chat_abbreviation)
+        {
+            // The plural of an abbreviation ("govts").
+            t.norm = format!("{word}s");
         }
+    }
+    // "in charge", "in power": ruling, as a passage would say it.
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        if tokens[i].norm == "in" {
+            if let Some(word) = text::state_of_ruling(&tokens[i + 1].norm) {
+                tokens[i + 1].norm = word.to_string();
+                tokens.remove(i);
+            }
+        }
+        i += 1;
     }
     tokens
 }

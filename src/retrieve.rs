@@ -41,6 +41,11 @@ const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// What a phrasal verb ("sign up"), or its verb, is worth to a noun of the question ("the
 /// signs"): it is no noun, and its meaning is the phrase's.
 const PHRASAL_VERB_FOR_NOUN: f32 = 0.5;
+/// What a question's noun keeps matching a form of a verb spelt like it but used apart from it
+/// (GloVe cosine below [`VERB_FORM_FOR_NOUN_COSINE`]): "state" in "state tv" ~ "stated".
+const VERB_FORM_FOR_NOUN: f32 = 0.6;
+/// See [`VERB_FORM_FOR_NOUN`].
+const VERB_FORM_FOR_NOUN_COSINE: f32 = 0.45;
 /// Verbs that ask for what someone said or wrote (base forms).
 const SPEECH_VERBS: &[&str] = &["say", "tell", "write", "read", "chant", "shout"];
 /// What a quotation is worth to a verb of saying ("what did the placards say").
@@ -82,6 +87,8 @@ pub struct QueryTerm {
     /// Whether the question uses the word as a noun ("the signs"): then it is not the verb of
     /// a phrasal verb ("to sign up").
     pub noun: bool,
+    /// Whether WordNet knows the word as a verb too ("end"; not "speech").
+    pub verb: bool,
 }
 
 /// What is known about one word of the corpus.
@@ -150,6 +157,8 @@ pub struct Vocabulary {
     antecedents: HashMap<u32, Vec<u32>>,
     /// Per sentence (by number), whether it quotes someone's words.
     quotes: Vec<bool>,
+    /// Per sentence (by number), where its verbs after "to" or a modal start ("to *address*").
+    verb_uses: Vec<Vec<u32>>,
 }
 
 /// A citable sentence by position: document, paragraph index, sentence index (0-based).
@@ -393,6 +402,7 @@ impl Vocabulary {
         // How often each name is what a "she" (0) or a "he" (1) stands for.
         let mut called: [HashMap<String, u32>; 2] = Default::default();
         let mut quotes: Vec<bool> = Vec::new();
+        let mut verb_uses: Vec<Vec<u32>> = Vec::new();
         for document in &index.documents {
             let first = sentences;
             let mut heading = u32::MAX;
@@ -437,6 +447,7 @@ impl Vocabulary {
                     token_starts.push(tokens.len() as u32);
                     heading_of.push(heading);
                     quotes.push(quotes_words(&sentence.text));
+                    verb_uses.push(verbs_after_to(lexicon, &sentence.text));
                 }
             }
             // The person a "she" or "he" stands for, and the thing "the building" stands for,
@@ -544,6 +555,7 @@ impl Vocabulary {
             headings,
             antecedents,
             quotes,
+            verb_uses,
         }
     }
 
@@ -614,6 +626,13 @@ impl Vocabulary {
         (context, antecedent)
     }
 
+    /// Where the verbs of the sentence at `at` that follow "to" or a modal start.
+    pub fn verb_uses(&self, at: SentenceRef) -> &[u32] {
+        self.number(at)
+            .and_then(|n| self.verb_uses.get(n as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// Whether the sentence at `at` quotes someone's words.
     pub fn quotes(&self, at: SentenceRef) -> bool {
         self.number(at)
@@ -660,6 +679,60 @@ impl Vocabulary {
             }
         }
         best.map(|(_, _, w)| w)
+    }
+}
+
+/// The commonest English word (by GloVe's frequency order) that WordNet knows and that is one
+/// edit (a letter left out, added, changed, or two swapped) from `word`, if `word` itself is
+/// unknown or far rarer: "arested" -> "arrested".
+fn english_correction(lexicon: &Lexicon, word: &str) -> Option<String> {
+    let glove = Embeddings::glove()?;
+    let chars: Vec<char> = word.chars().collect();
+    if chars.len() < 5 || !chars.iter().all(char::is_ascii_lowercase) {
+        return None;
+    }
+    let mut best: Option<(u32, String)> = None;
+    let mut consider = |candidate: String| {
+        let Some(row) = glove.row(&candidate) else {
+            return;
+        };
+        if best.as_ref().is_some_and(|(r, _)| *r <= row) {
+            return;
+        }
+        let known = lexicon.is_lemma(&candidate)
+            || lexicon
+                .lemmas(&candidate)
+                .iter()
+                .any(|l| lexicon.is_lemma(l));
+        if known {
+            best = Some((row, candidate));
+        }
+    };
+    let n = chars.len();
+    let spell = |parts: &[&[char]]| parts.iter().flat_map(|p| p.iter()).collect::<String>();
+    for i in 0..=n {
+        let (head, tail) = chars.split_at(i);
+        for c in 'a'..='z' {
+            consider(spell(&[head, &[c], tail]));
+        }
+        if let Some((&first, rest)) = tail.split_first() {
+            consider(spell(&[head, rest]));
+            for c in ('a'..='z').filter(|&c| c != first) {
+                consider(spell(&[head, &[c], rest]));
+            }
+            if let Some((&second, after)) = rest.split_first() {
+                if second != first {
+                    consider(spell(&[head, &[second, first], after]));
+                }
+            }
+        }
+    }
+    let (row, fixed) = best?;
+    // A word with a vector of its own is a spelling in use ("govts"): it is taken for the
+    // correction only when it is also used like it.
+    match glove.row(word) {
+        Some(own) if row.saturating_mul(20) > own || glove.cosine(own, row) < 0.5 => None,
+        _ => Some(fixed),
     }
 }
 
@@ -872,6 +945,12 @@ impl<'a> Retriever<'a> {
                     if !has_vector || variant {
                         word = fixed.to_string();
                     }
+                } else if !has_vector {
+                    // A misspelling of a word the articles do not use ("arested") is read as
+                    // the commonest English word one edit away, so that its synonyms still count.
+                    if let Some(fixed) = english_correction(self.lexicon, &word) {
+                        word = fixed;
+                    }
                 }
             }
             // Two words WordNet knows as one expression ("take place", "step down") mean it.
@@ -953,7 +1032,13 @@ impl<'a> Retriever<'a> {
                     *e = e.max(w * PHRASAL_VERB_FACTOR);
                 }
             }
-            let weight = self.weight(&weighed) * if marker == Marker::Soft { 0.5 } else { 1.0 };
+            let weight = self.weight(&weighed)
+                * if marker == Marker::Soft { 0.5 } else { 1.0 }
+                * if in_circumstance(tokens, i) {
+                    CIRCUMSTANCE_FACTOR
+                } else {
+                    1.0
+                };
             let mut matches = self.corpus_matches(&expansions, &forms);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
@@ -971,6 +1056,9 @@ impl<'a> Retriever<'a> {
             }
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
             term.noun = single.is_none() && after_determiner(tokens, i);
+            if term.noun {
+                self.keep_verb_forms_off_noun(&mut term);
+            }
             terms.push(term);
         }
         if terms.len() < MAX_TERMS {
@@ -1001,9 +1089,35 @@ impl<'a> Retriever<'a> {
                 opposites: HashMap::default(),
                 speech: false,
                 noun: false,
+                verb: false,
             });
         }
         terms
+    }
+
+    /// "the state tv": a noun, so a form of its verb that means something else ("stated") is a
+    /// weaker match. Said of a verb form ("-ed", "-ing", not a noun itself) that GloVe does not
+    /// put near the word; "protest" ~ "protested" stay one.
+    fn keep_verb_forms_off_noun(&self, term: &mut QueryTerm) {
+        let Some(glove) = Embeddings::glove() else {
+            return;
+        };
+        let Some(own) = glove.row(&term.word) else {
+            return;
+        };
+        for (w, m) in term.matches.iter_mut() {
+            let verb_form = (w.ends_with("ed") || w.ends_with("ing"))
+                && *w != term.word
+                && !self.lexicon.is_noun(w)
+                && self.lexicon.lemmas(w).contains(&term.word);
+            if verb_form
+                && glove
+                    .row(w)
+                    .is_none_or(|r| glove.cosine(own, r) < VERB_FORM_FOR_NOUN_COSINE)
+            {
+                *m *= VERB_FORM_FOR_NOUN;
+            }
+        }
     }
 
     /// A question term: `weight` is how much it matters, and the rarer in the corpus the word
@@ -1036,6 +1150,7 @@ impl<'a> Retriever<'a> {
                 !day(&w) || own.iter().any(|f| w.starts_with(f.as_str()))
             });
         }
+        let verb = self.lexicon.can_be_verb(&word);
         QueryTerm {
             word,
             weight,
@@ -1046,6 +1161,7 @@ impl<'a> Retriever<'a> {
             matches,
             opposites: HashMap::default(),
             noun: false,
+            verb,
         }
     }
 
@@ -1489,6 +1605,7 @@ impl<'a> Retriever<'a> {
     fn score(&self, terms: &[QueryTerm], at: SentenceRef, bm25: f32) -> Option<Scored> {
         let tokens = &self.vocabulary.sentence_words(at)?;
         let quotes = self.vocabulary.quotes(at);
+        let verb_uses = self.vocabulary.verb_uses(at);
         // The person a "she" or "he" stands for counts nearly as if named.
         let (context_words, antecedent) = &self.vocabulary.context(at);
         let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
@@ -1513,7 +1630,10 @@ impl<'a> Retriever<'a> {
             let mut best = (0.0f32, None);
             for (word, start, end) in tokens {
                 let mut m = self.match_word(term, word);
-                if term.noun && phrasal_verbs.contains(start) {
+                if term.noun
+                    && (phrasal_verbs.contains(start)
+                        || (!term.verb && verb_uses.contains(&(*start as u32))))
+                {
                     m *= PHRASAL_VERB_FOR_NOUN;
                 }
                 if m >= 0.3 {
@@ -1758,6 +1878,25 @@ pub fn described_antecedent(
     out
 }
 
+/// Where the words of `text` that are verbs by their place start: after "to" or a modal ("have
+/// to *address*", "would *impose*"), a word that can be a verb is one there. A noun of the
+/// question ("his speech") matches it only weakly.
+fn verbs_after_to(lexicon: &Lexicon, text: &str) -> Vec<u32> {
+    let tokens = text::tokenize(text);
+    tokens
+        .windows(2)
+        .filter(|p| {
+            matches!(
+                p[0].norm.as_str(),
+                "to" | "will" | "would" | "can" | "could" | "should" | "must" | "might" | "shall"
+            ) && !p[1].capitalized
+                && !p[1].number
+                && lexicon.can_be_verb(&p[1].norm)
+        })
+        .map(|p| p[1].start as u32)
+        .collect()
+}
+
 /// Whether `text` quotes words of two or more letters between quotation marks.
 fn quotes_words(text: &str) -> bool {
     let mut open: Option<usize> = None;
@@ -1819,6 +1958,19 @@ const WORN_KINDS: &[&str] = &["garment", "clothing", "headdress", "footwear", "a
 
 /// How strongly a worn thing ("t-shirt") matches a verb of wearing.
 const WORN_MATCH: f32 = 0.7;
+
+/// What a question word weighs in a clause that only says when the thing asked about was
+/// ("what was he wearing *during his speech*"): the answer's sentence may not repeat it.
+const CIRCUMSTANCE_FACTOR: f32 = 0.6;
+
+/// Whether the question word at `i` is in a clause that says when the thing asked about was:
+/// after "during", "while", or a "when" that does not start the question.
+fn in_circumstance(tokens: &[Token], i: usize) -> bool {
+    tokens[..i]
+        .iter()
+        .enumerate()
+        .any(|(j, t)| matches!(t.norm.as_str(), "during" | "while" | "when") && j > 0)
+}
 
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
 /// signs", "the protest signs"): a noun, not a verb.

@@ -206,6 +206,12 @@ pub fn chat_abbreviation(word: &str) -> Option<&'static str> {
     })
 }
 
+/// The verb an idiom "in X" of holding power stands for ("in charge", "in power", "in office"
+/// -> "ruling"), given X.
+pub fn state_of_ruling(word: &str) -> Option<&'static str> {
+    matches!(word, "charge" | "power" | "office" | "control" | "command").then_some("ruling")
+}
+
 /// Sorted, so that `is_stop_word` can binary-search it.
 const STOP_WORDS: &[&str] = &[
     "a",
@@ -247,6 +253,7 @@ const STOP_WORDS: &[&str] = &[
     "between",
     "beyond",
     "both",
+    "btw",
     "but",
     "by",
     "can",
@@ -278,8 +285,10 @@ const STOP_WORDS: &[&str] = &[
     "further",
     "get",
     "got",
+    "guys",
     "had",
     "hadn't",
+    "haha",
     "has",
     "hasn't",
     "have",
@@ -291,12 +300,16 @@ const STOP_WORDS: &[&str] = &[
     "here",
     "hers",
     "herself",
+    "hey",
+    "hi",
     "him",
     "himself",
     "his",
+    "hmm",
     "how",
     "however",
     "i",
+    "idk",
     "if",
     "in",
     "instead",
@@ -311,6 +324,8 @@ const STOP_WORDS: &[&str] = &[
     "let",
     "literally",
     "ll",
+    "lmao",
+    "lol",
     "lot",
     "lots",
     "m",
@@ -327,6 +342,9 @@ const STOP_WORDS: &[&str] = &[
     "now",
     "of",
     "off",
+    "ok",
+    "okay",
+    "omg",
     "on",
     "once",
     "only",
@@ -342,6 +360,8 @@ const STOP_WORDS: &[&str] = &[
     "own",
     "per",
     "please",
+    "pls",
+    "plz",
     "pro",
     "re",
     "really",
@@ -358,8 +378,10 @@ const STOP_WORDS: &[&str] = &[
     "sort",
     "such",
     "t",
+    "tbh",
     "tell",
     "than",
+    "thanks",
     "that",
     "the",
     "their",
@@ -375,10 +397,13 @@ const STOP_WORDS: &[&str] = &[
     "this",
     "those",
     "through",
+    "thx",
     "to",
     "too",
     "toward",
     "towards",
+    "uh",
+    "um",
     "under",
     "until",
     "up",
