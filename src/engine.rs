@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::index::{self, SentenceIndex};
 use crate::ingest::{Document, Paragraph};
 use crate::lexicon::Lexicon;
-use crate::retrieve::{Retriever, Scored, SentenceRef, Vocabulary};
+use crate::retrieve::{self, Retriever, Scored, SentenceRef, Vocabulary};
 use crate::text;
 
 /// Questions longer than this are answered from their first this-many characters.
@@ -203,6 +203,12 @@ impl Engine {
         // Prefer, among near-equal candidates, one that holds the kind of answer wanted.
         let asks_name = answer::asks_name(&tokens);
         let mut named: Vec<SentenceRef> = Vec::new();
+        // "the name of the state tv channel": a thing's name, so not a person the articles
+        // call "he" or "she".
+        let thing_named = asks_name
+            && answer::question_head(&tokens, self.lexicon)
+                .is_some_and(|head| !retrieve::is_person_noun(self.lexicon, &head));
+        let wrong_name = |a: &str| thing_named && retriever.vocabulary.names_person(a);
         if kind.needs_typed_answer() && !scored.is_empty() {
             let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored.iter_mut() {
@@ -213,16 +219,19 @@ impl Engine {
                     s.score -= 0.3;
                     continue;
                 }
-                let found = retriever.sentence(s.at).and_then(|(_, sent)| {
-                    answer::short_answer_with_cost(
-                        kind,
-                        &tokens,
-                        &terms,
-                        &sent.text,
-                        s,
-                        self.lexicon,
-                    )
-                });
+                let found = retriever
+                    .sentence(s.at)
+                    .and_then(|(_, sent)| {
+                        answer::short_answer_with_cost(
+                            kind,
+                            &tokens,
+                            &terms,
+                            &sent.text,
+                            s,
+                            self.lexicon,
+                        )
+                    })
+                    .filter(|(a, _)| !wrong_name(a));
                 match &found {
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.
@@ -291,9 +300,19 @@ impl Engine {
         if let Some(first) = scored.first() {
             short = match answers.remove(&first.at) {
                 Some(found) => found,
-                None => retriever.sentence(first.at).and_then(|(_, sentence)| {
-                    answer::short_answer(kind, &tokens, &terms, &sentence.text, first, self.lexicon)
-                }),
+                None => retriever
+                    .sentence(first.at)
+                    .and_then(|(_, sentence)| {
+                        answer::short_answer(
+                            kind,
+                            &tokens,
+                            &terms,
+                            &sentence.text,
+                            first,
+                            self.lexicon,
+                        )
+                    })
+                    .filter(|a| !wrong_name(a)),
             };
             // Confidence counts loose matches (a distant vector, a broader term) at half.
             let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);

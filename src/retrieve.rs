@@ -626,6 +626,17 @@ impl Vocabulary {
         (context, antecedent)
     }
 
+    /// Whether `answer` names someone the articles call "he" or "she" (its last word is the
+    /// name they stand for).
+    pub fn names_person(&self, answer: &str) -> bool {
+        let tokens = text::tokenize(answer);
+        tokens.last().is_some_and(|last| {
+            self.pronoun_names
+                .iter()
+                .any(|names| names.contains(&last.norm))
+        })
+    }
+
     /// Where the verbs of the sentence at `at` that follow "to" or a modal start.
     pub fn verb_uses(&self, at: SentenceRef) -> &[u32] {
         self.number(at)
@@ -1275,6 +1286,25 @@ impl<'a> Retriever<'a> {
         0.15 + 0.7 * rarity + 0.15 * idf.clamp(0.0, 1.0)
     }
 
+    /// The corpus words GloVe puts at least [`GLOVE_ONLY_FROM`] from `word`, with the cosine.
+    fn glove_neighbours_in_corpus(&self, word: &str) -> Vec<(String, f32)> {
+        let Some(glove) = Embeddings::glove() else {
+            return Vec::new();
+        };
+        let Some(own) = glove.row(word) else {
+            return Vec::new();
+        };
+        self.vocabulary
+            .words
+            .keys()
+            .filter(|w| !self.lexicon.opposite(word, w))
+            .filter_map(|w| {
+                let cos = glove.cosine(own, glove.row(w)?);
+                (cos >= GLOVE_ONLY_FROM).then(|| (w.clone(), cos))
+            })
+            .collect()
+    }
+
     /// A question word's forms and related words, each with a match strength: WordNet's, and
     /// the corpus words whose meaning (their own vector or a close synonym's) is near it.
     fn expand(&self, analyzer: &mut TextAnalyzer, word: &str) -> HashMap<String, f32> {
@@ -1338,6 +1368,20 @@ impl<'a> Retriever<'a> {
                         if v > *entry {
                             *entry = v;
                         }
+                    }
+                }
+            }
+            // A word the MiniLM vectors lack ("marchers") is matched by the corpus words
+            // GloVe puts very close to it ("protesters", "demonstrators").
+            let unknown = word_forms(self.lexicon, analyzer, word)
+                .iter()
+                .all(|f| e.row(f).is_none());
+            if unknown {
+                for (candidate, cos) in self.glove_neighbours_in_corpus(word) {
+                    let v = (cos * 0.9).min(GLOVE_ONLY_MAX);
+                    let entry = out.entry(candidate).or_insert(0.0);
+                    if v > *entry {
+                        *entry = v;
                     }
                 }
             }
@@ -1917,7 +1961,7 @@ fn quotes_words(text: &str) -> bool {
 
 /// Whether WordNet files the noun under persons, at most three broader terms up ("strongman"
 /// -> "dictator" -> "ruler" -> "person").
-fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
+pub fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
     is_filed_under(lexicon, word, &["person"], (3, 6))
 }
 
@@ -2007,6 +2051,12 @@ const CONFIRM_ABOVE: f32 = 0.3;
 const SISTER_FROM: f32 = 0.65;
 /// See [`SISTER_FROM`].
 const SISTER_MAX: f32 = 0.7;
+/// A question word the MiniLM vectors lack matches a corpus word GloVe puts at least this close
+/// (GloVe measures relatedness, so only very close words), at 0.9 times the cosine up to
+/// [`GLOVE_ONLY_MAX`].
+const GLOVE_ONLY_FROM: f32 = 0.7;
+/// See [`GLOVE_ONLY_FROM`].
+const GLOVE_ONLY_MAX: f32 = 0.75;
 /// A question word with more WordNet senses than this gets no sister terms.
 const SISTER_MAX_SENSES: usize = 8;
 /// A corpus word with more WordNet senses than this is not confirmed.

@@ -963,6 +963,11 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
             "{answer:?}"
         );
     }
+    // A channel's name is no person's: the article does not name the channel.
+    let answer = engine().ask("whats the name of the state tv channel", 3);
+    assert!(!answer.found, "{answer:?}");
+    let answer = engine().ask("what's the name of the opposition newspaper", 3);
+    assert_eq!(answer.answer.as_deref(), Some("Nasha Niva"), "{answer:?}");
     let answer = engine().ask("what is the council tikhanovskaya formed called", 3);
     assert_eq!(
         answer.answer.as_deref(),
