@@ -334,6 +334,15 @@ impl Engine {
             if event.is_some_and(|e| first.term_match.get(e).is_some_and(|&m| m < 0.3)) {
                 confidence *= EVENT_MISSING_CONFIDENCE;
             }
+            // "what did lithuania say": a passage where no one says anything does not tell.
+            let unsaid = kind == QuestionKind::Thing
+                && terms
+                    .iter()
+                    .zip(&first.term_match)
+                    .any(|(t, &m)| t.speech && m < 0.3);
+            if unsaid {
+                confidence *= EVENT_MISSING_CONFIDENCE;
+            }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.
             for (term, &m) in terms.iter().zip(&first.term_match) {
