@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::index::{self, SentenceIndex};
 use crate::ingest::{Document, Paragraph};
 use crate::lexicon::Lexicon;
-use crate::retrieve::{self, Retriever, Scored, SentenceRef, Vocabulary};
+use crate::retrieve::{self, QueryTerm, Retriever, Scored, SentenceRef, Vocabulary};
 use crate::text;
 
 /// Questions longer than this are answered from their first this-many characters.
@@ -266,6 +266,15 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
+        // "what did lukashenko say": said by him, not by someone who goes on to name him.
+        if let Some((speaker, speech)) = speaker_asked(kind, &terms, self.lexicon) {
+            for s in scored.iter_mut() {
+                if !said_by(s, speaker, speech) {
+                    s.score -= SPEAKER_PENALTY;
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
         // "what will she do", "when will ..." are answered by a sentence about what is to come
         // (and "when will" not by a past day at all).
         let asks_future = answer::asks_future(&tokens);
@@ -477,6 +486,42 @@ impl Engine {
             .map(Document::display_title)
             .unwrap_or_default()
     }
+}
+
+/// What a candidate loses for "what did X say" when X is named only after what is said.
+const SPEAKER_PENALTY: f32 = 0.15;
+
+/// For "what did lukashenko say (about ...)": the terms of the name asked about and of the
+/// verb of saying right after it.
+fn speaker_asked(
+    kind: QuestionKind,
+    terms: &[QueryTerm],
+    lexicon: &Lexicon,
+) -> Option<(usize, usize)> {
+    if kind != QuestionKind::Thing {
+        return None;
+    }
+    let speech = terms.iter().position(|t| t.speech)?;
+    let speaker = speech.checked_sub(1)?;
+    let word = terms[speaker].word.as_str();
+    let name = !lexicon.is_lemma(word) || lexicon.is_proper(word);
+    name.then_some((speaker, speech))
+}
+
+/// Whether the candidate names the speaker before some verb of saying (or not at all, as when
+/// a pronoun stands for them): "Lukashenko claimed", not "She has stated ... if Lukashenko".
+fn said_by(s: &Scored, speaker: usize, speech: usize) -> bool {
+    let at = |term: usize, min: f32| {
+        s.matched
+            .iter()
+            .filter(move |&&(_, _, t, m)| t == term && m >= min)
+            .map(|&(start, _, _, _)| start)
+    };
+    let (Some(first_named), Some(last_said)) = (at(speaker, 0.8).min(), at(speech, 0.6).max())
+    else {
+        return true;
+    };
+    first_named < last_said
 }
 
 /// A question's tokens; "%" is read as the word "percent" ("what % of the vote"), chat

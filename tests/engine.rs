@@ -1021,3 +1021,16 @@ fn what_kind_questions_are_answered_with_a_thing_of_that_kind() {
     let answer = engine().ask("what color did people wear", 3);
     assert_eq!(answer.answer.as_deref(), Some("white"), "{answer:?}");
 }
+
+#[test]
+fn what_someone_said_is_said_by_them() {
+    // "She has actually stated she will arrange new elections if Lukashenko actions down" is
+    // hers: Lukashenko is named after what is said.
+    check(
+        "what did lukashenko say about the election",
+        "The political elections stood",
+    );
+    // A passage where nobody says anything does not tell what Lithuania said.
+    let answer = engine().ask("what did lithuania say about taking in tikhanovskaya", 3);
+    assert!(!answer.found, "{answer:?}");
+}
