@@ -478,6 +478,16 @@ pub fn name_holds_asked(answer: &str, terms: &[QueryTerm], lexicon: &Lexicon) ->
     })
 }
 
+/// Whether the place `answer` holds a capitalised word the question's head noun matches
+/// closely ("Independence Avenue" for "which street": an avenue is a street).
+pub fn place_holds_head(answer: &str, head: &QueryTerm) -> bool {
+    text::tokenize(answer).iter().any(|t| {
+        t.capitalized
+            && !t.number
+            && (head.word == t.norm || head.matches.get(&t.norm).is_some_and(|&m| m >= 0.6))
+    })
+}
+
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
 /// "which belarusian ambassador backed...", "husband" in "the name of her husband". The answer
 /// must stand next to it in the passage.

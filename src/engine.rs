@@ -209,12 +209,25 @@ impl Engine {
             && answer::question_head(&tokens, self.lexicon)
                 .is_some_and(|head| !retrieve::is_person_noun(self.lexicon, &head));
         let wrong_name = |a: &str| thing_named && retriever.vocabulary.names_person(a);
+        // The term of the kind of place asked for ("which street"), if any.
+        let place_head = (kind == QuestionKind::Place)
+            .then(|| answer::question_head(&tokens, self.lexicon))
+            .flatten()
+            .and_then(|h| {
+                terms
+                    .iter()
+                    .position(|t| t.word == h || t.forms.contains(&h))
+            });
         if kind.needs_typed_answer() && !scored.is_empty() {
             let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored.iter_mut() {
                 // Far below the best, a passage is not cited whatever it holds: not worth
                 // looking for its answer (unless a name could raise it).
-                let reach = if asks_name { 0.5 + NAMED_BONUS } else { 0.5 };
+                let reach = if asks_name || place_head.is_some() {
+                    0.5 + NAMED_BONUS
+                } else {
+                    0.5
+                };
                 if s.score < best - reach {
                     s.score -= 0.3;
                     continue;
@@ -238,6 +251,11 @@ impl Engine {
                     Some((a, cost)) => {
                         s.score -= 0.01 * cost.clamp(0.0, 20.0);
                         if asks_name && answer::name_holds_asked(a, &terms, self.lexicon) {
+                            s.score += NAMED_BONUS;
+                            named.push(s.at);
+                        }
+                        // "which street": "Independence Avenue" is one by its name.
+                        if place_head.is_some_and(|h| answer::place_holds_head(a, &terms[h])) {
                             s.score += NAMED_BONUS;
                             named.push(s.at);
                         }

@@ -1034,3 +1034,14 @@ fn what_someone_said_is_said_by_them() {
     let answer = engine().ask("what did lithuania say about taking in tikhanovskaya", 3);
     assert!(!answer.found, "{answer:?}");
 }
+
+#[test]
+fn which_street_is_answered_with_a_street_by_its_name() {
+    // An avenue is a street: "Independence Avenue" is the one asked for.
+    let answer = engine().ask("what street did the march go down", 3);
+    assert_eq!(
+        answer.answer.as_deref(),
+        Some("Independence Avenue"),
+        "{answer:?}"
+    );
+}
