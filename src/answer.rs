@@ -166,6 +166,10 @@ pub fn event_term(kind: QuestionKind, terms: &[QueryTerm], lexicon: &Lexicon) ->
     })
 }
 
+/// A question's head noun matched at least this well in a sentence is named there (see
+/// `short_answer`'s counts of an event).
+const HEAD_NAMED_MATCH: f32 = 0.7;
+
 /// Units a duration is counted in ("26 years", "a week").
 const TIME_UNITS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "decade",
@@ -960,7 +964,9 @@ pub fn short_answer_with_cost(
                 if q("percent") || q("percentage") {
                     return sentence[tokens[s.end - 1].end..].starts_with('%') || next == "percent";
                 }
-                true
+                // A count is no age: "a 34-year-old militant" is one person, of some age.
+                let after = tokens.get(s.end + 1).map(|t| t.norm.as_str()).unwrap_or("");
+                !(next == "year" && after == "old")
             };
             let head = question_head(question_tokens, lexicon).and_then(|h| {
                 terms
@@ -985,8 +991,60 @@ pub fn short_answer_with_cost(
             let matched_verb = |i: usize| {
                 i < tokens.len() && is_matched(i) && lexicon.is_verb_form(&tokens[i].norm)
             };
+            // For "how many were killed", the term of the event counted, and whether a span
+            // counts it ("two individuals dead").
+            let counted_event = (kind == QuestionKind::Number)
+                .then(|| event_term(QuestionKind::Time, terms, lexicon))
+                .flatten();
+            let counts_event = |s: &Span| {
+                counted_event.is_some_and(|e| {
+                    matched
+                        .iter()
+                        .any(|&(i, t)| t == e && i >= s.end && i <= s.end + 2)
+                })
+            };
+            // "two individuals dead" for "how many protesters died": the count, a word loosely
+            // for the noun asked about, and the event.
+            let counts_head_event = |s: &Span| {
+                let Some(ht) = head else {
+                    return false;
+                };
+                let Some(next) = tokens.get(s.end) else {
+                    return false;
+                };
+                let loosely_head = best.matched.iter().any(|&(start, end, term, m)| {
+                    term == ht && m >= 0.3 && start <= next.start && next.end <= end
+                });
+                loosely_head
+                    && counted_event.is_some_and(|e| {
+                        matched
+                            .iter()
+                            .any(|&(i, t)| t == e && i > s.end && i <= s.end + 2)
+                    })
+            };
+            // "hundreds wounded" for "how many protesters were wounded", when the sentence
+            // names the protesters only loosely ("militants"): had it named them, the count
+            // would stand by them.
+            let head_loose = head.is_some_and(|ht| {
+                // The words the head matches, by any term of the question ("cops" for "police
+                // officers" is named by "police").
+                let spans: Vec<(usize, usize)> = best
+                    .matched
+                    .iter()
+                    .filter(|&&(_, _, term, m)| term == ht && m >= 0.3)
+                    .map(|&(start, end, _, _)| (start, end))
+                    .collect();
+                !best.matched.iter().any(|&(start, end, _, m)| {
+                    m >= HEAD_NAMED_MATCH && spans.contains(&(start, end))
+                })
+            });
+            let counts_event_directly = |s: &Span| {
+                head_loose
+                    && counted_event
+                        .is_some_and(|e| matched.iter().any(|&(i, t)| t == e && i == s.end))
+            };
             let near_head = |s: &Span| -> bool {
-                if head.is_none() {
+                if head.is_none() || counts_head_event(s) || counts_event_directly(s) {
                     return true;
                 }
                 // "which country did she flee to": a country, city or town is one by what it is
@@ -1138,6 +1196,11 @@ pub fn short_answer_with_cost(
                 // "hundreds wounded" for "how many were injured": the number describes a
                 // question word that follows it.
                 if kind == QuestionKind::Number && is_matched(s.end) {
+                    bonus += 2.0;
+                }
+                // "two individuals dead" for "how many were killed": the count of the very
+                // event asked about.
+                if counts_event(s) {
                     bonus += 2.0;
                 }
                 bonus

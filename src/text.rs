@@ -136,6 +136,13 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
         "right" => next == "now",
         // "supposed to", "meant to": what was planned, as the verb after it says.
         "supposed" | "meant" => next == "to",
+        // "what does she want done (with them)": the wish is the question's verb.
+        "done" => tokens[i.saturating_sub(2)..i].iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "want" | "wants" | "wanted" | "need" | "needs" | "needed"
+            )
+        }),
         _ => false,
     }
 }

@@ -1045,3 +1045,18 @@ fn which_street_is_answered_with_a_street_by_its_name() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn a_count_is_of_the_event_asked_about() {
+    // "two individuals dead": the militants are the protesters, loosely named.
+    let killed = engine().ask("how many protesters got killed", 3);
+    assert_eq!(killed.answer.as_deref(), Some("two"), "{killed:?}");
+    let wounded = engine().ask("how many protesters were wounded", 3);
+    assert_eq!(wounded.answer.as_deref(), Some("hundreds"), "{wounded:?}");
+    // An age is no count: "a 34-year-old militant passed away" does not say how many died.
+    let died = engine().ask("how many protesters have died", 3);
+    assert_ne!(died.answer.as_deref(), Some("34-year-old"), "{died:?}");
+    // The wounded are not the police: the article does not count injured officers.
+    let police = engine().ask("how many police officers were injured", 3);
+    assert!(!police.found, "{police:?}");
+}
