@@ -2083,13 +2083,21 @@ fn confirmed(
         let Some(other) = glove.row(&lower) else {
             continue;
         };
-        // A word of many senses ("short", "break") is near too much for its closeness to
-        // tell which sense is meant.
         // Opposites share their contexts: GloVe puts "stay" near "leave".
-        if lexicon.most_senses(&lower) > MAX_CONFIRMED_SENSES || lexicon.opposite(word, &lower) {
+        if lexicon.opposite(word, &lower) {
             continue;
         }
         let cos = glove.cosine(own, other);
+        // A word of many senses ("short", "break") is near too much for its closeness to
+        // tell which sense is meant; but a verb asked as a verb ("carrying") that GloVe puts
+        // near it picks out its sense ("held").
+        let verb_asked =
+            lexicon.is_verb_form(word) || (word.ends_with("ing") && lexicon.can_be_verb(word));
+        if lexicon.most_senses(&lower) > MAX_CONFIRMED_SENSES
+            && !(verb_asked && lexicon.is_verb_form(&lower))
+        {
+            continue;
+        }
         if cos >= CONFIRM_FROM {
             *m = m.max((cos + CONFIRMED_BONUS).min(CONFIRMED_MAX));
         }

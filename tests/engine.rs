@@ -354,6 +354,8 @@ fn the_user_s_spelling_and_expressions_are_understood() {
         "how many took part in the rally",
         "50,000 people had actually taken part",
     );
+    // "carrying" is "held" here: GloVe puts the verbs close, though "hold" means many things.
+    check("what were the protestors carrying", "held");
     // "arested" is one letter from "arrested", a word the article does not use but means.
     check("how many got arested lol", "6,700 individuals apprehended");
     // "govts" is the plural of the chat spelling "govt".
