@@ -2017,13 +2017,25 @@ fn in_circumstance(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
-/// signs", "the protest signs"): a noun, not a verb.
+/// signs", "the protest signs", "which hand sign"): a noun, not a verb.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
     for j in (i.saturating_sub(2)..i).rev() {
         let w = tokens[j].norm.as_str();
         if matches!(
             w,
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "these" | "those"
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "these"
+                | "those"
+                | "which"
+                | "what"
+                | "whose"
         ) {
             return true;
         }
