@@ -41,6 +41,9 @@ const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// What a phrasal verb ("sign up"), or its verb, is worth to a noun of the question ("the
 /// signs"): it is no noun, and its meaning is the phrase's.
 const PHRASAL_VERB_FOR_NOUN: f32 = 0.5;
+/// How strongly a corpus word that is a kind of the question word matches it (see
+/// [`Retriever::raise_kinds_of`]).
+const KIND_OF_MATCH: f32 = 0.7;
 /// What a question's noun keeps matching a form of a verb spelt like it but used apart from it
 /// (GloVe cosine below [`VERB_FORM_FOR_NOUN_COSINE`]): "state" in "state tv" ~ "stated".
 const VERB_FORM_FOR_NOUN: f32 = 0.6;
@@ -1065,6 +1068,7 @@ impl<'a> Retriever<'a> {
                     matches.entry(w.clone()).or_insert(WORN_MATCH);
                 }
             }
+            self.raise_kinds_of(&word, &mut matches);
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
             term.noun = single.is_none() && after_determiner(tokens, i);
             if term.noun {
@@ -1104,6 +1108,19 @@ impl<'a> Retriever<'a> {
             });
         }
         terms
+    }
+
+    /// A corpus word WordNet files under the question word ("placards" under "signs": a
+    /// placard is a sign) answers it as closely as a near synonym: raised to [`KIND_OF_MATCH`].
+    /// (A broader word, "sign" for "placard", says less and stays a loose match.)
+    fn raise_kinds_of(&self, word: &str, matches: &mut HashMap<String, f32>) {
+        let lemmas = self.lexicon.lemmas(word);
+        let kinds: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        for (w, m) in matches.iter_mut() {
+            if *m >= 0.3 && *m < KIND_OF_MATCH && is_filed_under(self.lexicon, w, &kinds, (2, 4)) {
+                *m = KIND_OF_MATCH;
+            }
+        }
     }
 
     /// "the state tv": a noun, so a form of its verb that means something else ("stated") is a

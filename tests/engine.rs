@@ -920,6 +920,11 @@ fn what_signs_said_is_on_the_placards_not_in_a_sign_up() {
         "what did one of the protest signs say",
         "We are against violence",
     );
+    // A placard is a kind of sign: as good as the word itself.
+    check(
+        "what did the signs at the march say",
+        "We are against violence",
+    );
 }
 
 #[test]
