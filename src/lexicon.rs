@@ -200,6 +200,11 @@ impl Lexicon {
         self.has_pos(lemma, 'n')
     }
 
+    /// Whether `lemma` is an adjective WordNet knows ("dead").
+    pub fn is_adjective(&self, lemma: &str) -> bool {
+        self.has_pos(lemma, 'a')
+    }
+
     /// Whether `lemma` is an adverb WordNet knows ("so_far", "at_once").
     pub fn is_adverb(&self, lemma: &str) -> bool {
         self.has_pos(lemma, 'r')

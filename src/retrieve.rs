@@ -1111,13 +1111,26 @@ impl<'a> Retriever<'a> {
     }
 
     /// A corpus word WordNet files under the question word ("placards" under "signs": a
-    /// placard is a sign) answers it as closely as a near synonym: raised to [`KIND_OF_MATCH`].
+    /// placard is a sign) answers it as closely as a near synonym: raised to [`KIND_OF_MATCH`],
+    /// unless it can be a verb form or an adjective.
     /// (A broader word, "sign" for "placard", says less and stays a loose match.)
     fn raise_kinds_of(&self, word: &str, matches: &mut HashMap<String, f32>) {
         let lemmas = self.lexicon.lemmas(word);
         let kinds: Vec<&str> = lemmas.iter().map(String::as_str).collect();
         for (w, m) in matches.iter_mut() {
-            if *m >= 0.3 && *m < KIND_OF_MATCH && is_filed_under(self.lexicon, w, &kinds, (2, 4)) {
+            // Only a word that is a thing of that kind whatever its use: "dead" and "defeated"
+            // are people only as nouns ("the dead").
+            let only_noun = !self.lexicon.is_verb_form(w)
+                && !self
+                    .lexicon
+                    .lemmas(w)
+                    .iter()
+                    .any(|l| self.lexicon.is_adjective(l));
+            if *m >= 0.3
+                && *m < KIND_OF_MATCH
+                && only_noun
+                && is_filed_under(self.lexicon, w, &kinds, (2, 4))
+            {
                 *m = KIND_OF_MATCH;
             }
         }
