@@ -166,6 +166,62 @@ pub fn event_term(kind: QuestionKind, terms: &[QueryTerm], lexicon: &Lexicon) ->
     })
 }
 
+/// What the first figure after the source asked about is preferred by (in tokens of distance,
+/// see `distance`): the source's own figure, however far from the other question words.
+const SOURCE_BONUS: f32 = 30.0;
+
+/// Verbs by which a source gives a figure ("how many did afp *think* came").
+const ESTIMATE_VERBS: &[&str] = &[
+    "think",
+    "say",
+    "said",
+    "count",
+    "counted",
+    "estimate",
+    "estimated",
+    "reckon",
+    "report",
+    "reported",
+    "claim",
+    "claimed",
+    "put",
+    "believe",
+];
+
+/// The term of the name a figure is asked from: right after "did"/"does"/"do" ("how many did
+/// *afp* think") or "according to", if it is a name (an acronym or a word WordNet knows only
+/// as a name, if at all).
+fn source_term(question_tokens: &[Token], terms: &[QueryTerm], lexicon: &Lexicon) -> Option<usize> {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let at = words.windows(2).enumerate().find_map(|(i, p)| match p {
+        ["according", "to"] => Some(i + 2),
+        [w, _] if matches!(*w, "did" | "does" | "do") && i > 0 => Some(i + 1),
+        _ => None,
+    })?;
+    let mut at = at;
+    if question_tokens.get(at).is_some_and(|t| t.norm == "the") {
+        at += 1;
+    }
+    let t = question_tokens.get(at)?;
+    // "did afp think / say / count": a source; "did tikhanovskaya get": the one counted of.
+    let by_source = words
+        .get(at.saturating_sub(2)..at)
+        .is_some_and(|w| w == ["according", "to"])
+        || words
+            .get(at + 1..)
+            .is_some_and(|rest| rest.iter().take(2).any(|w| ESTIMATE_VERBS.contains(w)));
+    if !by_source {
+        return None;
+    }
+    let name = t.acronym || !lexicon.is_lemma(&t.norm) || lexicon.is_proper(&t.norm);
+    if !name {
+        return None;
+    }
+    terms
+        .iter()
+        .position(|term| term.word == t.norm || term.forms.contains(&t.norm))
+}
+
 /// A question's head noun matched at least this well in a sentence is named there (see
 /// `short_answer`'s counts of an event).
 const HEAD_NAMED_MATCH: f32 = 0.7;
@@ -1043,8 +1099,24 @@ pub fn short_answer_with_cost(
                     && counted_event
                         .is_some_and(|e| matched.iter().any(|&(i, t)| t == e && i == s.end))
             };
+            // "how many did afp think", "according to afp": the name whose figure is asked,
+            // and whether a span is the first figure after it.
+            let source = (kind == QuestionKind::Number)
+                .then(|| source_term(question_tokens, terms, lexicon))
+                .flatten();
+            let from_source = |s: &Span| {
+                source.is_some_and(|src| {
+                    matched.iter().any(|&(i, t)| {
+                        t == src && i < s.start && !(i..s.start).any(|k| tokens[k].number)
+                    })
+                })
+            };
             let near_head = |s: &Span| -> bool {
-                if head.is_none() || counts_head_event(s) || counts_event_directly(s) {
+                if head.is_none()
+                    || counts_head_event(s)
+                    || counts_event_directly(s)
+                    || from_source(s)
+                {
                     return true;
                 }
                 // "which country did she flee to": a country, city or town is one by what it is
@@ -1202,6 +1274,11 @@ pub fn short_answer_with_cost(
                 // event asked about.
                 if counts_event(s) {
                     bonus += 2.0;
+                }
+                // "how many did afp think": the figure given after the source is named, before
+                // any other figure.
+                if from_source(s) {
+                    bonus += SOURCE_BONUS;
                 }
                 bonus
             };

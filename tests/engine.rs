@@ -1067,3 +1067,22 @@ fn a_count_is_of_the_event_asked_about() {
     let police = engine().ask("how many police officers were injured", 3);
     assert!(!police.found, "{police:?}");
 }
+
+#[test]
+fn a_figure_asked_from_a_source_is_the_one_it_gave() {
+    // "Lukashenko's press service stated 50,000 ..., though an AFP reporter estimated the
+    // number was closer to 10,000": AFP's figure is the second.
+    for question in [
+        "how many people did afp think were really at lukashenko's rally",
+        "how many people attended lukashenko's rally according to afp",
+    ] {
+        let answer = engine().ask(question, 3);
+        assert_eq!(
+            answer.answer.as_deref(),
+            Some("closer to 10,000"),
+            "{answer:?}"
+        );
+    }
+    let answer = engine().ask("how many people attended lukashenko's rally", 3);
+    assert_eq!(answer.answer.as_deref(), Some("50,000"), "{answer:?}");
+}
