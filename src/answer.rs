@@ -881,6 +881,40 @@ fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize)
     (tokens[s].start, end_byte)
 }
 
+/// For "whose photos were people holding up": what the thing asked about is of, in the
+/// passage ("pictures of *bruised protesters* defeated ..."): up to three words after the
+/// noun's "of", ending before a verb, a comma or a function word.
+fn possessor(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let whose = question_tokens.iter().position(|t| t.norm == "whose")?;
+    let noun = &question_tokens.get(whose + 1)?.norm;
+    let term = terms
+        .iter()
+        .position(|t| &t.word == noun || t.forms.contains(noun))?;
+    let at = matched
+        .iter()
+        .find(|&&(i, t)| t == term && tokens.get(i + 1).is_some_and(|n| n.norm == "of"))?
+        .0;
+    let start = at + 2;
+    let mut end = start;
+    while end < tokens.len() && end < start + 3 {
+        let t = &tokens[end];
+        let gap = &sentence[tokens[end - 1].end..t.start];
+        let verb_after_words = end >= start + 2 && lexicon.is_verb_form(&t.norm);
+        if (end > start && gap != " ") || text::is_stop_word(&t.norm) || verb_after_words {
+            break;
+        }
+        end += 1;
+    }
+    (end > start).then(|| sentence[tokens[start].start..tokens[end - 1].end].to_string())
+}
+
 /// The question terms' matched positions in the sentence, by token index.
 fn matched_tokens(tokens: &[Token], best: &Scored) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -1000,6 +1034,13 @@ pub fn short_answer_with_cost(
             if only_as_other_side(question_tokens, &tokens, sentence, &matched) =>
         {
             None
+        }
+        QuestionKind::Person
+            if possessor(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+                .is_some() =>
+        {
+            possessor(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+                .map(|a| (a, 0.0))
         }
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
             let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);

@@ -1086,3 +1086,14 @@ fn a_figure_asked_from_a_source_is_the_one_it_gave() {
     let answer = engine().ask("how many people attended lukashenko's rally", 3);
     assert_eq!(answer.answer.as_deref(), Some("50,000"), "{answer:?}");
 }
+
+#[test]
+fn whose_asks_what_the_thing_is_of() {
+    // "Many held up pictures of bruised protesters defeated throughout the suppression".
+    let answer = engine().ask("whose photos were people holding up", 3);
+    assert_eq!(
+        answer.answer.as_deref(),
+        Some("bruised protesters"),
+        "{answer:?}"
+    );
+}
