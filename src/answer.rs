@@ -1293,6 +1293,15 @@ pub fn short_answer_with_cost(
                         bonus -= 3.0;
                     }
                 }
+                // "what day": a day of the week or a date, rather than "weekend".
+                if kind == QuestionKind::Time
+                    && (q("day") || q("date"))
+                    && (s.start..s.end).any(|i| {
+                        text::is_weekday(&tokens[i].norm) || text::is_month(&tokens[i].norm)
+                    })
+                {
+                    bonus += 5.0;
+                }
                 if kind == QuestionKind::Place && names_place {
                     bonus += 2.0;
                 }

@@ -340,6 +340,9 @@ fn where_and_when_want_the_event_asked_about() {
         "where was the march supposed to end",
         "At a battle memorial where the march was to finish",
     );
+    // "what day" wants a day: "she left on Tuesday", not "a weekend break".
+    let answer = engine().ask("what day did tikhanovskaya flee the country", 3);
+    assert_eq!(answer.answer.as_deref(), Some("Tuesday"), "{answer:?}");
     // The day the sanctions were agreed is no answer to when they take effect.
     let answer = engine().ask("when do the new eu sanctions kick in", 3);
     assert!(!answer.found, "{answer:?}");
