@@ -18,10 +18,10 @@ use tempfile::TempDir;
 /// The article every test asks about.
 const ARTICLE: &str = "belarus-protests-2020-08-16.txt";
 
-/// The dev-set figure the engine must not fall below (overall, percent): five points under the
-/// score `citebot eval ../shared/eval/dev-questions.jsonl` printed when this floor was set.
-/// Raise it as the engine improves.
-const DEV_FLOOR: f64 = 85.0;
+/// The dev-set figure the engine must not fall below (overall, percent): two questions under
+/// the score `citebot eval ../shared/eval/dev-questions.jsonl` printed when this floor was set
+/// (92.9). Raise it as the engine improves.
+const DEV_FLOOR: f64 = 90.0;
 
 /// The same for the project's own question sets (`tests/eval/`: questions in other wording
 /// than the dev set's, seven of them written by someone who saw only the article), which guard
@@ -30,12 +30,12 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("own-questions.jsonl", 88.0),
     ("own-questions-2.jsonl", 71.0),
     ("heldout-questions.jsonl", 81.0),
-    ("heldout-questions-3.jsonl", 79.0),
-    ("heldout-questions-4.jsonl", 71.0),
-    ("heldout-questions-5.jsonl", 75.0),
-    ("heldout-questions-6.jsonl", 70.0),
-    ("heldout-questions-7.jsonl", 76.0),
-    ("heldout-questions-8.jsonl", 72.0),
+    ("heldout-questions-3.jsonl", 84.0),
+    ("heldout-questions-4.jsonl", 78.0),
+    ("heldout-questions-5.jsonl", 77.0),
+    ("heldout-questions-6.jsonl", 76.0),
+    ("heldout-questions-7.jsonl", 78.0),
+    ("heldout-questions-8.jsonl", 74.0),
 ];
 
 fn repo() -> &'static Path {
