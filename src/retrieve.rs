@@ -1117,7 +1117,26 @@ impl<'a> Retriever<'a> {
     fn raise_kinds_of(&self, word: &str, matches: &mut HashMap<String, f32>) {
         let lemmas = self.lexicon.lemmas(word);
         let kinds: Vec<&str> = lemmas.iter().map(String::as_str).collect();
+        // WordNet lists a word's narrower terms with its broader ones: only those are looked
+        // up the other way (one step up from the corpus word), which keeps this cheap.
+        let related: Vec<&str> = lemmas
+            .iter()
+            .flat_map(|l| self.lexicon.related(l))
+            .filter(|(relation, _, _)| *relation == Relation::Broader)
+            .map(|(_, _, w)| w)
+            .collect();
         for (w, m) in matches.iter_mut() {
+            if *m < 0.3 || *m >= KIND_OF_MATCH {
+                continue;
+            }
+            let listed = self
+                .lexicon
+                .lemmas(w)
+                .iter()
+                .any(|l| related.contains(&l.as_str()));
+            if !listed {
+                continue;
+            }
             // Only a word that is a thing of that kind whatever its use: "dead" and "defeated"
             // are people only as nouns ("the dead").
             let only_noun = !self.lexicon.is_verb_form(w)
@@ -1126,11 +1145,7 @@ impl<'a> Retriever<'a> {
                     .lemmas(w)
                     .iter()
                     .any(|l| self.lexicon.is_adjective(l));
-            if *m >= 0.3
-                && *m < KIND_OF_MATCH
-                && only_noun
-                && is_filed_under(self.lexicon, w, &kinds, (2, 4))
-            {
+            if only_noun && is_filed_under(self.lexicon, w, &kinds, (1, 4)) {
                 *m = KIND_OF_MATCH;
             }
         }
