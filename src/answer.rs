@@ -213,13 +213,15 @@ fn source_term(question_tokens: &[Token], terms: &[QueryTerm], lexicon: &Lexicon
     if !by_source {
         return None;
     }
-    let name = t.acronym || !lexicon.is_lemma(&t.norm) || lexicon.is_proper(&t.norm);
-    if !name {
+    if !(t.acronym || names_something(lexicon, &t.norm)) {
         return None;
     }
-    terms
-        .iter()
-        .position(|term| term.word == t.norm || term.forms.contains(&t.norm))
+    retrieve::term_for(terms, &t.norm)
+}
+
+/// Whether a question word is a name: WordNet does not know it, or knows it as a name.
+pub fn names_something(lexicon: &Lexicon, word: &str) -> bool {
+    !lexicon.is_lemma(word) || lexicon.is_proper(word)
 }
 
 /// A question's head noun matched at least this well in a sentence is named there (see
@@ -894,9 +896,7 @@ fn possessor(
 ) -> Option<String> {
     let whose = question_tokens.iter().position(|t| t.norm == "whose")?;
     let noun = &question_tokens.get(whose + 1)?.norm;
-    let term = terms
-        .iter()
-        .position(|t| &t.word == noun || t.forms.contains(noun))?;
+    let term = retrieve::term_for(terms, noun)?;
     let at = matched
         .iter()
         .find(|&&(i, t)| t == term && tokens.get(i + 1).is_some_and(|n| n.norm == "of"))?
@@ -953,6 +953,10 @@ pub fn short_answer_with_cost(
 ) -> Option<(String, f32)> {
     let tokens = text::tokenize(sentence);
     let matched = matched_tokens(&tokens, best);
+    // "whose photos": what the photos are of, when the passage says.
+    let whose = (kind == QuestionKind::Person)
+        .then(|| possessor(question_tokens, terms, &tokens, sentence, &matched, lexicon))
+        .flatten();
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
     // The question's own words (or close synonyms) are not its answer; a loose match may be
     // ("Vladimir Putin" for "who is the russian president").
@@ -1035,13 +1039,7 @@ pub fn short_answer_with_cost(
         {
             None
         }
-        QuestionKind::Person
-            if possessor(question_tokens, terms, &tokens, sentence, &matched, lexicon)
-                .is_some() =>
-        {
-            possessor(question_tokens, terms, &tokens, sentence, &matched, lexicon)
-                .map(|a| (a, 0.0))
-        }
+        QuestionKind::Person if whose.is_some() => whose.map(|a| (a, 0.0)),
         QuestionKind::Number | QuestionKind::Time | QuestionKind::Person | QuestionKind::Place => {
             let q = |w: &str| question_tokens.iter().any(|t| t.norm == w);
             let unit_ok = |s: &Span| -> bool {
@@ -1065,11 +1063,8 @@ pub fn short_answer_with_cost(
                 let after = tokens.get(s.end + 1).map(|t| t.norm.as_str()).unwrap_or("");
                 !(next == "year" && after == "old")
             };
-            let head = question_head(question_tokens, lexicon).and_then(|h| {
-                terms
-                    .iter()
-                    .position(|t| t.word == h || t.forms.contains(&h))
-            });
+            let head =
+                question_head(question_tokens, lexicon).and_then(|h| retrieve::term_for(terms, &h));
             // Token indexes where the head noun matches strongly.
             let head_at: Vec<usize> = match head {
                 None => Vec::new(),
@@ -1093,13 +1088,12 @@ pub fn short_answer_with_cost(
             let counted_event = (kind == QuestionKind::Number)
                 .then(|| event_term(QuestionKind::Time, terms, lexicon))
                 .flatten();
-            let counts_event = |s: &Span| {
-                counted_event.is_some_and(|e| {
-                    matched
-                        .iter()
-                        .any(|&(i, t)| t == e && i >= s.end && i <= s.end + 2)
-                })
+            // Whether the event is matched at a token in `range`.
+            let event_in = |range: std::ops::RangeInclusive<usize>| {
+                counted_event
+                    .is_some_and(|e| matched.iter().any(|&(i, t)| t == e && range.contains(&i)))
             };
+            let counts_event = |s: &Span| event_in(s.end..=s.end + 2);
             // "two individuals dead" for "how many protesters died": the count, a word loosely
             // for the noun asked about, and the event.
             let counts_head_event = |s: &Span| {
@@ -1112,12 +1106,7 @@ pub fn short_answer_with_cost(
                 let loosely_head = best.matched.iter().any(|&(start, end, term, m)| {
                     term == ht && m >= 0.3 && start <= next.start && next.end <= end
                 });
-                loosely_head
-                    && counted_event.is_some_and(|e| {
-                        matched
-                            .iter()
-                            .any(|&(i, t)| t == e && i > s.end && i <= s.end + 2)
-                    })
+                loosely_head && event_in(s.end + 1..=s.end + 2)
             };
             // "hundreds wounded" for "how many protesters were wounded", when the sentence
             // names the protesters only loosely ("militants"): had it named them, the count
@@ -1135,11 +1124,7 @@ pub fn short_answer_with_cost(
                     m >= HEAD_NAMED_MATCH && spans.contains(&(start, end))
                 })
             });
-            let counts_event_directly = |s: &Span| {
-                head_loose
-                    && counted_event
-                        .is_some_and(|e| matched.iter().any(|&(i, t)| t == e && i == s.end))
-            };
+            let counts_event_directly = |s: &Span| head_loose && event_in(s.end..=s.end);
             // "how many did afp think", "according to afp": the name whose figure is asked,
             // and whether a span is the first figure after it.
             let source = (kind == QuestionKind::Number)

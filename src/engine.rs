@@ -205,19 +205,17 @@ impl Engine {
         let mut named: Vec<SentenceRef> = Vec::new();
         // "the name of the state tv channel": a thing's name, so not a person the articles
         // call "he" or "she".
+        let head = answer::question_head(&tokens, self.lexicon);
         let thing_named = asks_name
-            && answer::question_head(&tokens, self.lexicon)
-                .is_some_and(|head| !retrieve::is_person_noun(self.lexicon, &head));
+            && head
+                .as_deref()
+                .is_some_and(|h| !retrieve::is_person_noun(self.lexicon, h));
         let wrong_name = |a: &str| thing_named && retriever.vocabulary.names_person(a);
         // The term of the kind of place asked for ("which street"), if any.
-        let place_head = (kind == QuestionKind::Place)
-            .then(|| answer::question_head(&tokens, self.lexicon))
-            .flatten()
-            .and_then(|h| {
-                terms
-                    .iter()
-                    .position(|t| t.word == h || t.forms.contains(&h))
-            });
+        let place_head = head
+            .as_deref()
+            .filter(|_| kind == QuestionKind::Place)
+            .and_then(|h| retrieve::term_for(&terms, h));
         if kind.needs_typed_answer() && !scored.is_empty() {
             let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored.iter_mut() {
@@ -521,9 +519,7 @@ fn speaker_asked(
     }
     let speech = terms.iter().position(|t| t.speech)?;
     let speaker = speech.checked_sub(1)?;
-    let word = terms[speaker].word.as_str();
-    let name = !lexicon.is_lemma(word) || lexicon.is_proper(word);
-    name.then_some((speaker, speech))
+    answer::names_something(lexicon, &terms[speaker].word).then_some((speaker, speech))
 }
 
 /// Whether the candidate names the speaker before some verb of saying (or not at all, as when

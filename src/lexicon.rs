@@ -159,6 +159,11 @@ impl Lexicon {
         self.lemmas.get(word).is_some()
     }
 
+    /// Whether WordNet knows `word`, as a lemma or an inflection of one ("arrested").
+    pub fn knows(&self, word: &str) -> bool {
+        self.is_lemma(word) || self.lemmas(word).iter().any(|l| self.is_lemma(l))
+    }
+
     /// Whether WordNet knows `word` as a name: a noun whose commonest sense is written with a
     /// capital ("china", "france", "us").
     pub fn is_proper(&self, word: &str) -> bool {

@@ -94,6 +94,13 @@ pub struct QueryTerm {
     pub verb: bool,
 }
 
+/// The question term for `word`: the one that is the word or has it among its forms.
+pub fn term_for(terms: &[QueryTerm], word: &str) -> Option<usize> {
+    terms
+        .iter()
+        .position(|t| t.word == word || t.forms.iter().any(|f| f == word))
+}
+
 /// What is known about one word of the corpus.
 #[derive(Debug, Clone)]
 pub struct WordInfo {
@@ -713,12 +720,7 @@ fn english_correction(lexicon: &Lexicon, word: &str) -> Option<String> {
         if best.as_ref().is_some_and(|(r, _)| *r <= row) {
             return;
         }
-        let known = lexicon.is_lemma(&candidate)
-            || lexicon
-                .lemmas(&candidate)
-                .iter()
-                .any(|l| lexicon.is_lemma(l));
-        if known {
+        if lexicon.knows(&candidate) {
             best = Some((row, candidate));
         }
     };
@@ -942,12 +944,7 @@ impl<'a> Retriever<'a> {
             let mut single: Option<String> = None;
             let mut phrasal_verb = false;
             let in_corpus = self.vocabulary.words.contains_key(&word);
-            let in_wordnet = self.lexicon.is_lemma(&word)
-                || self
-                    .lexicon
-                    .lemmas(&word)
-                    .iter()
-                    .any(|l| self.lexicon.is_lemma(l));
+            let in_wordnet = self.lexicon.knows(&word);
             let has_vector = self.embeddings.is_some_and(|e| e.row(&word).is_some());
             if !in_corpus && !in_wordnet {
                 if let Some(fixed) = self.vocabulary.correct(&word) {
@@ -1129,22 +1126,14 @@ impl<'a> Retriever<'a> {
             if *m < 0.3 || *m >= KIND_OF_MATCH {
                 continue;
             }
-            let listed = self
-                .lexicon
-                .lemmas(w)
-                .iter()
-                .any(|l| related.contains(&l.as_str()));
-            if !listed {
+            let base_forms = self.lexicon.lemmas(w);
+            if !base_forms.iter().any(|l| related.contains(&l.as_str())) {
                 continue;
             }
             // Only a word that is a thing of that kind whatever its use: "dead" and "defeated"
             // are people only as nouns ("the dead").
             let only_noun = !self.lexicon.is_verb_form(w)
-                && !self
-                    .lexicon
-                    .lemmas(w)
-                    .iter()
-                    .any(|l| self.lexicon.is_adjective(l));
+                && !base_forms.iter().any(|l| self.lexicon.is_adjective(l));
             if only_noun && is_filed_under(self.lexicon, w, &kinds, (1, 4)) {
                 *m = KIND_OF_MATCH;
             }
@@ -2055,10 +2044,11 @@ const CIRCUMSTANCE_FACTOR: f32 = 0.6;
 /// Whether the question word at `i` is in a clause that says when the thing asked about was:
 /// after "during", "while", or a "when" that does not start the question.
 fn in_circumstance(tokens: &[Token], i: usize) -> bool {
-    tokens[..i]
-        .iter()
-        .enumerate()
-        .any(|(j, t)| matches!(t.norm.as_str(), "during" | "while" | "when") && j > 0)
+    tokens.get(1..i).is_some_and(|before| {
+        before
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "during" | "while" | "when"))
+    })
 }
 
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
