@@ -550,6 +550,15 @@ pub fn place_holds_head(answer: &str, head: &QueryTerm) -> bool {
     })
 }
 
+/// Whether the place `answer` names a place that WordNet files under the question's head noun
+/// ("Russia" for "which country", "Minsk" for "which city").
+pub fn place_of_head_kind(answer: &str, head: &QueryTerm, lexicon: &Lexicon) -> bool {
+    let kinds: Vec<&str> = head.forms.iter().map(String::as_str).collect();
+    text::tokenize(answer).iter().any(|t| {
+        t.capitalized && !t.number && retrieve::is_place_of_kind(lexicon, &t.norm, &kinds)
+    })
+}
+
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
 /// "which belarusian ambassador backed...", "husband" in "the name of her husband". The answer
 /// must stand next to it in the passage.

@@ -256,6 +256,12 @@ impl Engine {
                         if place_head.is_some_and(|h| answer::place_holds_head(a, &terms[h])) {
                             s.score += NAMED_BONUS;
                             named.push(s.at);
+                        } else if place_head
+                            .is_some_and(|h| answer::place_of_head_kind(a, &terms[h], self.lexicon))
+                        {
+                            // "Russia" for "which country": the kind asked for, though the
+                            // question's words may be elsewhere in the passage.
+                            s.score += NAMED_BONUS;
                         }
                         // "last Sunday's poll", "left on Tuesday": the day or place is said of
                         // the very words asked about.

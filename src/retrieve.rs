@@ -55,6 +55,15 @@ const SPEECH_VERBS: &[&str] = &["say", "tell", "write", "read", "chant", "shout"
 const QUOTE_SAYS: f32 = 0.6;
 /// What a term's match is worth when another term matches the same word better.
 const SHARED_WORD_FACTOR: f32 = 0.5;
+/// Two words next to each other in the question (stop words aside) whose matches stand at
+/// most this many words apart in a sentence are read as said together ("want the
+/// authorities" ~ "demanded the authorities").
+const PROXIMITY_WORDS: usize = 3;
+/// What a sentence gains when every pair of neighbouring question words is matched together
+/// (see [`PROXIMITY_WORDS`]); in proportion for some of them.
+const PROXIMITY_BONUS: f32 = 0.03;
+/// Only matches at least this good count as the question's words said together.
+const PROXIMITY_MIN_MATCH: f32 = 0.6;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
 const PHRASAL_VERB_FACTOR: f32 = 0.75;
 /// How much of a vector match a corpus word passes on to its other forms (same lemma or stem).
@@ -197,6 +206,8 @@ pub struct Scored {
     pub rank_coverage: f32,
     /// tantivy's BM25 score.
     pub bm25: f32,
+    /// Share of the question's neighbouring word pairs matched close together, 0..1.
+    pub proximity: f32,
     /// Byte spans (in the sentence) of the words that matched, with the term they matched and
     /// how strongly.
     pub matched: Vec<(usize, usize, usize, f32)>,
@@ -1641,7 +1652,7 @@ impl<'a> Retriever<'a> {
         }
         let max_bm25 = out.iter().map(|s| s.bm25).fold(0.0f32, f32::max).max(1e-6);
         for s in &mut out {
-            s.score = s.rank_coverage + 0.04 * s.bm25 / max_bm25;
+            s.score = s.rank_coverage + 0.04 * s.bm25 / max_bm25 + PROXIMITY_BONUS * s.proximity;
         }
         out.sort_by(|a, b| b.score.total_cmp(&a.score));
         out
@@ -1766,6 +1777,7 @@ impl<'a> Retriever<'a> {
             term_match.push(m);
         }
         matched.sort_by_key(|a| (a.0, a.1, a.2));
+        let proximity = proximity(tokens, &bests);
         Some(Scored {
             at,
             score: 0.0,
@@ -1773,10 +1785,40 @@ impl<'a> Retriever<'a> {
             own_coverage: own / total,
             rank_coverage: rank_covered / rank_total,
             bm25,
+            proximity,
             matched,
             term_match,
         })
     }
+}
+
+/// Share of the neighbouring question terms whose best matches in a sentence (`bests`: match
+/// and start byte, per term) stand at most [`PROXIMITY_WORDS`] words apart.
+fn proximity(tokens: &[(&str, usize, usize)], bests: &[(f32, Option<usize>)]) -> f32 {
+    if bests.len() < 2 {
+        return 0.0;
+    }
+    // Word positions by start byte (pairs of words share their first word's start).
+    let mut starts: Vec<usize> = tokens.iter().map(|&(_, start, _)| start).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let position = |start: usize| starts.binary_search(&start).ok();
+    let close = bests
+        .windows(2)
+        .filter(|pair| {
+            let [(ma, Some(a)), (mb, Some(b))] = pair else {
+                return false;
+            };
+            if *ma < PROXIMITY_MIN_MATCH || *mb < PROXIMITY_MIN_MATCH || a == b {
+                return false;
+            }
+            match (position(*a), position(*b)) {
+                (Some(pa), Some(pb)) => pa.abs_diff(pb) <= PROXIMITY_WORDS,
+                _ => false,
+            }
+        })
+        .count();
+    close as f32 / (bests.len() - 1) as f32
 }
 
 /// For each of `words`, whether it is a phrasal verb ("sign_up") or the verb of one among them
@@ -1997,6 +2039,12 @@ fn quotes_words(text: &str) -> bool {
 /// -> "dictator" -> "ruler" -> "person").
 pub fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
     is_filed_under(lexicon, word, &["person"], (3, 6))
+}
+
+/// Whether WordNet files the place name `word` under one of `kinds` ("russia" under
+/// "country", "minsk" under "city"), a few broader terms up.
+pub fn is_place_of_kind(lexicon: &Lexicon, word: &str, kinds: &[&str]) -> bool {
+    lexicon.is_proper(word) && is_filed_under(lexicon, word, kinds, (3, 4))
 }
 
 /// Whether WordNet files the noun under one of `kinds`, at most `steps` broader terms up,

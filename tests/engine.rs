@@ -1100,3 +1100,21 @@ fn whose_asks_what_the_thing_is_of() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn which_country_is_answered_with_a_country() {
+    // WordNet files Russia under "country": "Lukashenko has reached out to Russia" answers it,
+    // not a passage whose only place is "main Minsk".
+    let answer = engine().ask("what country did lukashenko turn to", 3);
+    assert_eq!(answer.answer.as_deref(), Some("Russia"), "{answer:?}");
+}
+
+#[test]
+fn words_asked_together_are_found_together() {
+    // "want the authorities" ~ "demanded the authorities release ...", rather than
+    // "asking foreign governments ... with Belarusian authorities".
+    check(
+        "what did tikhanovskaya want the authorities to do",
+        "She demanded the authorities release all detainees",
+    );
+}
