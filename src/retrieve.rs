@@ -1339,14 +1339,16 @@ impl<'a> Retriever<'a> {
         let Some(own) = glove.row(word) else {
             return Vec::new();
         };
+        // The cosine first: it rules out nearly every word, the opposites check only a few.
         self.vocabulary
             .words
             .keys()
-            .filter(|w| !self.lexicon.opposite(word, w))
             .filter_map(|w| {
                 let cos = glove.cosine(own, glove.row(w)?);
-                (cos >= GLOVE_ONLY_FROM).then(|| (w.clone(), cos))
+                (cos >= GLOVE_ONLY_FROM).then_some((w, cos))
             })
+            .filter(|(w, _)| !self.lexicon.opposite(word, w))
+            .map(|(w, cos)| (w.clone(), cos))
             .collect()
     }
 

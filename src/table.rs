@@ -46,13 +46,20 @@ impl Table {
     /// The number of the line whose first column is `key`.
     pub fn find(&self, key: &str) -> Option<usize> {
         let size = self.slots.len() / 4;
-        if size == 0 {
+        // No first column holds a tab or a line break.
+        if size == 0 || key.bytes().any(|b| b == b'\t' || b == b'\n') {
             return None;
         }
         let mut h = fnv1a(key) & (size - 1);
+        let text = self.text.as_bytes();
         for _ in 0..size {
             let line = read_u32(self.slots, h)?.checked_sub(1)?;
-            if self.line(line).split('\t').next() == Some(key) {
+            // The key is the line's start up to a tab (or the line's end): compared in place.
+            let start = read_u32(self.starts, line).unwrap_or(text.len());
+            let end = start + key.len();
+            if text.get(start..end) == Some(key.as_bytes())
+                && matches!(text.get(end), None | Some(b'\t' | b'\n'))
+            {
                 return Some(line);
             }
             h = (h + 1) & (size - 1);
