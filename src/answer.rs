@@ -554,9 +554,9 @@ pub fn place_holds_head(answer: &str, head: &QueryTerm) -> bool {
 /// ("Russia" for "which country", "Minsk" for "which city").
 pub fn place_of_head_kind(answer: &str, head: &QueryTerm, lexicon: &Lexicon) -> bool {
     let kinds: Vec<&str> = head.forms.iter().map(String::as_str).collect();
-    text::tokenize(answer).iter().any(|t| {
-        t.capitalized && !t.number && retrieve::is_place_of_kind(lexicon, &t.norm, &kinds)
-    })
+    text::tokenize(answer)
+        .iter()
+        .any(|t| t.capitalized && !t.number && retrieve::is_place_of_kind(lexicon, &t.norm, &kinds))
 }
 
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in

@@ -33,10 +33,14 @@ impl Table {
         self.starts.len() / 4
     }
 
+    /// Byte offset of line `i` (the text's length past the end).
+    fn start(&self, i: usize) -> usize {
+        read_u32(self.starts, i).unwrap_or(self.text.len())
+    }
+
     /// Line `i`, without its newline ("" past the end).
     pub fn line(&self, i: usize) -> &'static str {
-        let at = |k: usize| read_u32(self.starts, k).unwrap_or(self.text.len());
-        let (start, end) = (at(i), at(i + 1).min(self.text.len()));
+        let (start, end) = (self.start(i), self.start(i + 1).min(self.text.len()));
         self.text
             .get(start..end)
             .unwrap_or("")
@@ -55,7 +59,7 @@ impl Table {
         for _ in 0..size {
             let line = read_u32(self.slots, h)?.checked_sub(1)?;
             // The key is the line's start up to a tab (or the line's end): compared in place.
-            let start = read_u32(self.starts, line).unwrap_or(text.len());
+            let start = self.start(line);
             let end = start + key.len();
             if text.get(start..end) == Some(key.as_bytes())
                 && matches!(text.get(end), None | Some(b'\t' | b'\n'))
