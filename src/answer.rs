@@ -1270,6 +1270,19 @@ pub fn short_answer_with_cost(
                         || !(matches!(prev, "in" | "at" | "from" | "on")
                             || (name_asked && LOCATIVE.contains(&prev)))
                 })
+                .filter(|s| {
+                    // "main Minsk" for "who ran against him": a place alone is not who,
+                    // unless it stands for its government ("Moscow stated ...").
+                    let acts = tokens.get(s.end).is_some_and(|n| {
+                        sentence[tokens[s.end - 1].end..n.start] == *" "
+                            && lexicon.is_verb_form(&n.norm)
+                    });
+                    kind != QuestionKind::Person
+                        || acts
+                        || !(s.start..s.end).all(|i| {
+                            lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm)
+                        })
+                })
                 .collect();
             let unit_pref = |s: &Span| -> f32 {
                 let mut bonus = 0.0;

@@ -1110,6 +1110,17 @@ fn which_country_is_answered_with_a_country() {
 }
 
 #[test]
+fn a_place_is_who_only_when_it_acts() {
+    // "in main Minsk, Lukashenko claimed": the city is where, not who.
+    let answer = engine().ask("who campaigned against lukashenko", 3);
+    assert_ne!(answer.answer.as_deref(), Some("Minsk"), "{answer:?}");
+    // "Moscow stated Sunday it prepared to offer military assistance": a capital that speaks
+    // stands for its government.
+    let answer = engine().ask("who said it would offer military help", 3);
+    assert_eq!(answer.answer.as_deref(), Some("Moscow"), "{answer:?}");
+}
+
+#[test]
 fn words_asked_together_are_found_together() {
     // "want the authorities" ~ "demanded the authorities release ...", rather than
     // "asking foreign governments ... with Belarusian authorities".
