@@ -1214,6 +1214,9 @@ pub fn short_answer_with_cost(
                 })
             };
             let durations = q("long") && q("how");
+            // A token that names a place ("Minsk", "Slovakia").
+            let place_word =
+                |i: usize| lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm);
             let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon, durations)
                 .into_iter()
                 .filter(|s| near_head(s))
@@ -1273,15 +1276,13 @@ pub fn short_answer_with_cost(
                 .filter(|s| {
                     // "main Minsk" for "who ran against him": a place alone is not who,
                     // unless it stands for its government ("Moscow stated ...").
-                    let acts = tokens.get(s.end).is_some_and(|n| {
+                    if kind != QuestionKind::Person || !(s.start..s.end).all(place_word) {
+                        return true;
+                    }
+                    tokens.get(s.end).is_some_and(|n| {
                         sentence[tokens[s.end - 1].end..n.start] == *" "
                             && lexicon.is_verb_form(&n.norm)
-                    });
-                    kind != QuestionKind::Person
-                        || acts
-                        || !(s.start..s.end).all(|i| {
-                            lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm)
-                        })
+                    })
                 })
                 .collect();
             let unit_pref = |s: &Span| -> f32 {
@@ -1290,9 +1291,7 @@ pub fn short_answer_with_cost(
                 if kind == QuestionKind::Person && s.start > 1 && tokens[s.start - 1].norm == "by" {
                     bonus += 2.0;
                 }
-                let names_place = (s.start..s.end).any(|i| {
-                    lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm)
-                });
+                let names_place = (s.start..s.end).any(place_word);
                 if kind == QuestionKind::Person {
                     bonus += 1.5 * (s.end - s.start - 1) as f32;
                     // "the ambassador to Slovakia, Igor Leshchenya": a country is not who.
