@@ -764,6 +764,114 @@ fn typed_spans(
     spans
 }
 
+/// How much the people a passage says did what a "who" question asks ("demonstrators held
+/// placards") are preferred, in words of distance, when the passage names them by the verb.
+const DOER_BONUS: f32 = 3.0;
+
+/// Whether a "who" question asks who did something ("who walked off the job", "who has
+/// called for strikes", "who was holding"), not who something was done to ("who was arrested") or who someone
+/// else acted on ("who did amnesty accuse").
+/// Gives the verb asked about.
+fn asks_doer(question_tokens: &[Token]) -> Option<&str> {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let at = words.iter().position(|&w| w == "who")?;
+    let next = *words.get(at + 1)?;
+    if !text::is_stop_word(next) {
+        return Some(next);
+    }
+    let after = *words.get(at + 2)?;
+    // "who has called for", "who was holding" (not "who was arrested").
+    let perfect = matches!(next, "has" | "have" | "had");
+    let progressive = matches!(next, "is" | "are" | "was" | "were") && after.ends_with("ing");
+    ((perfect || progressive) && !text::is_stop_word(after)).then_some(after)
+}
+
+/// The noun phrase that does the verb at token `verb`, when it names people by what they are
+/// rather than by name: "Demonstrators held", "numerous workers at state-run factories walked
+/// off", "10s of hundreds of people walked". None when the word before the verb (past an
+/// auxiliary or adverb) is not such a phrase.
+fn doer_phrase(tokens: &[Token], sentence: &str, verb: usize, lexicon: &Lexicon) -> Option<Span> {
+    let joined = |a: usize| {
+        let gap = &sentence[tokens[a].end..tokens[a + 1].start];
+        gap == " " || gap == "-"
+    };
+    let mut end = verb;
+    // "have released", "likewise objected"
+    for _ in 0..2 {
+        let prev = end.checked_sub(1)?;
+        let word = tokens[prev].norm.as_str();
+        let adverb_only = lexicon.is_adverb(word) && !lexicon.is_noun(word);
+        if !(matches!(word, "has" | "have" | "had") || adverb_only) || !joined(prev) {
+            break;
+        }
+        end = prev;
+    }
+    let last = end.checked_sub(1)?;
+    if !joined(last) {
+        return None;
+    }
+    let person = |i: usize| {
+        let t = &tokens[i];
+        // A capital inside the sentence starts a name, which `typed_spans` finds.
+        let plain_word = !t.number && !text::is_stop_word(&t.norm) && (i == 0 || !t.capitalized);
+        plain_word
+            && (retrieve::is_person_noun(lexicon, &t.norm)
+                || lexicon.lemmas(&t.norm).iter().any(|l| l == "people"))
+    };
+    // An adjective ("brutal") or a name ("Belarusian"), not a common word capitalised as a
+    // title ("President").
+    let describes = |i: usize| {
+        let t = &tokens[i];
+        let word = t.norm.as_str();
+        let title = t.capitalized && i > 0 && lexicon.is_lemma(word) && !lexicon.is_proper(word);
+        let adjective_or_name = lexicon.is_adjective(word) || t.capitalized;
+        !text::is_stop_word(word) && !title && adjective_or_name && !lexicon.is_verb_form(word)
+    };
+    // Words that can stand before the noun in its phrase: "the", "an AFP", "approximately
+    // 100,000", "brutal".
+    let modifier = |i: usize| {
+        let t = &tokens[i];
+        let word = t.norm.as_str();
+        if is_time(t) {
+            return false;
+        }
+        matches!(word, "the" | "a" | "an" | "many" | "numerous" | "several" | "some")
+            // "10s of hundreds of people"
+            || (word == "of" && i > 0 && is_number(&tokens[i - 1]))
+            || NUMBER_MODIFIERS.contains(&word)
+            || is_number(t)
+            || t.acronym
+            || describes(i)
+    };
+    // The phrase's head noun: the word before the verb, or the noun a short prepositional
+    // phrase before it hangs on ("workers at state-run factories").
+    let head = if person(last) {
+        last
+    } else {
+        (last.saturating_sub(4)..last)
+            .rev()
+            .find(|&p| {
+                p > 0
+                    && matches!(tokens[p].norm.as_str(), "at" | "of" | "from" | "in")
+                    && person(p - 1)
+                    && (p - 1..last).all(joined)
+            })?
+            .checked_sub(1)?
+    };
+    let mut start = head;
+    while start > 0 && head - start < 5 && joined(start - 1) && modifier(start - 1) {
+        start -= 1;
+    }
+    // An article opens the phrase; it is no part of the answer.
+    while start < head && matches!(tokens[start].norm.as_str(), "the" | "a" | "an") {
+        start += 1;
+    }
+    Some(Span {
+        start,
+        end: last + 1,
+    })
+}
+
 /// "his triumph over Svetlana Tikhanovskaya with 80%": every name the question and the passage
 /// share is the other side of what the passage tells (after "over", "against", "versus" in its
 /// clause), so a count there is not theirs. Not when the question asks about a contest itself.
@@ -1217,7 +1325,7 @@ pub fn short_answer_with_cost(
             // A token that names a place ("Minsk", "Slovakia").
             let place_word =
                 |i: usize| lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm);
-            let spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon, durations)
+            let mut spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon, durations)
                 .into_iter()
                 .filter(|s| near_head(s))
                 .filter(|s| !(s.start..s.end).all(is_asked))
@@ -1285,8 +1393,36 @@ pub fn short_answer_with_cost(
                     })
                 })
                 .collect();
+            // "who walked off the job": the people the passage says did it ("workers at
+            // state-run factories walked off"), named or not.
+            let doer_verb = (kind == QuestionKind::Person && head.is_none())
+                .then(|| asks_doer(question_tokens))
+                .flatten();
+            let doers: Vec<Span> = if let Some(verb) = doer_verb {
+                // The verb asked about, or any the question matched when it makes one term with
+                // the words after it ("walked off").
+                let verb_term = retrieve::term_for(terms, verb);
+                (0..tokens.len())
+                    .filter(|&v| matched_verb(v))
+                    .filter(|&v| {
+                        verb_term.is_none_or(|vt| matched.iter().any(|&(i, t)| i == v && t == vt))
+                    })
+                    .filter_map(|v| doer_phrase(&tokens, sentence, v, lexicon))
+                    .filter(|d| !(d.start..d.end).any(is_asked))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            // The subject of the very verb asked about outranks any name nearby.
+            if !doers.is_empty() {
+                spans.clone_from(&doers);
+            }
+            let is_doer = |s: &Span| doers.iter().any(|d| d.start == s.start && d.end == s.end);
             let unit_pref = |s: &Span| -> f32 {
                 let mut bonus = 0.0;
+                if is_doer(s) {
+                    return DOER_BONUS;
+                }
                 // "called by the resistance": the doer of a passive verb.
                 if kind == QuestionKind::Person && s.start > 1 && tokens[s.start - 1].norm == "by" {
                     bonus += 2.0;

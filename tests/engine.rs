@@ -1129,3 +1129,24 @@ fn words_asked_together_are_found_together() {
         "She demanded the authorities release all detainees",
     );
 }
+
+#[test]
+fn who_did_it_is_answered_by_the_people_who_did_it() {
+    let short = |q: &str| engine().ask(q, 3).answer.unwrap_or_default();
+    // "Demonstrators held placards ...": the doer is named by what they are, not by a name.
+    assert_eq!(short("who was holding placards"), "Demonstrators");
+    // "numerous workers at state-run factories walked off the task, in a very first indication
+    // that Lukashenko's ...": the noun the phrase before the verb hangs on, not the name after.
+    assert!(
+        short("who walked out on friday").contains("workers at state-run factories"),
+        "{}",
+        short("who walked out on friday")
+    );
+    // "an AFP reporter estimated": the name is part of the doer's phrase.
+    assert_eq!(short("who estimated the size of the crowd"), "AFP reporter");
+    // "10s of hundreds of people walked down Independence Avenue": how many is part of who.
+    assert_eq!(
+        short("who walked along independence avenue"),
+        "10s of hundreds of people"
+    );
+}
