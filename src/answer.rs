@@ -1530,7 +1530,7 @@ pub fn short_answer_with_cost(
         }
         QuestionKind::Thing => worn_phrase(terms, &tokens, sentence, &matched, lexicon)
             .or_else(|| category_member(question_tokens, &tokens, sentence, &matched, lexicon))
-            .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched))
+            .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon))
             .or_else(|| future_deed(question_tokens, &tokens, sentence))
             .or_else(|| {
                 clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
@@ -1634,16 +1634,48 @@ fn future_deed(question_tokens: &[Token], tokens: &[Token], sentence: &str) -> O
 }
 
 /// The noun a "what N" / "which N" question asks about ("what military alliance did ..." ->
-/// "alliance"): the last word before the first function word after "what" or "which".
-fn question_focus_noun(question_tokens: &[Token]) -> Option<&str> {
+/// "alliance", "what's the military alliance putin mentioned" -> "alliance"): the last word
+/// before the first function word after "what" or "which", or after "what is the" the last
+/// before a clause about it.
+fn question_focus_noun<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&'a str> {
     let at = question_tokens
         .iter()
         .position(|t| matches!(t.norm.as_str(), "what" | "which" | "whats"))?;
-    let words: Vec<&str> = question_tokens[at + 1..]
+    let rest: Vec<&str> = question_tokens[at + 1..]
         .iter()
         .map(|t| t.norm.as_str())
+        .collect();
+    let article = |w: Option<&&str>| matches!(w, Some(&("the" | "a" | "an")));
+    let skip = match rest.first() {
+        Some(&("is" | "was" | "are" | "were")) if article(rest.get(1)) => 2,
+        _ if article(rest.first()) => 1,
+        _ => 0,
+    };
+    let mut words: Vec<&str> = rest[skip..]
+        .iter()
+        .copied()
         .take_while(|w| !text::is_stop_word(w))
         .collect();
+    if skip > 0 {
+        // "what is the alliance putin mentioned": the noun is what a clause after it (a name,
+        // then its verb) is about, so its name is asked for. Without such a clause the question
+        // asks something about the noun ("what is the council for").
+        let named_subject = (1..words.len()).find(|&i| {
+            !lexicon.is_verb_form(words[i])
+                && !words[i].ends_with("ing")
+                && (!lexicon.is_lemma(words[i]) || lexicon.is_proper(words[i]))
+                && words.get(i + 1).is_some_and(|n| lexicon.is_verb_form(n))
+        });
+        // "the alliance (that) the kremlin mentioned", "the council she set up"
+        let opens_clause = rest.get(skip + words.len()).is_some_and(|w| {
+            matches!(
+                *w,
+                "that" | "which" | "the" | "he" | "she" | "they" | "it" | "we" | "you" | "i"
+            )
+        });
+        let clause = named_subject.or((opens_clause && !words.is_empty()).then_some(words.len()))?;
+        words.truncate(clause);
+    }
     // A noun run of one to three words: "what military alliance", not "what happened".
     (1..=3)
         .contains(&words.len())
@@ -1728,8 +1760,9 @@ fn named_focus(
     tokens: &[Token],
     sentence: &str,
     matched: &[(usize, usize)],
+    lexicon: &Lexicon,
 ) -> Option<String> {
-    let noun = question_focus_noun(question_tokens)?;
+    let noun = question_focus_noun(question_tokens, lexicon)?;
     let term = terms.iter().position(|t| t.word == noun)?;
     let k = matched.iter().find(|&&(_, t)| t == term).map(|&(i, _)| i)?;
     let named = |i: usize| {

@@ -456,6 +456,16 @@ fn short_answers_fit_the_question() {
         short("what council did tikhanovskaya create"),
         "Coordination Council"
     );
+    // "what is the N X did": the same question, the noun before a clause about it; without
+    // one, "what is the N for" asks about the thing, not for its name.
+    assert_eq!(
+        short("what is the army partnership the kremlin talked about"),
+        "CSTO army partnership"
+    );
+    assert_ne!(
+        short("what is the coordination council meant to do"),
+        "Coordination Council"
+    );
     // "which country": a country by what it is, though the passage never says "country".
     assert_eq!(
         short("which country did tikhanovskaya flee to"),
