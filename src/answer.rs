@@ -572,6 +572,15 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             // "the date of birth": the date must be the birth's.
             ("date" | "day" | "year" | "time", "of") => Some(i + 2),
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),
+            // "who are the members of the council": the people in that role. ("who is the
+            // russian president" is answered by a name, whatever the passage calls him.)
+            ("who", "are" | "were")
+                if words
+                    .get(i + 2)
+                    .is_some_and(|w| matches!(*w, "the" | "a" | "an")) =>
+            {
+                Some(i + 2)
+            }
             // "what street": a place of that kind.
             ("what" | "whats", w) if PLACE_NOUNS.contains(&w) => Some(i + 1),
             // "what was the opposition march on sunday called": the march.
