@@ -1541,6 +1541,7 @@ pub fn short_answer_with_cost(
             .or_else(|| category_member(question_tokens, &tokens, sentence, &matched, lexicon))
             .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon))
             .or_else(|| future_deed(question_tokens, &tokens, sentence))
+            .or_else(|| counted_keyword(question_tokens, &tokens, sentence, &matched))
             .or_else(|| {
                 clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
             })
@@ -1613,6 +1614,61 @@ fn distance(
     } else {
         total / weights
     }
+}
+
+/// For a question of keywords alone ("arrests?"): the count the passage gives of what a keyword
+/// matched, with the words counted ("a lot more 6,700 individuals apprehended"). None for a
+/// question with a question word, or when no number counts a matched word.
+fn counted_keyword(
+    question_tokens: &[Token],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+) -> Option<String> {
+    const QUESTION_WORDS: &[&str] = &[
+        "what", "whats", "which", "who", "whom", "whose", "where", "when", "why", "how",
+    ];
+    if question_tokens
+        .iter()
+        .any(|t| QUESTION_WORDS.contains(&t.norm.as_str()))
+    {
+        return None;
+    }
+    let joined = |a: usize| sentence[tokens[a].end..tokens[a + 1].start] == *" ";
+    // Each count of a matched word: the number right before it, or before the one noun it
+    // counts ("6,700 individuals apprehended").
+    let counts = matched.iter().filter_map(|&(k, _)| {
+        let n = (k.saturating_sub(2)..k).find(|&n| {
+            is_number(&tokens[n])
+                && !is_time(&tokens[n])
+                && (n..k).all(joined)
+                && (n + 1..k).all(|i| !text::is_stop_word(&tokens[i].norm) && !tokens[i].number)
+        })?;
+        // How many of the question's terms the count's words match: "people killed" is "two
+        // individuals dead", not "6,700 individuals".
+        let mut terms: Vec<usize> = matched
+            .iter()
+            .filter(|&&(i, _)| n <= i && i <= k)
+            .map(|&(_, t)| t)
+            .collect();
+        terms.sort_unstable();
+        terms.dedup();
+        Some((terms.len(), n, k))
+    });
+    // The count of the most terms, the first of those.
+    let (_, n, k) = counts.fold(None, |best: Option<(usize, usize, usize)>, c| match best {
+        Some(b) if b.0 >= c.0 => Some(b),
+        _ => Some(c),
+    })?;
+    let (start, _) = number_phrase(
+        tokens,
+        sentence,
+        Span {
+            start: n,
+            end: n + 1,
+        },
+    );
+    Some(sentence[start..tokens[k].end].to_string())
 }
 
 /// For "what will X do (if ...)": what the passage says will be done, the words after its "will"

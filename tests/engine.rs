@@ -440,6 +440,10 @@ fn short_answers_fit_the_question() {
     );
     // "hundreds wounded": the people are left out before the verb asked about.
     assert_eq!(short("how many people were injured"), "hundreds");
+    // Keywords alone: the count the passage gives of what they name, the one that matches
+    // most of them.
+    assert!(short("arrests").contains("6,700"), "{}", short("arrests"));
+    assert_eq!(short("people killed"), "two individuals dead");
     // An age is not a duration: the article never gives Lukashenko's.
     assert!(!ask("how old is lukashenko").found);
     // Chat spelling.
