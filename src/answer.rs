@@ -34,6 +34,11 @@ impl QuestionKind {
     }
 }
 
+/// The words that ask a question ("why" is read before the others).
+const QUESTION_WORDS: &[&str] = &[
+    "what", "whats", "which", "who", "whom", "whose", "where", "when", "why", "how",
+];
+
 /// Nouns that ask for a place: "which country", "what street".
 const PLACE_NOUNS: &[&str] = &[
     "country",
@@ -106,12 +111,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     // The question word that comes first asks: "what was he wearing when he spoke" is no when.
     let first_wh = words
         .iter()
-        .find(|w| {
-            matches!(
-                **w,
-                "what" | "whats" | "which" | "who" | "whom" | "whose" | "where" | "when" | "how"
-            )
-        })
+        .find(|w| QUESTION_WORDS.contains(w))
         .copied()
         .unwrap_or("");
     let asks = |w: &str| has(w) && (first_wh == w || first_wh.is_empty());
@@ -777,10 +777,9 @@ fn typed_spans(
 /// placards") are preferred, in words of distance, when the passage names them by the verb.
 const DOER_BONUS: f32 = 3.0;
 
-/// Whether a "who" question asks who did something ("who walked off the job", "who has
-/// called for strikes", "who was holding"), not who something was done to ("who was arrested") or who someone
-/// else acted on ("who did amnesty accuse").
-/// Gives the verb asked about.
+/// The verb of a "who" question that asks who did something ("who walked off the job", "who
+/// has called for strikes", "who was holding"); None when it asks who something was done to
+/// ("who was arrested") or who someone else acted on ("who did amnesty accuse").
 fn asks_doer(question_tokens: &[Token]) -> Option<&str> {
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
     let at = words.iter().position(|&w| w == "who")?;
@@ -1426,10 +1425,10 @@ pub fn short_answer_with_cost(
             if !doers.is_empty() {
                 spans.clone_from(&doers);
             }
-            let is_doer = |s: &Span| doers.iter().any(|d| d.start == s.start && d.end == s.end);
             let unit_pref = |s: &Span| -> f32 {
                 let mut bonus = 0.0;
-                if is_doer(s) {
+                // (The spans are then the doers alone.)
+                if !doers.is_empty() {
                     return DOER_BONUS;
                 }
                 // "called by the resistance": the doer of a passive verb.
@@ -1625,9 +1624,6 @@ fn counted_keyword(
     sentence: &str,
     matched: &[(usize, usize)],
 ) -> Option<String> {
-    const QUESTION_WORDS: &[&str] = &[
-        "what", "whats", "which", "who", "whom", "whose", "where", "when", "why", "how",
-    ];
     if question_tokens
         .iter()
         .any(|t| QUESTION_WORDS.contains(&t.norm.as_str()))
@@ -1655,11 +1651,8 @@ fn counted_keyword(
         terms.dedup();
         Some((terms.len(), n, k))
     });
-    // The count of the most terms, the first of those.
-    let (_, n, k) = counts.fold(None, |best: Option<(usize, usize, usize)>, c| match best {
-        Some(b) if b.0 >= c.0 => Some(b),
-        _ => Some(c),
-    })?;
+    // The count of the most terms, the first of those (`max_by_key` keeps the last).
+    let (_, n, k) = counts.rev().max_by_key(|&(terms, _, _)| terms)?;
     let (start, _) = number_phrase(
         tokens,
         sentence,
