@@ -374,6 +374,12 @@ fn the_user_s_spelling_and_expressions_are_understood() {
         "how long has lukashenko been in charge",
         "ruled the ex-Soviet nation for the last 26 years",
     );
+    // "go" in "go on strike" says nothing of its own ("pass away", "run" are other senses):
+    // the strike the television staff announced, not the factory walkout.
+    check(
+        "when does the television staff go on strike",
+        "they prepared a strike on Monday",
+    );
     // "prime minister" is not "prime" (first) nor "minister": the article has neither.
     let answer = engine().ask("who is the prime minister of belarus", 3);
     assert!(!answer.found, "{answer:?}");
