@@ -1056,7 +1056,7 @@ impl<'a> Retriever<'a> {
             }
             let weight = self.weight(&weighed)
                 * if marker == Marker::Soft { 0.5 } else { 1.0 }
-                * if in_circumstance(tokens, i) {
+                * if in_circumstance(tokens, i) || on_occasion(tokens, i, self.lexicon) {
                     CIRCUMSTANCE_FACTOR
                 } else {
                     1.0
@@ -2098,6 +2098,31 @@ fn in_circumstance(tokens: &[Token], i: usize) -> bool {
         before
             .iter()
             .any(|t| matches!(t.norm.as_str(), "during" | "while" | "when"))
+    })
+}
+
+/// Whether the question word at `i` only says on what occasion the thing asked about was:
+/// "what was he wearing *for his speech*", "what did she say *at the rally*" (a "what" question
+/// whose verb takes the "what" as its object, followed by "at", "for" or "in").
+fn on_occasion(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    if !matches!(words.first(), Some(&("what" | "whats")))
+        || !words.get(1).is_some_and(|w| {
+            matches!(
+                *w,
+                "did" | "does" | "do" | "was" | "were" | "is" | "are" | "will"
+            )
+        })
+    {
+        return false;
+    }
+    (3..i).any(|j| {
+        matches!(words[j], "at" | "for" | "in")
+            && !text::is_stop_word(words[j - 1])
+            && lexicon.can_be_verb(words[j - 1])
+            && words
+                .get(j + 1)
+                .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
     })
 }
 

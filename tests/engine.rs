@@ -969,6 +969,13 @@ fn what_someone_wore_is_answered_with_the_garment() {
         Some("a short-sleeved t-shirt"),
         "{answer:?}"
     );
+    // So does "for the rally": the occasion, not what the sentence must be about.
+    let answer = engine().ask("what did lukashenko wear for the rally", 3);
+    assert_eq!(
+        answer.answer.as_deref(),
+        Some("a short-sleeved t-shirt"),
+        "{answer:?}"
+    );
 }
 
 #[test]
