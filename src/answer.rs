@@ -731,6 +731,16 @@ fn typed_spans(
         if !opens {
             continue;
         }
+        // "to ensure": an infinitive, not a place.
+        let infinitive = t.norm == "to"
+            && tokens.get(k + 1).is_some_and(|n| {
+                !n.capitalized
+                    && lexicon.can_be_verb(&n.norm)
+                    && !lexicon.lemmas(&n.norm).iter().any(|l| lexicon.is_noun(l))
+            });
+        if infinitive {
+            continue;
+        }
         let mut s = k + 1;
         while s < tokens.len() && matches!(tokens[s].norm.as_str(), "a" | "an" | "the") {
             s += 1;

@@ -445,6 +445,8 @@ fn short_answers_fit_the_question() {
         short("where did people protest on saturday night"),
         "outside the Belarusian state television centre"
     );
+    // "a council to ensure a transfer": an infinitive is no place.
+    assert_eq!(short("which country is tikhanovskaya in"), "Lithuania");
     // "hundreds wounded": the people are left out before the verb asked about.
     assert_eq!(short("how many people were injured"), "hundreds");
     // Keywords alone: the count the passage gives of what they name, the one that matches
