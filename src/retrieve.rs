@@ -1713,7 +1713,6 @@ impl<'a> Retriever<'a> {
         let nouns_asked = terms.iter().any(|t| t.noun);
         let phrasal_verbs: Vec<usize> = tokens
             .iter()
-            .filter(|_| nouns_asked)
             .filter(|(w, _, _)| phrasal_verb_of(w).is_some())
             .map(|&(_, start, _)| start)
             .collect();
@@ -1721,11 +1720,14 @@ impl<'a> Retriever<'a> {
             let mut best = (0.0f32, None);
             for (word, start, end) in tokens {
                 let mut m = self.match_word(term, word);
-                if term.noun
-                    && (phrasal_verbs.contains(start)
-                        || (!term.verb && verb_uses.contains(&(*start as u32))))
+                let in_phrasal = phrasal_verbs.contains(start);
+                if term.noun && (in_phrasal || (!term.verb && verb_uses.contains(&(*start as u32))))
                 {
                     m *= PHRASAL_VERB_FOR_NOUN;
+                } else if in_phrasal && !word.contains('_') {
+                    // "held up pictures" partly still means "held", as a question's phrasal
+                    // verb does.
+                    m *= PHRASAL_VERB_FACTOR;
                 }
                 if m >= 0.3 {
                     matched.push((*start, *end, ti, m));
@@ -2129,7 +2131,14 @@ fn on_occasion(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
 /// signs", "the protest signs", "which hand sign"): a noun, not a verb.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
-    for j in (i.saturating_sub(2)..i).rev() {
+    // "is the opposition calling": a participle after the noun is its verb.
+    let participle = tokens[i].norm.ends_with("ing") || tokens[i].norm.ends_with("ed");
+    let from = if participle {
+        i.saturating_sub(1)
+    } else {
+        i.saturating_sub(2)
+    };
+    for j in (from..i).rev() {
         let w = tokens[j].norm.as_str();
         if matches!(
             w,

@@ -1163,6 +1163,20 @@ fn words_asked_together_are_found_together() {
 }
 
 #[test]
+fn a_verb_after_its_subject_is_a_verb() {
+    // "the opposition calling": "calling" is what the opposition does, so "called for mass
+    // strikes" is it, not the noun "phone call".
+    check(
+        "what are the opposition leaders asking workers to do",
+        "called for mass strikes",
+    );
+    let answer = engine().ask("what are the opposition leaders asking workers to do", 3);
+    assert_eq!(answer.answer.as_deref(), Some("mass strikes"), "{answer:?}");
+    // "held up pictures" only partly means "held": the balloons and flowers were held.
+    check("what were the protestors carrying", "held balloons");
+}
+
+#[test]
 fn who_did_it_is_answered_by_the_people_who_did_it() {
     let short = |q: &str| engine().ask(q, 3).answer.unwrap_or_default();
     // "Demonstrators held placards ...": the doer is named by what they are, not by a name.
