@@ -581,6 +581,20 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             {
                 Some(i + 2)
             }
+            // "who is on the coordination council": its members, named as such.
+            // ("who's" reads as "who".)
+            ("who", "is" | "are" | "was" | "were" | "on" | "in") => {
+                let at = if matches!(p[1], "on" | "in") {
+                    i + 1
+                } else {
+                    i + 2
+                };
+                let on = words.get(at).is_some_and(|w| matches!(*w, "on" | "in"));
+                let article = words
+                    .get(at + 1)
+                    .is_some_and(|w| matches!(*w, "the" | "a" | "an"));
+                (on && article).then_some(at + 1)
+            }
             // "what street": a place of that kind.
             ("what" | "whats", w) if PLACE_NOUNS.contains(&w) => Some(i + 1),
             // "what was the opposition march on sunday called": the march.

@@ -1210,4 +1210,6 @@ fn who_are_the_n_wants_people_in_that_role() {
             .ask("who were the people on the coordination council", 3)
             .found
     );
+    // "who's in the N" asks for its members too.
+    assert!(!engine().ask("who's in the coordination council", 3).found);
 }
