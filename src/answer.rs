@@ -629,6 +629,20 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
     head
 }
 
+/// The place a "which N in X" question looks inside: "lithuania" in "which city in lithuania
+/// is she staying in".
+fn place_within<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&'a str> {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    match words.as_slice() {
+        ["which" | "what", noun, "in", name, ..]
+            if !text::is_stop_word(noun) && lexicon.is_proper(name) && lexicon.is_place(name) =>
+        {
+            Some(name)
+        }
+        _ => None,
+    }
+}
+
 /// A candidate span of the answer, in token indexes `[start, end)` of the sentence.
 #[derive(Debug, Clone, Copy)]
 struct Span {
@@ -1214,6 +1228,9 @@ pub fn short_answer_with_cost(
             };
             let head =
                 question_head(question_tokens, lexicon).and_then(|h| retrieve::term_for(terms, &h));
+            let within = (kind == QuestionKind::Place)
+                .then(|| place_within(question_tokens, lexicon))
+                .flatten();
             // Token indexes where the head noun matches strongly.
             let head_at: Vec<usize> = match head {
                 None => Vec::new(),
@@ -1384,6 +1401,27 @@ pub fn short_answer_with_cost(
                     (s.start..s.end).all(|i| !is_asked(i) || head_at.contains(&i))
                 })
                 .filter(|s| unit_ok(s))
+                .filter(|s| {
+                    // "which city in lithuania": a place the passage puts by Lithuania (not
+                    // "Minsk" twenty words on, nor Lithuania itself).
+                    let Some(t) = within.and_then(|w| retrieve::term_for(terms, w)) else {
+                        return true;
+                    };
+                    let matched_at = |i: usize, from: f32, to: f32| {
+                        best.matched.iter().any(|&(a, b, term, m)| {
+                            term == t
+                                && (from..to).contains(&m)
+                                && a <= tokens[i].start
+                                && tokens[i].end <= b
+                        })
+                    };
+                    let near = |i: usize| matched_at(i, 0.8, f32::INFINITY);
+                    // "Minsk" for "which city in belarus": a name the vectors put close to it.
+                    let close_name = (s.start..s.end).any(|i| matched_at(i, 0.5, 0.8));
+                    close_name
+                        || (!(s.start..s.end).any(near)
+                            && (s.start.saturating_sub(4)..(s.end + 4).min(tokens.len())).any(near))
+                })
                 .filter(|s| {
                     // "the Belarusian ambassador": a name before a matched noun only modifies it;
                     // an acronym before the noun asked about names it ("the CSTO alliance").
