@@ -2052,11 +2052,23 @@ fn informative_clause_from(
         let new_words = (start..end)
             .any(|i| !text::is_stop_word(&tokens[i].norm) && !matched.iter().any(|&(m, _)| m == i));
         if new_words {
-            return clause_from(tokens, sentence, start);
+            return contrasted(tokens, sentence, start, end)
+                .or_else(|| clause_from(tokens, sentence, start));
         }
         start = end;
     }
     clause_from(tokens, sentence, first)
+}
+
+/// "not to defend me … however, for the first time in a quarter-century, to protect your
+/// country": what a "not A but B" clause in `[start, end)` says instead, from the first "to"
+/// after the "but" or "however" (or the next clause).
+fn contrasted(tokens: &[Token], sentence: &str, start: usize, end: usize) -> Option<String> {
+    let not = (start..end).find(|&i| tokens[i].norm == "not")?;
+    let but = (not + 1..(end + 1).min(tokens.len()))
+        .find(|&i| matches!(tokens[i].norm.as_str(), "but" | "however"))?;
+    let to = (but + 1..(but + 12).min(tokens.len())).find(|&i| tokens[i].norm == "to");
+    clause_from(tokens, sentence, to.unwrap_or(but + 1))
 }
 
 #[cfg(test)]

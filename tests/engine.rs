@@ -448,6 +448,11 @@ fn short_answers_fit_the_question() {
     // "which city in lithuania": the article names no city by Lithuania ("Minsk" is twenty
     // words on, where the march was).
     assert!(!ask("what city in lithuania did she flee to").found);
+    // "not to defend me … however, ... to protect your country": what he says instead.
+    assert_eq!(
+        short("why did lukashenko call his supporters"),
+        "to protect your country and also its self-reliance"
+    );
     // "a council to ensure a transfer": an infinitive is no place.
     assert_eq!(short("which country is tikhanovskaya in"), "Lithuania");
     // "hundreds wounded": the people are left out before the verb asked about.
