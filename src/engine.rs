@@ -347,10 +347,26 @@ impl Engine {
             };
             // Confidence counts loose matches (a distant vector, a broader term) at half.
             let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
+            // "which street" answered by "Independence Avenue": the kind of place asked for is
+            // named, however loosely "avenue" matches "street".
+            let head_named = named.contains(&first.at)
+                && place_head.is_some_and(|h| {
+                    short
+                        .as_deref()
+                        .is_some_and(|a| answer::place_holds_head(a, &terms[h]))
+                });
             let strict: f32 = terms
                 .iter()
                 .zip(&first.term_match)
-                .map(|(t, &m)| t.weight * strict_credit(m))
+                .enumerate()
+                .map(|(i, (t, &m))| {
+                    let m = if head_named && place_head == Some(i) {
+                        1.0
+                    } else {
+                        m
+                    };
+                    t.weight * strict_credit(m)
+                })
                 .sum();
             confidence = strict / total;
             if kind.needs_typed_answer() && short.is_none() {

@@ -453,6 +453,12 @@ fn short_answers_fit_the_question() {
         short("why did lukashenko call his supporters"),
         "to protect your country and also its self-reliance"
     );
+    // "Independence Avenue" names the kind of place asked for, though "avenue" only loosely
+    // matches "street" and the sentence does not say Minsk.
+    assert_eq!(
+        short("which street did the demonstrators walk along in minsk"),
+        "Independence Avenue"
+    );
     // "a council to ensure a transfer": an infinitive is no place.
     assert_eq!(short("which country is tikhanovskaya in"), "Lithuania");
     // "hundreds wounded": the people are left out before the verb asked about.
