@@ -33,12 +33,12 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-3.jsonl", 84.0),
     ("heldout-questions-4.jsonl", 78.0),
     ("heldout-questions-5.jsonl", 77.0),
-    ("heldout-questions-6.jsonl", 76.0),
+    ("heldout-questions-6.jsonl", 78.0),
     ("heldout-questions-7.jsonl", 78.0),
-    ("heldout-questions-8.jsonl", 74.0),
-    ("heldout-questions-9.jsonl", 71.0),
-    ("heldout-questions-10.jsonl", 76.0),
-    ("heldout-questions-11.jsonl", 74.0),
+    ("heldout-questions-8.jsonl", 80.0),
+    ("heldout-questions-9.jsonl", 74.0),
+    ("heldout-questions-10.jsonl", 80.0),
+    ("heldout-questions-11.jsonl", 78.0),
 ];
 
 fn repo() -> &'static Path {
