@@ -70,6 +70,9 @@ const PHRASAL_VERB_FACTOR: f32 = 0.75;
 const FORM_FAMILY_FACTOR: f32 = 0.95;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
 const CONTEXT_FACTOR: f32 = 0.35;
+/// How much a term's match in a sentence's neighbours adds to its rank even when the sentence
+/// itself matches better: a tie-breaker for the sentence that stands among related ones.
+const CONTEXT_SUPPORT: f32 = 0.05;
 /// At most this many stems (the strongest matches) go into the candidate query: beyond them a
 /// question only adds weak matches, each costing a posting-list walk on a big corpus.
 const MAX_CLAUSE_STEMS: usize = 100;
@@ -1777,7 +1780,10 @@ impl<'a> Retriever<'a> {
             own += term.weight * best.max(named);
             let m = best.max(ctx);
             covered += term.weight * m;
-            rank_covered += term.rank_weight * (0.8 * m + 0.2 * best.max(named));
+            // Neighbours that match the term too add a little: of two sentences that match
+            // alike, the one in a passage about the same thing ranks first.
+            rank_covered +=
+                term.rank_weight * (0.8 * m + 0.2 * best.max(named) + CONTEXT_SUPPORT * ctx);
             term_match.push(m);
         }
         matched.sort_by_key(|a| (a.0, a.1, a.2));

@@ -1177,6 +1177,16 @@ fn words_asked_together_are_found_together() {
 }
 
 #[test]
+fn a_passage_whose_neighbours_fit_the_question_wins_a_tie() {
+    // "Columns of protesters ... held balloons" follows the march's sentence; the placards'
+    // sentence matches "marchers" as well ("demonstrators") but stands away from it.
+    check(
+        "what are the marchers carrying",
+        "held balloons as well as flowers",
+    );
+}
+
+#[test]
 fn a_verb_after_its_subject_is_a_verb() {
     // "the opposition calling": "calling" is what the opposition does, so "called for mass
     // strikes" is it, not the noun "phone call".
