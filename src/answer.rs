@@ -1228,9 +1228,11 @@ pub fn short_answer_with_cost(
             };
             let head =
                 question_head(question_tokens, lexicon).and_then(|h| retrieve::term_for(terms, &h));
+            // The term of the place a "which city in lithuania" looks inside, if any.
             let within = (kind == QuestionKind::Place)
                 .then(|| place_within(question_tokens, lexicon))
-                .flatten();
+                .flatten()
+                .and_then(|w| retrieve::term_for(terms, w));
             // Token indexes where the head noun matches strongly.
             let head_at: Vec<usize> = match head {
                 None => Vec::new(),
@@ -1404,7 +1406,7 @@ pub fn short_answer_with_cost(
                 .filter(|s| {
                     // "which city in lithuania": a place the passage puts by Lithuania (not
                     // "Minsk" twenty words on, nor Lithuania itself).
-                    let Some(t) = within.and_then(|w| retrieve::term_for(terms, w)) else {
+                    let Some(t) = within else {
                         return true;
                     };
                     let matched_at = |i: usize, from: f32, to: f32| {

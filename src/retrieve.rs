@@ -1711,8 +1711,8 @@ impl<'a> Retriever<'a> {
         let mut term_match = Vec::with_capacity(terms.len());
         // Each term's best match in the sentence, and the word it is in.
         let mut bests: Vec<(f32, Option<usize>)> = Vec::with_capacity(terms.len());
-        // Where a phrasal verb starts ("sign" in "to sign up"): no noun of the question's there
-        // (looked for only when the question has a noun to keep off it).
+        // Where a phrasal verb starts ("sign" in "to sign up"): no noun of the question's there,
+        // and its bare verb only partly means it.
         let nouns_asked = terms.iter().any(|t| t.noun);
         let phrasal_verbs: Vec<usize> = tokens
             .iter()
