@@ -1366,9 +1366,23 @@ impl<'a> Retriever<'a> {
             }
         }
         if let Some(e) = self.embeddings {
+            let mut vector_forms = word_forms(self.lexicon, analyzer, word);
+            // The corpus's own inflections of the word too: "protesters" is near "activists"
+            // (= "militants") where "protester" is not.
+            for lemma in self.lexicon.lemmas(word) {
+                for w in self.vocabulary.form_index.get(&lemma).into_iter().flatten() {
+                    if !vector_forms.contains(w) {
+                        vector_forms.push(w.clone());
+                    }
+                }
+            }
             // Near words in the whole vocabulary, and their close WordNet relations
             // ("detained" ~ "arrest", and "arrest" = "apprehend").
-            for (near, cos) in e.neighbours(word) {
+            let near_words: Vec<(&str, f32)> = vector_forms
+                .iter()
+                .flat_map(|f| e.neighbours(f))
+                .collect();
+            for (near, cos) in near_words {
                 let w = (cos * 0.95).min(0.8);
                 for (k, r) in wordnet_related_above(self.lexicon, analyzer, near, 0.7) {
                     {
@@ -1383,7 +1397,7 @@ impl<'a> Retriever<'a> {
             // Corpus words whose meaning (their own vector or a close synonym's) is near the
             // word's: through the word itself and its nearest words in the whole vocabulary.
             let mut vector_hits: Vec<(&String, f32)> = Vec::new();
-            for form in word_forms(self.lexicon, analyzer, word) {
+            for form in &vector_forms {
                 let Some(own) = e.row(&form) else { continue };
                 let near = std::iter::once((own, 1.0f32)).chain(
                     e.neighbours(&form)

@@ -1238,3 +1238,15 @@ fn who_are_the_n_wants_people_in_that_role() {
     // "who's in the N" asks for its members too.
     assert!(!engine().ask("who's in the coordination council", 3).found);
 }
+
+#[test]
+fn a_singular_word_finds_what_its_plural_is_near() {
+    // "protests" in the question, "militants" in the article: the plural's vector neighbours
+    // ("activists" = "militants") count for either form of the question word.
+    check(
+        "how many people were killed in the protests",
+        "two individuals dead",
+    );
+    let answer = engine().ask("how many people were killed in the protests", 3);
+    assert_eq!(answer.answer.as_deref(), Some("two"));
+}
