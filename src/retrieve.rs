@@ -1367,8 +1367,8 @@ impl<'a> Retriever<'a> {
         }
         if let Some(e) = self.embeddings {
             let mut vector_forms = word_forms(self.lexicon, analyzer, word);
-            // The corpus's own inflections of the word too: "protesters" is near "activists"
-            // (= "militants") where "protester" is not.
+            // The corpus words that share the word's base too: "protesters" is near "activists"
+            // (= "militants") where "protester" and "protests" are not.
             for lemma in self.lexicon.lemmas(word) {
                 for w in self.vocabulary.form_index.get(&lemma).into_iter().flatten() {
                     if !vector_forms.contains(w) {

@@ -1240,9 +1240,9 @@ fn who_are_the_n_wants_people_in_that_role() {
 }
 
 #[test]
-fn a_singular_word_finds_what_its_plural_is_near() {
-    // "protests" in the question, "militants" in the article: the plural's vector neighbours
-    // ("activists" = "militants") count for either form of the question word.
+fn a_question_word_finds_what_its_corpus_forms_are_near() {
+    // "protests" in the question, "militants" in the article: the article's "protesters" shares
+    // the word's base, and its vector neighbours ("activists" = "militants") count too.
     check(
         "how many people were killed in the protests",
         "two individuals dead",
