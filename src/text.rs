@@ -154,11 +154,19 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
     matches!(first, "what" | "whats") && matches!(last, "called" | "named")
 }
 
-/// Whether `tokens[i]` is the closing verb of "when / where was X held", "when did X happen /
-/// take place / occur": a verb that only says an event happened.
+/// Whether `tokens[i]` is the closing verb of "when / where was X held", "when / what day did X
+/// happen / take place / occur": a verb that only says an event happened.
 pub fn asks_when_event_happened(tokens: &[Token], i: usize) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
-    if !matches!(first, "when" | "where" | "whens" | "wheres") || i < 2 {
+    // "what day / on which date did X happen" asks when as well.
+    let asks_day = tokens.iter().take(3).collect::<Vec<_>>().windows(2).any(|w| {
+        matches!(w[0].norm.as_str(), "what" | "which")
+            && matches!(
+                w[1].norm.as_str(),
+                "day" | "date" | "time" | "year" | "month" | "week"
+            )
+    });
+    if !(matches!(first, "when" | "where" | "whens" | "wheres") || asks_day) || i < 2 {
         return false;
     }
     let word = tokens[i].norm.as_str();

@@ -1250,3 +1250,14 @@ fn a_question_word_finds_what_its_corpus_forms_are_near() {
     let answer = engine().ask("how many people were killed in the protests", 3);
     assert_eq!(answer.answer.as_deref(), Some("two"));
 }
+
+#[test]
+fn what_day_did_x_happen_asks_for_the_day_of_x() {
+    // "take place" only says that the walkout happened: the passage gives its day.
+    check(
+        "which day did the walkout at the factories take place",
+        "on Friday numerous workers at state-run factories",
+    );
+    let answer = engine().ask("what date did the election happen", 3);
+    assert_eq!(answer.answer.as_deref(), Some("last Sunday"));
+}
