@@ -356,6 +356,11 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
                 "due" | "owing" | "thanks" => next == "to",
                 "in" => matches!(next, "protest" | "order" | "response"),
                 "complaining" | "arguing" => matches!(next, "that" | "about" | "of"),
+                // "a movement fanned by a crackdown": what caused it follows "by".
+                "caused" | "driven" | "fuelled" | "fueled" | "fanned" | "sparked" | "triggered"
+                | "prompted" | "provoked" | "spurred" | "inflamed" | "stoked" | "motivated" => {
+                    next == "by"
+                }
                 // "not to defend me ... but to protect your country": a denied purpose is
                 // not the reason.
                 "to" => {
@@ -2094,6 +2099,8 @@ mod tests {
         assert!(states_reason("They marched to denounce the result.", lex));
         assert!(states_reason("Shops closed because of the strike.", lex));
         assert!(states_reason("Flights stopped due to fog.", lex));
+        assert!(states_reason("Anger grew, fuelled by rising prices.", lex));
+        assert!(!states_reason("A march called by the unions.", lex));
         assert!(!states_reason("The number was closer to 10,000.", lex));
         assert!(!states_reason("He went to Minsk on Sunday.", lex));
     }
