@@ -1378,10 +1378,8 @@ impl<'a> Retriever<'a> {
             }
             // Near words in the whole vocabulary, and their close WordNet relations
             // ("detained" ~ "arrest", and "arrest" = "apprehend").
-            let near_words: Vec<(&str, f32)> = vector_forms
-                .iter()
-                .flat_map(|f| e.neighbours(f))
-                .collect();
+            let near_words: Vec<(&str, f32)> =
+                vector_forms.iter().flat_map(|f| e.neighbours(f)).collect();
             for (near, cos) in near_words {
                 let w = (cos * 0.95).min(0.8);
                 for (k, r) in wordnet_related_above(self.lexicon, analyzer, near, 0.7) {
@@ -1398,9 +1396,9 @@ impl<'a> Retriever<'a> {
             // word's: through the word itself and its nearest words in the whole vocabulary.
             let mut vector_hits: Vec<(&String, f32)> = Vec::new();
             for form in &vector_forms {
-                let Some(own) = e.row(&form) else { continue };
+                let Some(own) = e.row(form) else { continue };
                 let near = std::iter::once((own, 1.0f32)).chain(
-                    e.neighbours(&form)
+                    e.neighbours(form)
                         .filter_map(|(w, cos)| e.row(w).map(|r| (r, cos))),
                 );
                 for (row, cos) in near {

@@ -159,7 +159,7 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
 pub fn asks_when_event_happened(tokens: &[Token], i: usize) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
     // "what day / on which date did X happen" asks when as well.
-    let asks_day = tokens.iter().take(3).collect::<Vec<_>>().windows(2).any(|w| {
+    let asks_day = tokens.windows(2).take(2).any(|w| {
         matches!(w[0].norm.as_str(), "what" | "which")
             && matches!(
                 w[1].norm.as_str(),

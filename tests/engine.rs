@@ -90,6 +90,16 @@ fn check(question: &str, expected_passage: &str) {
     );
 }
 
+/// The short answer to `question` is `expected`.
+fn check_short(question: &str, expected: &str) {
+    let answer = engine().ask(question, 3);
+    assert_eq!(
+        answer.answer.as_deref(),
+        Some(expected),
+        "{question:?}: expected the short answer {expected:?}, got {answer:?}"
+    );
+}
+
 /// An answer is either an abstention or a set of real citations.
 fn assert_sound(answer: &Answer, top: usize) {
     if !answer.found {
@@ -926,14 +936,12 @@ fn a_name_the_vocabulary_does_not_link_to_the_noun_asked_answers_by_what_it_did(
         "which organisation accused the authorities of torture",
         "Amnesty International accused authorities",
     );
-    let answer = engine().ask("what group said there was torture", 3);
-    assert_eq!(answer.answer.as_deref(), Some("Amnesty International"));
+    check_short("what group said there was torture", "Amnesty International");
 }
 
 #[test]
 fn an_age_asked_with_the_word_age_is_answered_with_an_age() {
-    let answer = engine().ask("what age was the protester who died", 3);
-    assert_eq!(answer.answer.as_deref(), Some("34-year-old"));
+    check_short("what age was the protester who died", "34-year-old");
     // The article gives no age for Lukashenko.
     assert!(!engine().ask("lukashenko age", 3).found);
 }
@@ -951,8 +959,7 @@ fn when_an_event_was_held_is_the_day_said_of_it() {
         "when was the election held",
         "last Sunday’s presidential poll",
     );
-    let answer = engine().ask("when was the vote", 3);
-    assert_eq!(answer.answer.as_deref(), Some("last Sunday"), "{answer:?}");
+    check_short("when was the vote", "last Sunday");
 }
 
 #[test]
@@ -972,26 +979,17 @@ fn what_signs_said_is_on_the_placards_not_in_a_sign_up() {
 
 #[test]
 fn what_someone_wore_is_answered_with_the_garment() {
-    let answer = engine().ask("what was lukashenko wearing", 3);
-    assert_eq!(
-        answer.answer.as_deref(),
-        Some("a short-sleeved t-shirt"),
-        "{answer:?}"
-    );
+    check_short("what was lukashenko wearing", "a short-sleeved t-shirt");
     // "during his speech" only says when: the sentence with the shirt need not say "speech",
     // and "to address" (a verb) is no speech.
-    let answer = engine().ask("what was lukashenko wearing during his speech", 3);
-    assert_eq!(
-        answer.answer.as_deref(),
-        Some("a short-sleeved t-shirt"),
-        "{answer:?}"
+    check_short(
+        "what was lukashenko wearing during his speech",
+        "a short-sleeved t-shirt",
     );
     // So does "for the rally": the occasion, not what the sentence must be about.
-    let answer = engine().ask("what did lukashenko wear for the rally", 3);
-    assert_eq!(
-        answer.answer.as_deref(),
-        Some("a short-sleeved t-shirt"),
-        "{answer:?}"
+    check_short(
+        "what did lukashenko wear for the rally",
+        "a short-sleeved t-shirt",
     );
 }
 
@@ -1023,17 +1021,13 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
     // A channel's name is no person's: the article does not name the channel.
     let answer = engine().ask("whats the name of the state tv channel", 3);
     assert!(!answer.found, "{answer:?}");
-    let answer = engine().ask("what's the name of the opposition newspaper", 3);
-    assert_eq!(answer.answer.as_deref(), Some("Nasha Niva"), "{answer:?}");
-    let answer = engine().ask("what is the council tikhanovskaya formed called", 3);
-    assert_eq!(
-        answer.answer.as_deref(),
-        Some("Coordination Council"),
-        "{answer:?}"
+    check_short("what's the name of the opposition newspaper", "Nasha Niva");
+    check_short(
+        "what is the council tikhanovskaya formed called",
+        "Coordination Council",
     );
     // An acronym before the noun asked about names it: "the CSTO army partnership".
-    let answer = engine().ask("which military alliance did the kremlin mention", 3);
-    assert_eq!(answer.answer.as_deref(), Some("CSTO"), "{answer:?}");
+    check_short("which military alliance did the kremlin mention", "CSTO");
 }
 
 #[test]
@@ -1075,8 +1069,7 @@ fn chat_words_are_read_as_the_words_they_stand_for() {
 #[test]
 fn what_kind_questions_are_answered_with_a_thing_of_that_kind() {
     // WordNet files "white" under colour: the short answer is the colour, not the clause.
-    let answer = engine().ask("what color did people wear", 3);
-    assert_eq!(answer.answer.as_deref(), Some("white"), "{answer:?}");
+    check_short("what color did people wear", "white");
 }
 
 #[test]
@@ -1133,27 +1126,20 @@ fn a_figure_asked_from_a_source_is_the_one_it_gave() {
             "{answer:?}"
         );
     }
-    let answer = engine().ask("how many people attended lukashenko's rally", 3);
-    assert_eq!(answer.answer.as_deref(), Some("50,000"), "{answer:?}");
+    check_short("how many people attended lukashenko's rally", "50,000");
 }
 
 #[test]
 fn whose_asks_what_the_thing_is_of() {
     // "Many held up pictures of bruised protesters defeated throughout the suppression".
-    let answer = engine().ask("whose photos were people holding up", 3);
-    assert_eq!(
-        answer.answer.as_deref(),
-        Some("bruised protesters"),
-        "{answer:?}"
-    );
+    check_short("whose photos were people holding up", "bruised protesters");
 }
 
 #[test]
 fn which_country_is_answered_with_a_country() {
     // WordNet files Russia under "country": "Lukashenko has reached out to Russia" answers it,
     // not a passage whose only place is "main Minsk".
-    let answer = engine().ask("what country did lukashenko turn to", 3);
-    assert_eq!(answer.answer.as_deref(), Some("Russia"), "{answer:?}");
+    check_short("what country did lukashenko turn to", "Russia");
 }
 
 #[test]
@@ -1163,8 +1149,7 @@ fn a_place_is_who_only_when_it_acts() {
     assert_ne!(answer.answer.as_deref(), Some("Minsk"), "{answer:?}");
     // "Moscow stated Sunday it prepared to offer military assistance": a capital that speaks
     // stands for its government.
-    let answer = engine().ask("who said it would offer military help", 3);
-    assert_eq!(answer.answer.as_deref(), Some("Moscow"), "{answer:?}");
+    check_short("who said it would offer military help", "Moscow");
 }
 
 #[test]
@@ -1195,8 +1180,10 @@ fn a_verb_after_its_subject_is_a_verb() {
         "what are the opposition leaders asking workers to do",
         "called for mass strikes",
     );
-    let answer = engine().ask("what are the opposition leaders asking workers to do", 3);
-    assert_eq!(answer.answer.as_deref(), Some("mass strikes"), "{answer:?}");
+    check_short(
+        "what are the opposition leaders asking workers to do",
+        "mass strikes",
+    );
     // "held up pictures" only partly means "held": the balloons and flowers were held.
     check("what were the protestors carrying", "held balloons");
 }
@@ -1247,8 +1234,7 @@ fn a_question_word_finds_what_its_corpus_forms_are_near() {
         "how many people were killed in the protests",
         "two individuals dead",
     );
-    let answer = engine().ask("how many people were killed in the protests", 3);
-    assert_eq!(answer.answer.as_deref(), Some("two"));
+    check_short("how many people were killed in the protests", "two");
 }
 
 #[test]
@@ -1258,8 +1244,7 @@ fn what_day_did_x_happen_asks_for_the_day_of_x() {
         "which day did the walkout at the factories take place",
         "on Friday numerous workers at state-run factories",
     );
-    let answer = engine().ask("what date did the election happen", 3);
-    assert_eq!(answer.answer.as_deref(), Some("last Sunday"));
+    check_short("what date did the election happen", "last Sunday");
 }
 
 #[test]
@@ -1272,6 +1257,5 @@ fn when_does_x_start_needs_a_passage_about_x_starting() {
             .found
     );
     // A day said of the very event still answers.
-    let answer = engine().ask("when did the strike start", 3);
-    assert_eq!(answer.answer.as_deref(), Some("Friday"));
+    check_short("when did the strike start", "Friday");
 }
