@@ -77,7 +77,6 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     let has_seq = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let first = words.first().copied().unwrap_or("");
 
-    let time_nouns = ["day", "date", "time", "year", "month", "week", "night"];
     let what_which = |nouns: &[&str]| {
         words
             .windows(2)
@@ -115,7 +114,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         .copied()
         .unwrap_or("");
     let asks = |w: &str| has(w) && (first_wh == w || first_wh.is_empty());
-    if asks("when") || what_which(&time_nouns) || has("date") || has("birthday") {
+    if asks("when") || what_which(text::TIME_NOUNS) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
     if asks("where") || what_which(PLACE_NOUNS) {

@@ -1366,7 +1366,8 @@ impl<'a> Retriever<'a> {
             }
         }
         if let Some(e) = self.embeddings {
-            let mut vector_forms = word_forms(self.lexicon, analyzer, word);
+            let forms = word_forms(self.lexicon, analyzer, word);
+            let mut vector_forms = forms.clone();
             // The corpus words that share the word's base too: "protesters" is near "activists"
             // (= "militants") where "protester" and "protests" are not.
             for lemma in self.lexicon.lemmas(word) {
@@ -1378,8 +1379,12 @@ impl<'a> Retriever<'a> {
             }
             // Near words in the whole vocabulary, and their close WordNet relations
             // ("detained" ~ "arrest", and "arrest" = "apprehend").
-            let near_words: Vec<(&str, f32)> =
-                vector_forms.iter().flat_map(|f| e.neighbours(f)).collect();
+            // Each near word once, at its closest (forms share most of their neighbours).
+            let mut near_words: HashMap<&str, f32> = HashMap::default();
+            for (near, cos) in vector_forms.iter().flat_map(|f| e.neighbours(f)) {
+                let c = near_words.entry(near).or_insert(cos);
+                *c = c.max(cos);
+            }
             for (near, cos) in near_words {
                 let w = (cos * 0.95).min(0.8);
                 for (k, r) in wordnet_related_above(self.lexicon, analyzer, near, 0.7) {
@@ -1435,9 +1440,7 @@ impl<'a> Retriever<'a> {
             }
             // A word the MiniLM vectors lack ("marchers") is matched by the corpus words
             // GloVe puts very close to it ("protesters", "demonstrators").
-            let unknown = word_forms(self.lexicon, analyzer, word)
-                .iter()
-                .all(|f| e.row(f).is_none());
+            let unknown = forms.iter().all(|f| e.row(f).is_none());
             if unknown {
                 for (candidate, cos) in self.glove_neighbours_in_corpus(word) {
                     let v = (cos * 0.9).min(GLOVE_ONLY_MAX);

@@ -154,17 +154,16 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
     matches!(first, "what" | "whats") && matches!(last, "called" | "named")
 }
 
+/// Nouns that make "what N" / "which N" ask when: "what day", "which year".
+pub const TIME_NOUNS: &[&str] = &["day", "date", "time", "year", "month", "week", "night"];
+
 /// Whether `tokens[i]` is the closing verb of "when / where was X held", "when / what day did X
 /// happen / take place / occur": a verb that only says an event happened.
 pub fn asks_when_event_happened(tokens: &[Token], i: usize) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
     // "what day / on which date did X happen" asks when as well.
     let asks_day = tokens.windows(2).take(2).any(|w| {
-        matches!(w[0].norm.as_str(), "what" | "which")
-            && matches!(
-                w[1].norm.as_str(),
-                "day" | "date" | "time" | "year" | "month" | "week"
-            )
+        matches!(w[0].norm.as_str(), "what" | "which") && TIME_NOUNS.contains(&w[1].norm.as_str())
     });
     if !(matches!(first, "when" | "where" | "whens" | "wheres") || asks_day) || i < 2 {
         return false;
