@@ -79,6 +79,20 @@ const MAX_CLAUSE_STEMS: usize = 100;
 /// From this many sentences on, very common words select no candidates (see `search`).
 const BIG_CORPUS: usize = 10_000;
 
+/// Nouns that name people without saying which: see [`Retriever::add_person_kinds`].
+const GENERIC_PERSON_NOUNS: &[&str] = &[
+    "person",
+    "guy",
+    "man",
+    "woman",
+    "someone",
+    "somebody",
+    "individual",
+];
+
+/// How strongly a word for people in general matches a corpus noun for a kind of person.
+const ANY_PERSON_MATCH: f32 = 0.55;
+
 /// One content word of a question with everything it may match.
 #[derive(Debug, Clone)]
 pub struct QueryTerm {
@@ -1311,6 +1325,32 @@ impl<'a> Retriever<'a> {
                     term.matches.insert(w.clone(), m);
                     term.opposites.insert(w, m);
                 }
+            }
+        }
+    }
+
+    /// Lets a word that names people in general ("the guy who died", "why were people angry")
+    /// also match any corpus noun for a kind of person ("militant", "advocates"), at
+    /// [`ANY_PERSON_MATCH`]: the question leaves open who they are, the passage says.
+    pub fn add_person_kinds(&self, terms: &mut [QueryTerm]) {
+        let generic = |t: &QueryTerm| {
+            std::iter::once(t.word.as_str())
+                .chain(t.forms.iter().map(String::as_str))
+                .any(|w| GENERIC_PERSON_NOUNS.contains(&w))
+        };
+        if !terms.iter().any(|t| generic(t)) {
+            return;
+        }
+        let kinds: Vec<&String> = self
+            .vocabulary
+            .words
+            .keys()
+            .filter(|w| !self.lexicon.is_proper(w) && is_person_noun(self.lexicon, w))
+            .collect();
+        for term in terms.iter_mut().filter(|t| generic(t)) {
+            for w in &kinds {
+                let m = term.matches.entry((*w).clone()).or_insert(0.0);
+                *m = m.max(ANY_PERSON_MATCH);
             }
         }
     }
