@@ -188,7 +188,6 @@ impl Engine {
         let kind = answer::classify(&tokens);
         let retriever = self.retriever();
         let mut terms = retriever.query_terms(&tokens);
-        retriever.add_person_kinds(&mut terms);
         if kind == QuestionKind::YesNo {
             retriever.add_opposites(&mut terms);
         }

@@ -79,7 +79,8 @@ const MAX_CLAUSE_STEMS: usize = 100;
 /// From this many sentences on, very common words select no candidates (see `search`).
 const BIG_CORPUS: usize = 10_000;
 
-/// Nouns that name people without saying which: see [`Retriever::add_person_kinds`].
+/// Nouns that name a person without saying who: they also match the corpus nouns for kinds
+/// of person ("militant"), at [`ANY_PERSON_MATCH`].
 const GENERIC_PERSON_NOUNS: &[&str] = &[
     "person",
     "guy",
@@ -185,6 +186,9 @@ pub struct Vocabulary {
     /// The corpus words that name something worn ("t-shirt"), found the first time a question
     /// asks what someone wore.
     worn: std::sync::OnceLock<Vec<String>>,
+    /// The corpus nouns for a kind of person ("militant", "advocates"), found the first time a
+    /// question asks about someone unnamed.
+    person_kinds: std::sync::OnceLock<Vec<String>>,
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -580,6 +584,7 @@ impl Vocabulary {
             sentences,
             pronoun_names,
             worn: std::sync::OnceLock::new(),
+            person_kinds: std::sync::OnceLock::new(),
             spelling,
             form_index,
             reverse_index,
@@ -604,6 +609,18 @@ impl Vocabulary {
             self.words
                 .keys()
                 .filter(|w| is_filed_under(lexicon, w, WORN_KINDS, (2, 1)))
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// The corpus nouns for a kind of person (not names), found the first time they are asked
+    /// for.
+    fn person_kinds(&self, lexicon: &Lexicon) -> &[String] {
+        self.person_kinds.get_or_init(|| {
+            self.words
+                .keys()
+                .filter(|w| !lexicon.is_proper(w) && is_person_noun(lexicon, w))
                 .cloned()
                 .collect()
         })
@@ -1093,6 +1110,17 @@ impl<'a> Retriever<'a> {
                     matches.entry(w.clone()).or_insert(WORN_MATCH);
                 }
             }
+            // "the man who died": any kind of person the articles name ("militant"); the
+            // question leaves open who he was.
+            if std::iter::once(&word)
+                .chain(&forms)
+                .any(|f| GENERIC_PERSON_NOUNS.contains(&f.as_str()))
+            {
+                for w in self.vocabulary.person_kinds(self.lexicon) {
+                    let m = matches.entry(w.clone()).or_insert(0.0);
+                    *m = m.max(ANY_PERSON_MATCH);
+                }
+            }
             self.raise_kinds_of(&word, &mut matches);
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
             term.noun = single.is_none() && after_determiner(tokens, i);
@@ -1325,32 +1353,6 @@ impl<'a> Retriever<'a> {
                     term.matches.insert(w.clone(), m);
                     term.opposites.insert(w, m);
                 }
-            }
-        }
-    }
-
-    /// Lets a word that names people in general ("the guy who died", "why were people angry")
-    /// also match any corpus noun for a kind of person ("militant", "advocates"), at
-    /// [`ANY_PERSON_MATCH`]: the question leaves open who they are, the passage says.
-    pub fn add_person_kinds(&self, terms: &mut [QueryTerm]) {
-        let generic = |t: &QueryTerm| {
-            std::iter::once(t.word.as_str())
-                .chain(t.forms.iter().map(String::as_str))
-                .any(|w| GENERIC_PERSON_NOUNS.contains(&w))
-        };
-        if !terms.iter().any(|t| generic(t)) {
-            return;
-        }
-        let kinds: Vec<&String> = self
-            .vocabulary
-            .words
-            .keys()
-            .filter(|w| !self.lexicon.is_proper(w) && is_person_noun(self.lexicon, w))
-            .collect();
-        for term in terms.iter_mut().filter(|t| generic(t)) {
-            for w in &kinds {
-                let m = term.matches.entry((*w).clone()).or_insert(0.0);
-                *m = m.max(ANY_PERSON_MATCH);
             }
         }
     }
