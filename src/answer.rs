@@ -102,8 +102,11 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has_seq("how", "come")
         || has_seq("what", "led")
         || what_which(&["reason", "reasons", "cause", "causes", "purpose", "motive"])
-        // "what was the reason for ...", "what reason did he give"
-        || (matches!(first, "what" | "whats") && (has_seq("the", "reason") || has_seq("the", "cause")))
+        // "what reason did he give", "what is the purpose of the council"
+        || (matches!(first, "what" | "whats")
+            && ["reason", "cause", "purpose", "aim", "goal", "point"]
+                .iter()
+                .any(|w| has_seq("the", w)))
     {
         return QuestionKind::Reason;
     }

@@ -858,6 +858,18 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "what was the reason for", "what is the purpose of": the question asks why (see
+    // `answer::classify`); the passage gives a cause or purpose in its own words.
+    if matches!(
+        word,
+        "reason" | "reasons" | "cause" | "causes" | "purpose" | "aim" | "goal" | "point" | "motive"
+    ) && matches!(prev, "the" | "what" | "which" | "whats")
+        && tokens
+            .first()
+            .is_some_and(|t| matches!(t.norm.as_str(), "what" | "whats" | "which"))
+    {
+        return Marker::Drop;
+    }
     // "one of the signs" asks about the signs.
     if (matches!(word, "name" | "names" | "date" | "one") && next == "of")
         || (word == "going" && next == "to")

@@ -1272,3 +1272,17 @@ fn a_word_for_anyone_matches_a_word_for_some_kind_of_person() {
     check_short("what age was the man who died", "34-year-old");
     check_short("on which day did the man die", "Monday");
 }
+
+#[test]
+fn what_is_the_purpose_of_x_asks_why() {
+    // "the aim of", "the purpose of": a why question, answered by the passage's purpose ("to
+    // keep up stress"), though the passage never says "aim".
+    check_short(
+        "what is the aim of the march for freedom",
+        "to keep up stress after a week of presentations",
+    );
+    check_short(
+        "what was the purpose of the council tikhanovskaya announced",
+        "to ensure a transfer of power",
+    );
+}
