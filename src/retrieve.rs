@@ -1042,7 +1042,9 @@ impl<'a> Retriever<'a> {
                     // A compound noun the articles never use ("factory worker" for "workers
                     // at state-run factories") is asked as its words.
                     let phrasal = text::is_stop_word(&tokens[i + 1].norm);
-                    phrasal || {
+                    // A name ("united states", "new york") is one thing, used or not: its
+                    // words apart ("states", "new") would find something else.
+                    phrasal || self.lexicon.is_proper(pair) || {
                         let expansions = self.expand(&mut analyzer, pair);
                         let forms = word_forms(self.lexicon, &mut analyzer, pair);
                         let used = self

@@ -1286,3 +1286,21 @@ fn what_is_the_purpose_of_x_asks_why() {
         "to ensure a transfer of power",
     );
 }
+
+#[test]
+fn a_two_word_name_the_article_never_uses_is_not_its_words() {
+    // "united states" is one country: not "united" ~ "agreed" and "states" ~ "stated".
+    for question in [
+        "what did the united states say",
+        "did the united states condemn the election",
+        "what did the united nations say about belarus",
+    ] {
+        let answer = engine().ask(question, 3);
+        assert!(!answer.found, "{question:?} should abstain: {answer:?}");
+    }
+    // A name the article uses still finds it.
+    check(
+        "what did the european union say it would do",
+        "the European Union said it would impose new assents",
+    );
+}
