@@ -1952,14 +1952,25 @@ fn clause_after_focus(
         })
         .map(|(i, _)| i)
         .collect();
+    // Of a verb of saying's places, the one nearest the other question words: "the European
+    // Union *said* ..., and Moscow stated ..." for "what did the european union say".
+    let nearness = |i: usize, vt: usize| {
+        matched
+            .iter()
+            .filter(|&&(_, t)| t != vt)
+            .map(|&(j, _)| j.abs_diff(i))
+            .min()
+            .unwrap_or(0)
+    };
     let focus = verb_terms
         .iter()
         .rev()
-        .find_map(|vt| {
+        .find_map(|&vt| {
             matched
                 .iter()
                 .rev()
-                .find(|&&(_, term)| term == *vt)
+                .filter(|&&(_, term)| term == vt)
+                .min_by_key(|&&(i, _)| if terms[vt].speech { nearness(i, vt) } else { 0 })
                 .map(|&(i, _)| i)
         })
         .unwrap_or_else(|| {
@@ -1989,7 +2000,32 @@ fn clause_after_focus(
         }
         return Some(sentence[tokens[first].start..tokens[end - 1].end].to_string());
     }
+    // "said that in a phone call with Lukashenko, Putin had revealed ...": what was said runs
+    // past the phrase that opens it.
+    if let Some(said) = opened_by_phrase(tokens, sentence, start) {
+        return Some(said);
+    }
     informative_clause_from(tokens, sentence, start, matched)
+}
+
+/// Prepositions that open a phrase before a clause's subject ("in a phone call, ...").
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "since", "from", "with", "for", "despite",
+];
+
+/// The clause reported after "that" at token `start` when a short phrase opens it ("that in
+/// a phone call with Lukashenko, President Vladimir Putin had revealed ..."): the phrase, its
+/// comma and the clause after it.
+fn opened_by_phrase(tokens: &[Token], sentence: &str, start: usize) -> Option<String> {
+    if tokens.get(start)?.norm != "that"
+        || !OPENING_PREPOSITIONS.contains(&tokens.get(start + 1)?.norm.as_str())
+    {
+        return None;
+    }
+    let comma = (start + 2..tokens.len().min(start + 10))
+        .find(|&i| sentence[tokens[i - 1].end..tokens[i].start].contains(','))?;
+    let end = clause_end(tokens, sentence, comma)?;
+    Some(sentence[tokens[start + 1].start..tokens[end - 1].end].to_string())
 }
 
 /// The words from token `start` up to the end of their clause (at most 20).

@@ -1304,3 +1304,19 @@ fn a_two_word_name_the_article_never_uses_is_not_its_words() {
         "the European Union said it would impose new assents",
     );
 }
+
+#[test]
+fn what_someone_said_is_what_follows_their_own_verb_of_saying() {
+    // One sentence, two speakers: "the European Union said ..., and Moscow stated ...".
+    check_short("what did the eu say", "it would impose new assents");
+    check_short(
+        "what did moscow say",
+        "Sunday it prepared to offer military assistance if needed",
+    );
+    // What was said runs past the phrase that opens it.
+    check_short(
+        "what did the kremlin say",
+        "in a phone call with Lukashenko, President Vladimir Putin had revealed Russia’s \
+         “readiness to give the needed aid",
+    );
+}
