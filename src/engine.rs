@@ -187,10 +187,7 @@ impl Engine {
         let tokens = question_tokens(&question);
         let kind = answer::classify(&tokens);
         let retriever = self.retriever();
-        let mut terms = retriever.query_terms(&tokens);
-        if kind == QuestionKind::YesNo {
-            retriever.add_opposites(&mut terms);
-        }
+        let terms = question_terms(&retriever, &tokens, kind);
         let mut scored = retriever.search(&terms);
         let mut confidence = 0.0;
         let mut short = None;
@@ -430,8 +427,9 @@ impl Engine {
     pub fn explain(&self, question: &str) -> String {
         let tokens = question_tokens(question);
         let retriever = self.retriever();
-        let terms = retriever.query_terms(&tokens);
-        let mut out = format!("kind: {:?}\n", answer::classify(&tokens));
+        let kind = answer::classify(&tokens);
+        let terms = question_terms(&retriever, &tokens, kind);
+        let mut out = format!("kind: {kind:?}\n");
         for t in &terms {
             // The corpus words it matches, as scoring sees them.
             let mut e: Vec<(&String, &f32)> = t.matches.iter().collect();
@@ -558,6 +556,24 @@ fn said_by(s: &Scored, speaker: usize, speech: usize) -> bool {
         return true;
     };
     first_named < last_said
+}
+
+/// A question's terms as the kind of question wants them: a yes/no question's also match their
+/// opposites; a person described but not named ("the opposition leader") is found by name,
+/// unless who it is is what is asked.
+fn question_terms(
+    retriever: &Retriever<'_>,
+    tokens: &[text::Token],
+    kind: QuestionKind,
+) -> Vec<QueryTerm> {
+    let mut terms = retriever.query_terms(tokens);
+    if kind != QuestionKind::Person {
+        retriever.match_described_person(tokens, &mut terms);
+    }
+    if kind == QuestionKind::YesNo {
+        retriever.add_opposites(&mut terms);
+    }
+    terms
 }
 
 /// A question's tokens; "%" is read as the word "percent" ("what % of the vote"), chat

@@ -91,6 +91,10 @@ const GENERIC_PERSON_NOUNS: &[&str] = &[
     "individual",
 ];
 
+/// How strongly the words a question describes someone with match their name (see
+/// [`Retriever::match_described_person`]).
+const DESCRIBED_NAME_MATCH: f32 = 0.8;
+
 /// How strongly a word for people in general matches a corpus noun for a kind of person.
 const ANY_PERSON_MATCH: f32 = 0.55;
 
@@ -119,6 +123,9 @@ pub struct QueryTerm {
     pub noun: bool,
     /// Whether WordNet knows the word as a verb too ("end"; not "speech").
     pub verb: bool,
+    /// The name of the person the term helps describe ("opposition" and "leader" in "the
+    /// opposition leader"), which it also matches: the words share it without counting less.
+    pub describes: Option<String>,
 }
 
 /// The question term for `word`: the one that is the word or has it among its forms.
@@ -183,6 +190,10 @@ pub struct Vocabulary {
     /// last word of the name, lower-cased): the first is whom a question's bare "she" or "he"
     /// means.
     pronoun_names: [Vec<String>; 2],
+    /// The words the articles describe each named person with ("main opposition prospect
+    /// Svetlana Tikhanovskaya", "the Belarusian ambassador to Slovakia, Igor Leshchenya"), by
+    /// the last word of the name.
+    descriptions: HashMap<String, Vec<String>>,
     /// The corpus words that name something worn ("t-shirt"), found the first time a question
     /// asks what someone wore.
     worn: std::sync::OnceLock<Vec<String>>,
@@ -443,6 +454,7 @@ impl Vocabulary {
         let mut antecedents: HashMap<u32, Vec<u32>> = HashMap::default();
         // How often each name is what a "she" (0) or a "he" (1) stands for.
         let mut called: [HashMap<String, u32>; 2] = Default::default();
+        let mut descriptions: HashMap<String, Vec<String>> = HashMap::default();
         let mut quotes: Vec<bool> = Vec::new();
         let mut verb_uses: Vec<Vec<u32>> = Vec::new();
         for document in &index.documents {
@@ -508,6 +520,14 @@ impl Vocabulary {
                 }
                 for w in described_antecedent(lexicon, &citable, k) {
                     words.push(intern(&w));
+                }
+                for (name, described) in name_descriptions(lexicon, &citable[k].1.text) {
+                    let known = descriptions.entry(name).or_default();
+                    for w in described {
+                        if !known.contains(&w) {
+                            known.push(w);
+                        }
+                    }
                 }
                 if !words.is_empty() {
                     antecedents.insert(first + k as u32, words);
@@ -579,10 +599,17 @@ impl Vocabulary {
             names.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             names.into_iter().map(|(name, _)| name).collect()
         });
+        // Only people's descriptions are kept: of those a "he" or "she" stands for, and of
+        // those described by a word for a kind of person ("ambassador").
+        descriptions.retain(|name, words| {
+            pronoun_names.iter().flatten().any(|n| n == name)
+                || words.iter().any(|w| is_person_noun(lexicon, w))
+        });
         Vocabulary {
             words,
             sentences,
             pronoun_names,
+            descriptions,
             worn: std::sync::OnceLock::new(),
             person_kinds: std::sync::OnceLock::new(),
             spelling,
@@ -1172,6 +1199,7 @@ impl<'a> Retriever<'a> {
                 speech: false,
                 noun: false,
                 verb: false,
+                describes: None,
             });
         }
         terms
@@ -1277,6 +1305,7 @@ impl<'a> Retriever<'a> {
             opposites: HashMap::default(),
             noun: false,
             verb,
+            describes: None,
         }
     }
 
@@ -1599,6 +1628,88 @@ impl<'a> Retriever<'a> {
         term.matches.get(word).copied().unwrap_or(0.0)
     }
 
+    /// "what does the opposition leader demand": a person the question describes without
+    /// naming ("the opposition leader") is the one person the articles describe with the same
+    /// words ("main opposition prospect Svetlana Tikhanovskaya"). The describing words then
+    /// also match the name, at [`DESCRIBED_NAME_MATCH`], and so a "she" that stands for it.
+    /// (Not for "who is the opposition leader": there the name is the answer.)
+    pub fn match_described_person(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
+        let descriptions = &self.vocabulary.descriptions;
+        if descriptions.is_empty() {
+            return;
+        }
+        // The describing words: a singular person noun and the nouns or adjectives just
+        // before it ("the opposition leader"; not "leaders asking workers").
+        let singular = |w: &str| {
+            let lemmas = self.lexicon.lemmas(w);
+            lemmas.iter().any(|l| l == w) && !lemmas.iter().any(|l| w.strip_suffix('s') == Some(l))
+        };
+        let Some(head) = tokens.iter().rposition(|t| {
+            !text::is_stop_word(&t.norm)
+                && !self.lexicon.is_proper(&t.norm)
+                && singular(&t.norm)
+                && is_person_noun(self.lexicon, &t.norm)
+        }) else {
+            return;
+        };
+        let mut first = head;
+        while first > 0
+            && head - first < 2
+            && !text::is_stop_word(&tokens[first - 1].norm)
+            && !self.lexicon.is_verb_form(&tokens[first - 1].norm)
+        {
+            first -= 1;
+        }
+        let described: Vec<usize> = tokens[first..=head]
+            .iter()
+            .filter_map(|t| term_for(terms, &t.norm))
+            .collect();
+        let people: Vec<&String> = descriptions.keys().collect();
+        let named = |t: &QueryTerm, name: &str| t.matches.get(name).is_some_and(|&m| m >= 0.8);
+        // A question that names someone already says whom it means.
+        if people
+            .iter()
+            .any(|name| terms.iter().any(|t| named(t, name)))
+        {
+            return;
+        }
+        let fit = |name: &str| -> f32 {
+            let Some(words) = descriptions.get(name) else {
+                return 0.0;
+            };
+            described
+                .iter()
+                .map(|&ti| {
+                    let best = words
+                        .iter()
+                        .filter_map(|w| terms[ti].matches.get(w))
+                        .fold(0.0f32, |a, &m| a.max(m));
+                    if best >= 0.8 {
+                        terms[ti].weight * best
+                    } else {
+                        0.0
+                    }
+                })
+                .sum()
+        };
+        let mut fits: Vec<(f32, &String)> = people
+            .iter()
+            .map(|name| (fit(name), *name))
+            .filter(|(f, _)| *f > 0.0)
+            .collect();
+        fits.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let person = match fits.as_slice() {
+            [(_, name)] => (*name).clone(),
+            [(a, name), (b, _), ..] if a > b => (*name).clone(),
+            _ => return,
+        };
+        for &ti in &described {
+            let m = terms[ti].matches.entry(person.clone()).or_insert(0.0);
+            *m = m.max(DESCRIBED_NAME_MATCH);
+            terms[ti].describes = Some(person.clone());
+        }
+    }
+
     /// "where did she go": the person a bare "she" or "he" means, the one the articles call so
     /// most, as a soft term. None when the question names someone the pronoun may stand for
     /// ("what did putin say he would do"; not "what will she do if lukashenko quits"), or has
@@ -1821,6 +1932,8 @@ impl<'a> Retriever<'a> {
             .map(|a| {
                 (0..terms.len()).any(|b| {
                     b != a
+                        && (terms[a].describes.is_none()
+                            || terms[a].describes != terms[b].describes)
                         && bests[a].1.is_some()
                         && bests[a].1 == bests[b].1
                         && (bests[b].0, terms[b].weight, a) > (bests[a].0, terms[a].weight, b)
@@ -2010,6 +2123,87 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
         }
     }
     None
+}
+
+/// The names in a sentence with the common words that describe them: a title or description
+/// right before the name ("main opposition prospect Svetlana Tikhanovskaya", "Belarusian
+/// President Alexander Lukashenko"), one set off by commas before it ("the Belarusian
+/// ambassador to Slovakia, Igor Leshchenya") and an appositive after it ("Tikhanovskaya, a
+/// 37-year-old political beginner"). Each name is given by its last word.
+fn name_descriptions(lexicon: &Lexicon, sentence: &str) -> Vec<(String, Vec<String>)> {
+    let tokens = text::tokenize(sentence);
+    let gap = |i: usize| &sentence[tokens[i - 1].end..tokens[i].start];
+    let common = |t: &Token| {
+        lexicon.lemmas(&t.norm).iter().any(|l| lexicon.is_lemma(l)) && !lexicon.is_proper(&t.norm)
+    };
+    let describing = |t: &Token| {
+        !t.number
+            && !text::is_stop_word(&t.norm)
+            && !text::is_weekday(&t.norm)
+            && !lexicon.is_verb_form(&t.norm)
+    };
+    let name_word =
+        |i: usize| tokens[i].capitalized && describing(&tokens[i]) && !common(&tokens[i]);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 1 < tokens.len() && gap(i + 1) == " " && name_word(i + 1) {
+            i += 1;
+        }
+        let end = i + 1;
+        i = end;
+        let mut words: Vec<String> = Vec::new();
+        // Right before: up to three words, up to a function word, a verb or a number.
+        let mut s = start;
+        while s > 0 && start - s < 3 && gap(s) == " " && describing(&tokens[s - 1]) {
+            s -= 1;
+            words.push(tokens[s].norm.clone());
+        }
+        // Before, set off by commas: from "the" or "a" to ", NAME,".
+        let article = |t: &Token| matches!(t.norm.as_str(), "the" | "a" | "an");
+        let closed = end >= tokens.len() || gap(end).contains([',', '.', ';']);
+        if start > 1 && gap(start).trim() == "," && closed {
+            let mut s = start - 1;
+            while s > 0
+                && start - s < 8
+                && !gap(s).contains([',', ';', '.'])
+                && !article(&tokens[s])
+            {
+                s -= 1;
+            }
+            if article(&tokens[s]) {
+                words.extend(
+                    tokens[s + 1..start]
+                        .iter()
+                        .filter(|t| describing(t))
+                        .map(|t| t.norm.clone()),
+                );
+            }
+        }
+        // After: ", a ..." up to the next comma or relative pronoun.
+        if end < tokens.len() && gap(end).trim() == "," && article(&tokens[end]) {
+            let mut e = end + 1;
+            while e < tokens.len()
+                && e < end + 8
+                && !gap(e).contains([',', ';', '.'])
+                && !matches!(tokens[e].norm.as_str(), "who" | "which" | "that")
+            {
+                if describing(&tokens[e]) {
+                    words.push(tokens[e].norm.clone());
+                }
+                e += 1;
+            }
+        }
+        if !words.is_empty() {
+            out.push((tokens[end - 1].norm.clone(), words));
+        }
+    }
+    out
 }
 
 /// The words naming what a definite description ("the building") refers back to in the
@@ -2348,5 +2542,38 @@ mod pronoun_tests {
         for noun in ["election", "crackdown", "movement", "theme"] {
             assert!(!is_person_noun(lexicon, noun), "{noun}");
         }
+    }
+    #[test]
+    fn a_name_is_described_by_its_title_and_appositives() {
+        let lexicon = Lexicon::get();
+        let described = |sentence: &str| name_descriptions(lexicon, sentence);
+        assert_eq!(
+            described("He beat main rival candidate Jane Doe with 80% of the vote."),
+            [(
+                "doe".to_string(),
+                vec!["candidate".to_string(), "rival".into(), "main".into()]
+            )]
+        );
+        assert_eq!(
+            described("A video showed the Ruritanian consul in Paris, Olga Petrova, in tears."),
+            [(
+                "petrova".to_string(),
+                vec!["ruritanian".to_string(), "consul".into(), "paris".into()]
+            )]
+        );
+        assert_eq!(
+            described("Crowds backed Doe, a 37-year-old former teacher who ran."),
+            [(
+                "doe".to_string(),
+                vec![
+                    "year".to_string(),
+                    "old".into(),
+                    "former".into(),
+                    "teacher".into()
+                ]
+            )]
+        );
+        // A phrase set off by commas is no description unless the name is set off too.
+        assert!(described("Standing at a podium in a dark suit, Petrova spoke.").is_empty());
     }
 }

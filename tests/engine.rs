@@ -1320,3 +1320,14 @@ fn what_someone_said_is_what_follows_their_own_verb_of_saying() {
          “readiness to give the needed aid",
     );
 }
+
+#[test]
+fn a_person_described_but_not_named_is_the_one_the_article_describes_so() {
+    // "main opposition prospect Svetlana Tikhanovskaya": "the opposition leader" is her, and
+    // so is the "she" who demanded the release of detainees.
+    check(
+        "what does the opposition leader demand",
+        "She demanded the authorities release all detainees",
+    );
+    check_short("how old is the opposition leader", "37-year-old");
+}
