@@ -110,6 +110,14 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     {
         return QuestionKind::Reason;
     }
+    // "is there anyone who died", "were there arrests where she lives": a yes/no question,
+    // whatever relative clause follows.
+    if matches!(first, "is" | "are" | "was" | "were")
+        && words.get(1) == Some(&"there")
+        && !words.iter().any(|w| matches!(*w, "what" | "which"))
+    {
+        return QuestionKind::YesNo;
+    }
     // The question word that comes first asks: "what was he wearing when he spoke" is no when.
     let first_wh = words
         .iter()

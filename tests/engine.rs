@@ -1331,3 +1331,13 @@ fn a_person_described_but_not_named_is_the_one_the_article_describes_so() {
     );
     check_short("how old is the opposition leader", "37-year-old");
 }
+
+#[test]
+fn is_there_anyone_who_asks_yes_or_no() {
+    // "who" opens a relative clause here: the question wants a yes, not a name.
+    check_short("is there someone who died", "Yes");
+    check(
+        "is there someone who died",
+        "a 34-year-old militant passed away",
+    );
+}
