@@ -1029,6 +1029,36 @@ const TIME_PLACERS: &[&str] = &[
     "last", "next", "this", "early", "late", "previous", "coming",
 ];
 
+/// "how many countries": a figure ending at byte `end` runs on to the noun it counts when that
+/// is the question's, in the passage's words ("6 ex-Soviet states"), at most three words on.
+fn counted_noun_end(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    end: usize,
+) -> usize {
+    let counted = question_tokens
+        .windows(3)
+        .find(|w| w[0].norm == "how" && w[1].norm == "many")
+        .and_then(|w| retrieve::term_for(terms, &w[2].norm));
+    let Some(term) = counted.map(|t| &terms[t]) else {
+        return end;
+    };
+    let Some(next) = tokens.iter().position(|t| t.start >= end) else {
+        return end;
+    };
+    for i in next..tokens.len().min(next + 3) {
+        if i > 0 && sentence[tokens[i - 1].end..tokens[i].start].contains([',', '.', ';', '(']) {
+            break;
+        }
+        if term.matches.get(&tokens[i].norm).is_some_and(|&m| m >= 0.6) {
+            return tokens[i].end;
+        }
+    }
+    end
+}
+
 /// Extends a number span backwards over modifiers ("more than", "about") and forwards over
 /// "%", "-year-old", "years".
 fn number_phrase(tokens: &[Token], sentence: &str, span: Span) -> (usize, usize) {
@@ -1583,7 +1613,13 @@ pub fn short_answer_with_cost(
             let best_span = spans.iter().min_by(|a, b| cost(a).total_cmp(&cost(b)))?;
             let best_cost = cost(best_span);
             let (s, e) = match kind {
-                QuestionKind::Number => number_phrase(&tokens, sentence, *best_span),
+                QuestionKind::Number => {
+                    let (s, e) = number_phrase(&tokens, sentence, *best_span);
+                    (
+                        s,
+                        counted_noun_end(question_tokens, terms, &tokens, sentence, e),
+                    )
+                }
                 QuestionKind::Time => time_phrase(&tokens, sentence, *best_span),
                 // "outside the state television centre": where, relative to the place, is
                 // part of the answer (as "in" or "at" is not).

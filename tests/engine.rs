@@ -1341,3 +1341,13 @@ fn is_there_anyone_who_asks_yes_or_no() {
         "a 34-year-old militant passed away",
     );
 }
+
+#[test]
+fn a_count_runs_on_to_the_noun_it_counts() {
+    // "how many countries": the figure with what it counts, in the article's words.
+    check_short("how many countries make up the csto", "6 ex-Soviet states");
+    check_short(
+        "how many people did the press service count at the rally",
+        "50,000 people",
+    );
+}
