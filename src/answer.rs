@@ -1029,18 +1029,24 @@ const TIME_PLACERS: &[&str] = &[
     "last", "next", "this", "early", "late", "previous", "coming",
 ];
 
+/// Words that count people without saying which.
+const PEOPLE_IN_GENERAL: &[&str] = &["people", "persons", "ppl", "folks", "individuals"];
+
 /// "how many countries": a figure ending at byte `end` runs on to the noun it counts when that
 /// is the question's, in the passage's words ("6 ex-Soviet states"), at most three words on.
 fn counted_noun_end(
     question_tokens: &[Token],
     terms: &[QueryTerm],
-    tokens: &[Token],
-    sentence: &str,
+    (tokens, sentence): (&[Token], &str),
     end: usize,
+    lexicon: &Lexicon,
 ) -> usize {
+    // "how many people" says no more than the figure does; "how many detained" asks no noun.
     let counted = question_tokens
         .windows(3)
         .find(|w| w[0].norm == "how" && w[1].norm == "many")
+        .filter(|w| !PEOPLE_IN_GENERAL.contains(&w[2].norm.as_str()))
+        .filter(|w| !lexicon.is_verb_form(&w[2].norm))
         .and_then(|w| retrieve::term_for(terms, &w[2].norm));
     let Some(term) = counted.map(|t| &terms[t]) else {
         return end;
@@ -1615,9 +1621,10 @@ pub fn short_answer_with_cost(
             let (s, e) = match kind {
                 QuestionKind::Number => {
                     let (s, e) = number_phrase(&tokens, sentence, *best_span);
+                    let passage = (tokens.as_slice(), sentence);
                     (
                         s,
-                        counted_noun_end(question_tokens, terms, &tokens, sentence, e),
+                        counted_noun_end(question_tokens, terms, passage, e, lexicon),
                     )
                 }
                 QuestionKind::Time => time_phrase(&tokens, sentence, *best_span),
