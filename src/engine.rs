@@ -199,6 +199,11 @@ impl Engine {
         let mut answers: HashMap<SentenceRef, Option<String>> = HashMap::default();
         // Prefer, among near-equal candidates, one that holds the kind of answer wanted.
         let asks_name = answer::asks_name(&tokens);
+        // "who is the opposition leader": the one person the articles describe so.
+        let described = (kind == QuestionKind::Person)
+            .then(|| retriever.described_person(&tokens, &terms))
+            .flatten()
+            .map(|(name, _)| name);
         let mut named: Vec<SentenceRef> = Vec::new();
         // "the name of the state tv channel": a thing's name, so not a person the articles
         // call "he" or "she".
@@ -245,7 +250,12 @@ impl Engine {
                     // An answer far from the question's words is less likely the one asked for.
                     Some((a, cost)) => {
                         s.score -= 0.01 * cost.clamp(0.0, 20.0);
-                        if asks_name && answer::name_holds_asked(a, &terms, self.lexicon) {
+                        let is_described = described
+                            .as_deref()
+                            .is_some_and(|name| text::tokenize(a).iter().any(|t| t.norm == name));
+                        if is_described
+                            || (asks_name && answer::name_holds_asked(a, &terms, self.lexicon))
+                        {
                             s.score += NAMED_BONUS;
                             named.push(s.at);
                         }

@@ -1630,13 +1630,16 @@ impl<'a> Retriever<'a> {
 
     /// "what does the opposition leader demand": a person the question describes without
     /// naming ("the opposition leader") is the one person the articles describe with the same
-    /// words ("main opposition prospect Svetlana Tikhanovskaya"). The describing words then
-    /// also match the name, at [`DESCRIBED_NAME_MATCH`], and so a "she" that stands for it.
-    /// (Not for "who is the opposition leader": there the name is the answer.)
-    pub fn match_described_person(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
+    /// words ("main opposition prospect Svetlana Tikhanovskaya"). Gives the name (its last
+    /// word) and the question terms that describe it.
+    pub fn described_person(
+        &self,
+        tokens: &[Token],
+        terms: &[QueryTerm],
+    ) -> Option<(String, Vec<usize>)> {
         let descriptions = &self.vocabulary.descriptions;
         if descriptions.is_empty() {
-            return;
+            return None;
         }
         // The describing words: a singular person noun and the nouns or adjectives just
         // before it ("the opposition leader"; not "leaders asking workers").
@@ -1644,14 +1647,12 @@ impl<'a> Retriever<'a> {
             let lemmas = self.lexicon.lemmas(w);
             lemmas.iter().any(|l| l == w) && !lemmas.iter().any(|l| w.strip_suffix('s') == Some(l))
         };
-        let Some(head) = tokens.iter().rposition(|t| {
+        let head = tokens.iter().rposition(|t| {
             !text::is_stop_word(&t.norm)
                 && !self.lexicon.is_proper(&t.norm)
                 && singular(&t.norm)
                 && is_person_noun(self.lexicon, &t.norm)
-        }) else {
-            return;
-        };
+        })?;
         let mut first = head;
         while first > 0
             && head - first < 2
@@ -1671,7 +1672,7 @@ impl<'a> Retriever<'a> {
             .iter()
             .any(|name| terms.iter().any(|t| named(t, name)))
         {
-            return;
+            return None;
         }
         let fit = |name: &str| -> f32 {
             let Some(words) = descriptions.get(name) else {
@@ -1701,7 +1702,18 @@ impl<'a> Retriever<'a> {
         let person = match fits.as_slice() {
             [(_, name)] => (*name).clone(),
             [(a, name), (b, _), ..] if a > b => (*name).clone(),
-            _ => return,
+            _ => return None,
+        };
+        Some((person, described))
+    }
+
+    /// Lets the words that describe a person the question does not name match the name, at
+    /// [`DESCRIBED_NAME_MATCH`], and so a "she" that stands for it (see
+    /// [`Retriever::described_person`]). Not for "who is the opposition leader": there the
+    /// name is the answer.
+    pub fn match_described_person(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
+        let Some((person, described)) = self.described_person(tokens, terms) else {
+            return;
         };
         for &ti in &described {
             let m = terms[ti].matches.entry(person.clone()).or_insert(0.0);

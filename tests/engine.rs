@@ -1330,6 +1330,8 @@ fn a_person_described_but_not_named_is_the_one_the_article_describes_so() {
         "She demanded the authorities release all detainees",
     );
     check_short("how old is the opposition leader", "37-year-old");
+    // And asked who that is, the name is the answer.
+    check_short("who is the opposition leader", "Svetlana Tikhanovskaya");
 }
 
 #[test]
