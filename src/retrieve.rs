@@ -2555,6 +2555,7 @@ mod pronoun_tests {
             assert!(!is_person_noun(lexicon, noun), "{noun}");
         }
     }
+
     #[test]
     fn a_name_is_described_by_its_title_and_appositives() {
         let lexicon = Lexicon::get();
