@@ -456,7 +456,7 @@ impl Engine {
                 shown.join(" ")
             ));
         }
-        for s in retriever.search(&terms).iter().take(6) {
+        for s in retriever.search(&terms).iter().take(10) {
             let text = retriever
                 .sentence(s.at)
                 .map_or("", |(_, x)| x.text.as_str());

@@ -20,6 +20,10 @@ use crate::ingest::{Paragraph, Sentence};
 use crate::lexicon::{Lexicon, Relation};
 use crate::text::{self, Token};
 
+/// What a question's place (or a word matching it at least this well: "belarusian") matches
+/// in every sentence of a document whose title names it: a story headed "Belarus protests" is
+/// about Belarus throughout, not about Minsk.
+const TITLE_PLACE_MATCH: f32 = 0.8;
 /// How many candidates tantivy hands to the reranker.
 const CANDIDATES: usize = 24;
 /// The word every negation ("not", "never", "won't") stands for in matching.
@@ -50,7 +54,9 @@ const VERB_FORM_FOR_NOUN: f32 = 0.6;
 /// See [`VERB_FORM_FOR_NOUN`].
 const VERB_FORM_FOR_NOUN_COSINE: f32 = 0.45;
 /// Verbs that ask for what someone said or wrote (base forms).
-const SPEECH_VERBS: &[&str] = &["say", "tell", "write", "read", "chant", "shout"];
+const SPEECH_VERBS: &[&str] = &[
+    "say", "tell", "write", "read", "chant", "shout", "announce", "declare",
+];
 /// What a quotation is worth to a verb of saying ("what did the placards say").
 const QUOTE_SAYS: f32 = 0.6;
 /// What a term's match is worth when another term matches the same word better.
@@ -204,6 +210,9 @@ pub struct Vocabulary {
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
     headings: Vec<Vec<u32>>,
+    /// Per document, the places its title names ("Belarus protests"): what every sentence of
+    /// it is about, said or not (see [`TITLE_PLACE_MATCH`]).
+    title_places: Vec<Vec<String>>,
     /// The words of the person a sentence's pronoun stands for, by sentence number.
     antecedents: HashMap<u32, Vec<u32>>,
     /// Per sentence (by number), whether it quotes someone's words.
@@ -457,6 +466,17 @@ impl Vocabulary {
         let mut descriptions: HashMap<String, Vec<String>> = HashMap::default();
         let mut quotes: Vec<bool> = Vec::new();
         let mut verb_uses: Vec<Vec<u32>> = Vec::new();
+        let title_places: Vec<Vec<String>> = index
+            .documents
+            .iter()
+            .map(|d| {
+                text::tokenize(&d.display_title())
+                    .into_iter()
+                    .map(|t| t.norm)
+                    .filter(|w| lexicon.is_proper(w) && lexicon.is_place(w))
+                    .collect()
+            })
+            .collect();
         for document in &index.documents {
             let first = sentences;
             let mut heading = u32::MAX;
@@ -623,6 +643,7 @@ impl Vocabulary {
             documents,
             heading_of,
             headings,
+            title_places,
             antecedents,
             quotes,
             verb_uses,
@@ -706,6 +727,11 @@ impl Vocabulary {
             .map(|a| a.iter().map(string).collect())
             .unwrap_or_default();
         (context, antecedent)
+    }
+
+    /// The places the title of the document holding `at` names.
+    pub fn title_places(&self, at: SentenceRef) -> &[String] {
+        self.title_places.get(at.doc).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `answer` names someone the articles call "he" or "she" (its last word is the
@@ -1896,6 +1922,13 @@ impl<'a> Retriever<'a> {
         let verb_uses = self.vocabulary.verb_uses(at);
         // The person a "she" or "he" stands for counts nearly as if named.
         let (context_words, antecedent) = &self.vocabulary.context(at);
+        // Only a question that asks something else of the place ("who is the opposition leader
+        // in belarus"; not "the population of belarus").
+        let title_places = if terms.len() >= 3 {
+            self.vocabulary.title_places(at)
+        } else {
+            &[]
+        };
         let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
         let rank_total: f32 = terms.iter().map(|t| t.rank_weight).sum::<f32>().max(1e-6);
         let mut rank_covered = 0.0;
@@ -1972,7 +2005,16 @@ impl<'a> Retriever<'a> {
                 .map(|w| self.match_word(term, w))
                 .fold(0.0f32, f32::max)
                 * 0.9;
-            let ctx = ctx.max(named);
+            // "the opposition leader *in belarus*": the place the story is about.
+            let topic = if title_places
+                .iter()
+                .any(|w| self.match_word(term, w) >= TITLE_PLACE_MATCH)
+            {
+                TITLE_PLACE_MATCH
+            } else {
+                0.0
+            };
+            let ctx = ctx.max(named).max(topic);
             own += term.weight * best.max(named);
             let m = best.max(ctx);
             covered += term.weight * m;

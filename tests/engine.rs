@@ -1359,3 +1359,25 @@ fn a_count_runs_on_to_the_noun_it_counts() {
         "50,000",
     );
 }
+
+#[test]
+fn the_place_a_story_is_headed_with_is_where_all_of_it_happens() {
+    // The story is headed "Belarus protests": its sentences need not say "in Belarus".
+    check_short(
+        "how many people were detained in belarus",
+        "a lot more 6,700",
+    );
+    check_short(
+        "who is the main opposition candidate in belarus",
+        "Svetlana Tikhanovskaya",
+    );
+    // A question about the place itself still needs the passage to answer it.
+    check_abstains("what is the population of belarus");
+}
+
+#[test]
+fn an_announcement_is_what_its_announcer_said() {
+    // "the European Union said it would impose new assents ..., and Moscow stated ...": what
+    // the EU announced is its own clause, not Moscow's.
+    check_short("what did the eu announce", "it would impose new assents");
+}
