@@ -24,6 +24,9 @@ use crate::text::{self, Token};
 /// in every sentence of a document whose title names it: a story headed "Belarus protests" is
 /// about Belarus throughout, not about Minsk.
 const TITLE_PLACE_MATCH: f32 = 0.8;
+/// What a question word's match keeps in a part of a hyphenated compound: "state-run
+/// factories" are not about running, nor about a state as a country.
+const COMPOUND_PART_FACTOR: f32 = 0.7;
 /// How many candidates tantivy hands to the reranker.
 const CANDIDATES: usize = 24;
 /// The word every negation ("not", "never", "won't") stands for in matching.
@@ -219,6 +222,9 @@ pub struct Vocabulary {
     quotes: Vec<bool>,
     /// Per sentence (by number), where its verbs after "to" or a modal start ("to *address*").
     verb_uses: Vec<Vec<u32>>,
+    /// Per sentence (by number), where the words joined by a hyphen into a compound WordNet
+    /// lacks start ("state" and "run" in "state-run"; see [`COMPOUND_PART_FACTOR`]).
+    compound_parts: Vec<Vec<u32>>,
 }
 
 /// A citable sentence by position: document, paragraph index, sentence index (0-based).
@@ -313,6 +319,32 @@ pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, 
                 }
             }
         }
+    }
+    out
+}
+
+/// Where the words of `sentence` that a hyphen joins into a compound WordNet does not know
+/// start ("state-run", "campaign-style"; not "t-shirt", nor a number's "37-year-old").
+fn hyphen_compound_parts(lexicon: &Lexicon, sentence: &str) -> Vec<u32> {
+    let tokens = text::tokenize(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        // The run of words joined by hyphens from here.
+        let mut j = i;
+        while j + 1 < tokens.len() && &sentence[tokens[j].end..tokens[j + 1].start] == "-" {
+            j += 1;
+        }
+        let chain = &tokens[i..=j];
+        let joined: Vec<&str> = chain.iter().map(|t| t.norm.as_str()).collect();
+        let known = lexicon
+            .lemmas(&joined.join("-"))
+            .iter()
+            .any(|l| lexicon.is_lemma(l));
+        if chain.len() > 1 && !known && !chain.iter().any(|t| t.number) {
+            out.extend(chain.iter().map(|t| t.start as u32));
+        }
+        i = j + 1;
     }
     out
 }
@@ -466,6 +498,7 @@ impl Vocabulary {
         let mut descriptions: HashMap<String, Vec<String>> = HashMap::default();
         let mut quotes: Vec<bool> = Vec::new();
         let mut verb_uses: Vec<Vec<u32>> = Vec::new();
+        let mut compound_parts: Vec<Vec<u32>> = Vec::new();
         let title_places: Vec<Vec<String>> = index
             .documents
             .iter()
@@ -522,6 +555,7 @@ impl Vocabulary {
                     heading_of.push(heading);
                     quotes.push(quotes_words(&sentence.text));
                     verb_uses.push(verbs_after_to(lexicon, &sentence.text));
+                    compound_parts.push(hyphen_compound_parts(lexicon, &sentence.text));
                 }
             }
             // The person a "she" or "he" stands for, and the thing "the building" stands for,
@@ -647,6 +681,7 @@ impl Vocabulary {
             antecedents,
             quotes,
             verb_uses,
+            compound_parts,
         }
     }
 
@@ -749,6 +784,13 @@ impl Vocabulary {
     pub fn verb_uses(&self, at: SentenceRef) -> &[u32] {
         self.number(at)
             .and_then(|n| self.verb_uses.get(n as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where the parts of the sentence's hyphenated compounds start (see `compound_parts`).
+    pub fn compound_parts(&self, at: SentenceRef) -> &[u32] {
+        self.number(at)
+            .and_then(|n| self.compound_parts.get(n as usize))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -1920,6 +1962,7 @@ impl<'a> Retriever<'a> {
         let tokens = &self.vocabulary.sentence_words(at)?;
         let quotes = self.vocabulary.quotes(at);
         let verb_uses = self.vocabulary.verb_uses(at);
+        let compound_parts = self.vocabulary.compound_parts(at);
         // The person a "she" or "he" stands for counts nearly as if named.
         let (context_words, antecedent) = &self.vocabulary.context(at);
         // Only a question that asks something else of the place ("who is the opposition leader
@@ -1950,6 +1993,9 @@ impl<'a> Retriever<'a> {
             let mut best = (0.0f32, None);
             for (word, start, end) in tokens {
                 let mut m = self.match_word(term, word);
+                if compound_parts.contains(&(*start as u32)) {
+                    m *= COMPOUND_PART_FACTOR;
+                }
                 let in_phrasal = phrasal_verbs.contains(start);
                 if term.noun && (in_phrasal || (!term.verb && verb_uses.contains(&(*start as u32))))
                 {
@@ -2630,5 +2676,23 @@ mod pronoun_tests {
         );
         // A phrase set off by commas is no description unless the name is set off too.
         assert!(described("Standing at a podium in a dark suit, Petrova spoke.").is_empty());
+    }
+
+    #[test]
+    fn the_parts_of_a_hyphenated_compound_are_marked() {
+        let lexicon = Lexicon::get();
+        let sentence = "Workers at state-run mills in t-shirts, aged 37-year-old, left.";
+        let starts: Vec<usize> = hyphen_compound_parts(lexicon, sentence)
+            .into_iter()
+            .map(|s| s as usize)
+            .collect();
+        // "state" and "run"; not the WordNet word "t-shirt" nor the number's parts.
+        assert_eq!(
+            starts,
+            [
+                sentence.find("state").unwrap_or(0),
+                sentence.find("run").unwrap_or(0)
+            ]
+        );
     }
 }

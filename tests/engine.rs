@@ -1381,3 +1381,10 @@ fn an_announcement_is_what_its_announcer_said() {
     // the EU announced is its own clause, not Moscow's.
     check_short("what did the eu announce", "it would impose new assents");
 }
+
+#[test]
+fn the_parts_of_a_hyphenated_compound_mean_less_than_the_words_alone() {
+    // "state-run factories" are about neither running nor a country: the day she fled is the
+    // one she "left on".
+    check_short("on what day did she flee the country", "Tuesday");
+}
