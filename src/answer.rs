@@ -156,6 +156,22 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if AUX.contains(&first) && !words.iter().skip(1).any(|w| matches!(*w, "what" | "which")) {
         return QuestionKind::YesNo;
     }
+    // "if lukashenko quits will there be a new election": the question after the condition.
+    let subject_follows = |p: &[&str]| {
+        AUX.contains(&p[0])
+            && matches!(
+                p[1],
+                "there" | "he" | "she" | "they" | "it" | "we" | "you" | "i" | "the" | "a" | "an"
+            )
+    };
+    if matches!(first, "if" | "unless")
+        && first_wh.is_empty()
+        && words
+            .get(2..)
+            .is_some_and(|rest| rest.windows(2).any(subject_follows))
+    {
+        return QuestionKind::YesNo;
+    }
     QuestionKind::Thing
 }
 

@@ -1388,3 +1388,16 @@ fn the_parts_of_a_hyphenated_compound_mean_less_than_the_words_alone() {
     // one she "left on".
     check_short("on what day did she flee the country", "Tuesday");
 }
+
+#[test]
+fn a_question_after_a_condition_is_asked_by_its_own_verb() {
+    // "if ..., will there be ...": a yes or a no, from her promise of new elections.
+    let question = "if lukashenko resigns will there be new elections";
+    let answer = engine().ask(question, 3);
+    assert_eq!(answer.kind, QuestionKind::YesNo, "{question}");
+    check_short(question, "Yes");
+    check(question, "she will arrange new elections if Lukashenko actions down");
+    // A question word after the condition asks as it would alone.
+    let answer = engine().ask("if he resigns who takes over", 3);
+    assert_eq!(answer.kind, QuestionKind::Person);
+}
