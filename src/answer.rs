@@ -425,7 +425,7 @@ fn is_identity_question(question_tokens: &[Token]) -> bool {
     }
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
     // "who is the russian president" asks for a name, not what a name is.
-    let asks_name = |det: &str| words[0].starts_with("who") && matches!(det, "the" | "a" | "an");
+    let asks_name = |det: &str| words[0].starts_with("who") && text::is_article(det);
     match words.as_slice() {
         ["who" | "what", "is" | "was" | "are" | "were", next, ..] => !asks_name(next),
         ["whos" | "whats", next, ..] => !asks_name(next),
@@ -493,25 +493,6 @@ fn description(
 /// article, a possessive or a preposition ("at the weekend" is no verb; "ask" in "did she ask"),
 /// nor a preposition's phrase ("at the saturday protest"; but "did the ambassador say" is one).
 fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> bool {
-    let determiner = |w: &str| {
-        matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-        )
-    };
     let preposition = |w: &str| {
         matches!(
             w,
@@ -537,10 +518,10 @@ fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> boo
             }
             let in_noun_phrase = before.is_some_and(|p| {
                 if steps == 0 {
-                    determiner(norm(p)) || preposition(norm(p))
+                    text::is_determiner(norm(p)) || preposition(norm(p))
                 } else {
                     preposition(norm(p))
-                        || (determiner(norm(p)) && p > 0 && preposition(norm(p - 1)))
+                        || (text::is_determiner(norm(p)) && p > 0 && preposition(norm(p - 1)))
                 }
             });
             !in_noun_phrase
@@ -606,11 +587,7 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),
             // "who are the members of the council": the people in that role. ("who is the
             // russian president" is answered by a name, whatever the passage calls him.)
-            ("who", "are" | "were")
-                if words
-                    .get(i + 2)
-                    .is_some_and(|w| matches!(*w, "the" | "a" | "an")) =>
-            {
+            ("who", "are" | "were") if words.get(i + 2).is_some_and(|w| text::is_article(w)) => {
                 Some(i + 2)
             }
             // "who is on the coordination council": its members, named as such.
@@ -622,9 +599,7 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
                     i + 2
                 };
                 let on = words.get(at).is_some_and(|w| matches!(*w, "on" | "in"));
-                let article = words
-                    .get(at + 1)
-                    .is_some_and(|w| matches!(*w, "the" | "a" | "an"));
+                let article = words.get(at + 1).is_some_and(|w| text::is_article(w));
                 (on && article).then_some(at + 1)
             }
             // "what street": a place of that kind.
@@ -641,7 +616,7 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
         })?;
     let mut head = None;
     for (i, w) in words.iter().enumerate().skip(start) {
-        if matches!(*w, "the" | "a" | "an") && head.is_none() {
+        if text::is_article(w) && head.is_none() {
             continue;
         }
         if text::is_stop_word(w) || lexicon.is_verb_form(w) {
@@ -941,7 +916,7 @@ fn doer_phrase(tokens: &[Token], sentence: &str, verb: usize, lexicon: &Lexicon)
         start -= 1;
     }
     // An article opens the phrase; it is no part of the answer.
-    while start < head && matches!(tokens[start].norm.as_str(), "the" | "a" | "an") {
+    while start < head && text::is_article(&tokens[start].norm) {
         start += 1;
     }
     Some(Span {
@@ -1842,7 +1817,7 @@ fn question_focus_noun<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> O
         .iter()
         .map(|t| t.norm.as_str())
         .collect();
-    let article = |w: Option<&&str>| matches!(w, Some(&("the" | "a" | "an")));
+    let article = |w: Option<&&str>| w.is_some_and(|w| text::is_article(w));
     let skip = match rest.first() {
         Some(&("is" | "was" | "are" | "were")) if article(rest.get(1)) => 2,
         _ if article(rest.first()) => 1,

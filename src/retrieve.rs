@@ -2265,7 +2265,7 @@ fn name_descriptions(lexicon: &Lexicon, sentence: &str) -> Vec<(String, Vec<Stri
             words.push(tokens[s].norm.clone());
         }
         // Before, set off by commas: from "the" or "a" to ", NAME,".
-        let article = |t: &Token| matches!(t.norm.as_str(), "the" | "a" | "an");
+        let article = |t: &Token| text::is_article(&t.norm);
         let closed = end >= tokens.len() || gap(end).contains([',', '.', ';']);
         if start > 1 && gap(start).trim() == "," && closed {
             let mut s = start - 1;
@@ -2493,9 +2493,7 @@ fn on_occasion(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
         matches!(words[j], "at" | "for" | "in")
             && !text::is_stop_word(words[j - 1])
             && lexicon.can_be_verb(words[j - 1])
-            && words
-                .get(j + 1)
-                .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "his" | "her" | "their" | "its"))
+            && words.get(j + 1).is_some_and(|w| text::is_determiner(w))
     })
 }
 
@@ -2511,22 +2509,7 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
     };
     for j in (from..i).rev() {
         let w = tokens[j].norm.as_str();
-        if matches!(
-            w,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "these"
-                | "those"
-                | "which"
-                | "what"
-                | "whose"
-        ) {
+        if text::is_determiner(w) || matches!(w, "which" | "what" | "whose") {
             return true;
         }
         if text::is_stop_word(w) || tokens[j].number {

@@ -78,6 +78,31 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Whether `word` (lower-cased) is an article: "the", "a", "an".
+pub fn is_article(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an")
+}
+
+/// Whether `word` (lower-cased) is a determiner: an article, a demonstrative or a possessive
+/// ("the", "these", "her"), so that the word after it is a noun's.
+pub fn is_determiner(word: &str) -> bool {
+    is_article(word)
+        || matches!(
+            word,
+            "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+        )
+}
+
 /// English function words: articles, pronouns, auxiliaries, prepositions, conjunctions and the
 /// question words. They are left out of queries and of the coverage of a question.
 pub fn is_stop_word(word: &str) -> bool {
@@ -468,9 +493,16 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::{
-        asks_what_called, is_filler, is_stop_word, is_unambiguous_month, is_weekday, tokenize,
-        STOP_WORDS,
+        asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
+        is_weekday, tokenize, STOP_WORDS,
     };
+
+    #[test]
+    fn articles_are_determiners_and_so_are_possessives() {
+        assert!(is_article("an") && is_determiner("an"));
+        assert!(is_determiner("their") && !is_article("their"));
+        assert!(!is_determiner("which") && !is_determiner("protest"));
+    }
 
     #[test]
     fn stop_words_are_sorted_for_binary_search() {

@@ -1396,7 +1396,10 @@ fn a_question_after_a_condition_is_asked_by_its_own_verb() {
     let answer = engine().ask(question, 3);
     assert_eq!(answer.kind, QuestionKind::YesNo, "{question}");
     check_short(question, "Yes");
-    check(question, "she will arrange new elections if Lukashenko actions down");
+    check(
+        question,
+        "she will arrange new elections if Lukashenko actions down",
+    );
     // A question word after the condition asks as it would alone.
     let answer = engine().ask("if he resigns who takes over", 3);
     assert_eq!(answer.kind, QuestionKind::Person);
