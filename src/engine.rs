@@ -61,7 +61,7 @@ const NAMED_BONUS: f32 = 0.3;
 const NAMED_CONFIDENCE: f32 = 0.1;
 
 /// How much a sentence that gives a cause or purpose gains for a "why" question.
-const REASON_BONUS: f32 = 0.1;
+const REASON_BONUS: f32 = 0.08;
 /// What a passage loses for a "when will ..." question when it speaks only of the past.
 const PAST_FOR_FUTURE_PENALTY: f32 = 0.15;
 
