@@ -34,14 +34,14 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-4.jsonl", 78.0),
     ("heldout-questions-5.jsonl", 80.0),
     ("heldout-questions-6.jsonl", 80.0),
-    ("heldout-questions-7.jsonl", 78.0),
+    ("heldout-questions-7.jsonl", 83.0),
     ("heldout-questions-8.jsonl", 80.0),
     ("heldout-questions-9.jsonl", 74.0),
     ("heldout-questions-10.jsonl", 85.0),
     ("heldout-questions-11.jsonl", 78.0),
-    ("heldout-questions-12.jsonl", 80.0),
+    ("heldout-questions-12.jsonl", 82.0),
     ("heldout-questions-13.jsonl", 88.0),
-    ("heldout-questions-14.jsonl", 80.0),
+    ("heldout-questions-14.jsonl", 83.0),
 ];
 
 fn repo() -> &'static Path {
