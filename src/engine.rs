@@ -485,6 +485,21 @@ impl Engine {
                 text.chars().take(90).collect::<String>()
             ));
         }
+        // What the kind of question made of them: the answer and the passages cited.
+        let answer = self.ask(question, 3);
+        out.push_str(&format!(
+            "answer: {} (confidence {:.3}{})\n",
+            answer.answer.as_deref().unwrap_or("-"),
+            answer.confidence,
+            if answer.found { "" } else { ", not found" }
+        ));
+        for c in &answer.citations {
+            let text: String = c.text.chars().take(90).collect();
+            out.push_str(&format!(
+                "cited {:.3} p{}.{} {text}\n",
+                c.score, c.paragraph, c.sentence
+            ));
+        }
         out
     }
 

@@ -1404,3 +1404,14 @@ fn a_question_after_a_condition_is_asked_by_its_own_verb() {
     let answer = engine().ask("if he resigns who takes over", 3);
     assert_eq!(answer.kind, QuestionKind::Person);
 }
+
+#[test]
+fn explain_shows_the_terms_the_candidates_and_what_was_answered() {
+    let trace = engine().explain("how many people were detained");
+    assert!(trace.starts_with("kind: Number\n"), "{trace}");
+    assert!(trace.contains("term detained"), "{trace}");
+    assert!(trace.contains("answer: a lot more 6,700"), "{trace}");
+    assert!(trace.contains("cited "), "{trace}");
+    let trace = engine().explain("how old is lukashenko");
+    assert!(trace.contains("not found"), "{trace}");
+}
