@@ -251,6 +251,10 @@ pub fn names_something(lexicon: &Lexicon, word: &str) -> bool {
     !lexicon.is_lemma(word) || lexicon.is_proper(word)
 }
 
+/// The plain words for people a count stands by ("6,700 individuals"): they count any kind of
+/// person a question asks about.
+const COUNTED_PEOPLE: &[&str] = &["people", "individuals", "persons"];
+
 /// A question's head noun matched at least this well in a sentence is named there (see
 /// `short_answer`'s counts of an event).
 const HEAD_NAMED_MATCH: f32 = 0.7;
@@ -1277,15 +1281,28 @@ pub fn short_answer_with_cost(
                 .flatten()
                 .and_then(|w| retrieve::term_for(terms, w));
             // Token indexes where the head noun matches strongly.
+            // "100,000 individuals had gathered" for "how many protesters were at the
+            // memorial": a count of people counts any kind of them, in a sentence that does
+            // not name the kind asked (in "cops ... 6,700 individuals apprehended" the
+            // individuals are not the police).
+            let counts_people = head.is_some_and(|ht| {
+                kind == QuestionKind::Number
+                    && retrieve::is_person_noun(lexicon, &terms[ht].word)
+                    && !best
+                        .matched
+                        .iter()
+                        .any(|&(_, _, term, m)| term == ht && m >= 0.5)
+            });
             let head_at: Vec<usize> = match head {
                 None => Vec::new(),
                 Some(ht) => tokens
                     .iter()
                     .enumerate()
                     .filter(|(_, t)| {
-                        best.matched.iter().any(|&(s, e, term, m)| {
-                            term == ht && m >= 0.5 && s <= t.start && t.end <= e
-                        })
+                        (counts_people && COUNTED_PEOPLE.contains(&t.norm.as_str()))
+                            || best.matched.iter().any(|&(s, e, term, m)| {
+                                term == ht && m >= 0.5 && s <= t.start && t.end <= e
+                            })
                     })
                     .map(|(i, _)| i)
                     .collect(),

@@ -1415,3 +1415,16 @@ fn explain_shows_the_terms_the_candidates_and_what_was_answered() {
     let trace = engine().explain("how old is lukashenko");
     assert!(trace.contains("not found"), "{trace}");
 }
+
+#[test]
+fn a_count_of_people_counts_the_kind_of_people_asked_about() {
+    // "approximately 100,000 individuals had gathered" at the memorial: the demonstrators.
+    check_short(
+        "how many demonstrators stood at the memorial where the march ended",
+        "approximately 100,000",
+    );
+    check_short("how many supporters came to lukashenko's rally", "50,000");
+    // Not where the sentence names the kind asked as others: the "cops" are not the
+    // "6,700 individuals apprehended".
+    check_abstains("how many police officers were injured");
+}
