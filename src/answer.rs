@@ -1280,7 +1280,6 @@ pub fn short_answer_with_cost(
                 .then(|| place_within(question_tokens, lexicon))
                 .flatten()
                 .and_then(|w| retrieve::term_for(terms, w));
-            // Token indexes where the head noun matches strongly.
             // "100,000 individuals had gathered" for "how many protesters were at the
             // memorial": a count of people counts any kind of them, in a sentence that does
             // not name the kind asked (in "cops ... 6,700 individuals apprehended" the
@@ -1293,6 +1292,7 @@ pub fn short_answer_with_cost(
                         .iter()
                         .any(|&(_, _, term, m)| term == ht && m >= 0.5)
             });
+            // Token indexes where the head noun matches strongly.
             let head_at: Vec<usize> = match head {
                 None => Vec::new(),
                 Some(ht) => tokens
