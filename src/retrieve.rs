@@ -1300,7 +1300,9 @@ impl<'a> Retriever<'a> {
             // are people only as nouns ("the dead").
             let only_noun = !self.lexicon.is_verb_form(w)
                 && !base_forms.iter().any(|l| self.lexicon.is_adjective(l));
-            if only_noun && is_filed_under(self.lexicon, w, &kinds, (1, 4)) {
+            // Up to eight broader terms: a word's later senses list theirs after the first
+            // sense's ("sign up": hire, engage, employ, contract out, then join).
+            if only_noun && is_filed_under(self.lexicon, w, &kinds, (1, 8)) {
                 *m = KIND_OF_MATCH;
             }
         }

@@ -1428,3 +1428,12 @@ fn a_count_of_people_counts_the_kind_of_people_asked_about() {
     // "6,700 individuals apprehended".
     check_abstains("how many police officers were injured");
 }
+
+#[test]
+fn a_way_of_doing_a_thing_filed_under_a_later_sense_still_does_it() {
+    // WordNet files "sign up" under "join" only in its second sense.
+    check_short(
+        "how many television employees came out and joined the protesters",
+        "Around 100",
+    );
+}
