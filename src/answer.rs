@@ -159,10 +159,10 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     // "if lukashenko quits will there be a new election": the question after the condition.
     let subject_follows = |p: &[&str]| {
         AUX.contains(&p[0])
-            && matches!(
+            && (matches!(
                 p[1],
-                "there" | "he" | "she" | "they" | "it" | "we" | "you" | "i" | "the" | "a" | "an"
-            )
+                "there" | "he" | "she" | "they" | "it" | "we" | "you" | "i"
+            ) || text::is_article(p[1]))
     };
     if matches!(first, "if" | "unless")
         && first_wh.is_empty()
