@@ -24,7 +24,7 @@ const ARTICLE: &str = "belarus-protests-2020-08-16.txt";
 const DEV_FLOOR: f64 = 90.0;
 
 /// The same for the project's own question sets (`tests/eval/`: questions in other wording
-/// than the dev set's, thirteen of them written by someone who saw only the article), which guard
+/// than the dev set's, fourteen of them written by someone who saw only the article), which guard
 /// against tuning to the dev set.
 const OWN_FLOORS: &[(&str, f64)] = &[
     ("own-questions.jsonl", 88.0),
@@ -42,6 +42,7 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-12.jsonl", 82.0),
     ("heldout-questions-13.jsonl", 88.0),
     ("heldout-questions-14.jsonl", 83.0),
+    ("heldout-questions-15.jsonl", 78.0),
 ];
 
 fn repo() -> &'static Path {
