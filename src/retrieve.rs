@@ -1231,6 +1231,16 @@ impl<'a> Retriever<'a> {
                 }
             }
             self.raise_kinds_of(&word, &mut matches);
+            // "state-owned factories" where the articles say "state-run": a part of a
+            // hyphenated compound that nothing in the articles matches, joined to a part they
+            // use, is half of one word rather than a thing the articles lack.
+            let weight = if matches.values().all(|&m| m < 0.3)
+                && self.hyphen_joined_to_corpus_word(tokens, i)
+            {
+                weight * LONE_COMPOUND_PART_FACTOR
+            } else {
+                weight
+            };
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
             term.noun = single.is_none() && after_determiner(tokens, i);
             if term.noun {
@@ -1271,6 +1281,21 @@ impl<'a> Retriever<'a> {
             });
         }
         terms
+    }
+
+    /// Whether `tokens[i]` is joined by a hyphen (one character, no space) to a neighbouring
+    /// word the articles use ("state" in "state-owned").
+    fn hyphen_joined_to_corpus_word(&self, tokens: &[Token], i: usize) -> bool {
+        let joined = |a: &Token, b: &Token| b.hyphenated && !a.number && !b.number;
+        let in_corpus = |t: &Token| self.vocabulary.words.contains_key(&t.norm);
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|p| joined(p, &tokens[i]) && in_corpus(p));
+        let after = tokens
+            .get(i + 1)
+            .is_some_and(|n| joined(&tokens[i], n) && in_corpus(n));
+        before || after
     }
 
     /// A corpus word WordNet files under the question word ("placards" under "signs": a
@@ -2465,6 +2490,9 @@ const WORN_MATCH: f32 = 0.7;
 /// What a question word weighs in a clause that only says when the thing asked about was
 /// ("what was he wearing *during his speech*"): the answer's sentence may not repeat it.
 const CIRCUMSTANCE_FACTOR: f32 = 0.6;
+/// What a part of a question's hyphenated compound weighs when nothing in the articles matches
+/// it but they use the other part (see `Retriever::hyphen_joined_to_corpus_word`).
+const LONE_COMPOUND_PART_FACTOR: f32 = 0.5;
 
 /// Whether the question word at `i` is in a clause that says when the thing asked about was:
 /// after "during", "while", or a "when" that does not start the question.

@@ -16,6 +16,8 @@ pub struct Token {
     pub capitalized: bool,
     /// True for an all-capitals word of two or more letters ("US", "EU", "CSTO").
     pub acronym: bool,
+    /// True when a hyphen joins the token to the one before ("owned" in "state-owned").
+    pub hyphenated: bool,
 }
 
 /// Splits `text` into tokens: runs of letters and digits, with apostrophes inside words and
@@ -65,6 +67,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let number = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
         let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
         let acronym = letters >= 2 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let hyphenated =
+            i >= 2 && matches!(chars[i - 1].1, '-' | '‐' | '‑') && chars[i - 2].1.is_alphanumeric();
         tokens.push(Token {
             norm,
             start,
@@ -72,6 +76,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             number,
             capitalized: c.is_uppercase(),
             acronym,
+            hyphenated,
         });
         i = j;
     }
@@ -106,7 +111,18 @@ pub fn is_determiner(word: &str) -> bool {
 /// English function words: articles, pronouns, auxiliaries, prepositions, conjunctions and the
 /// question words. They are left out of queries and of the coverage of a question.
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    STOP_WORDS.binary_search(&word).is_ok() || is_contraction(word)
+}
+
+/// A function word with a contracted auxiliary or "not" ("he'd", "they're", "we'll",
+/// "shouldn't"): as empty of content as the words it stands for.
+fn is_contraction(word: &str) -> bool {
+    if let Some(stem) = word.strip_suffix("n't") {
+        return STOP_WORDS.binary_search(&stem).is_ok() || matches!(stem, "need" | "ai" | "dare");
+    }
+    word.split_once('\'').is_some_and(|(head, tail)| {
+        matches!(tail, "d" | "ll" | "re" | "ve" | "m") && STOP_WORDS.binary_search(&head).is_ok()
+    })
 }
 
 /// The days of the week, lower-case, Monday first.
@@ -510,6 +526,18 @@ mod tests {
         sorted.sort_unstable();
         assert_eq!(sorted, STOP_WORDS);
         assert!(is_stop_word("what") && !is_stop_word("detained"));
+        for contraction in [
+            "he'd",
+            "they're",
+            "we'll",
+            "i'm",
+            "you've",
+            "shouldn't",
+            "needn't",
+        ] {
+            assert!(is_stop_word(contraction), "{contraction}");
+        }
+        assert!(!is_stop_word("o'neill") && !is_stop_word("rock'n'roll"));
     }
 
     #[test]
@@ -519,6 +547,11 @@ mod tests {
             .map(|t| t.norm)
             .collect();
         assert_eq!(t, ["lukashenko", "6,700", "ex", "soviet", "80", "don't"]);
+        let joined: Vec<bool> = tokenize("state-owned - no")
+            .iter()
+            .map(|t| t.hyphenated)
+            .collect();
+        assert_eq!(joined, [false, true, false]);
     }
 
     #[test]

@@ -1438,3 +1438,26 @@ fn a_way_of_doing_a_thing_filed_under_a_later_sense_still_does_it() {
         "Around 100",
     );
 }
+
+#[test]
+fn a_contracted_pronoun_is_a_function_word() {
+    // "he'd" is "he would": nothing the article must say.
+    check(
+        "what did lukashenko say he'd called his supporters there for",
+        "not to defend me",
+    );
+}
+
+#[test]
+fn a_hyphenated_compound_the_article_words_otherwise_is_one_word() {
+    // "state-owned" against the article's "state-run": "owned" is half of one word, not a
+    // thing the article lacks.
+    check(
+        "on which day did the workers of state-owned plants go on strike",
+        "on Friday numerous workers",
+    );
+    check_short(
+        "on which day did the workers of state-owned plants go on strike",
+        "Friday",
+    );
+}
