@@ -605,6 +605,14 @@ fn question_terms(
 /// abbreviations as the words they stand for, and "in charge" as "ruling".
 fn question_tokens(question: &str) -> Vec<text::Token> {
     let mut tokens = text::tokenize(&question.replace('%', " percent "));
+    // "WHAT DAY DID SHE LEAVE": capitals throughout say nothing of names or acronyms.
+    let words = tokens.iter().filter(|t| !t.number).count();
+    if words >= 3 && tokens.iter().all(|t| t.number || t.acronym) {
+        for t in &mut tokens {
+            t.acronym = false;
+            t.capitalized = false;
+        }
+    }
     for t in &mut tokens {
         if let Some(word) = text::chat_abbreviation(&t.norm) {
             t.norm = word.to_string();
@@ -617,6 +625,15 @@ fn question_tokens(question: &str) -> Vec<text::Token> {
             // The plural of an abbreviation ("govts").
             t.norm = format!("{word}s");
         }
+    }
+    // "whos" is "who's", which the tokenizer reads as "who" (the "'s" dropped): "who is".
+    if let Some(i) = tokens.iter().position(|t| t.norm == "whos") {
+        tokens[i].norm = "who".to_string();
+        let mut is = tokens[i].clone();
+        is.norm = "is".to_string();
+        is.start = is.end;
+        is.capitalized = false;
+        tokens.insert(i + 1, is);
     }
     // "in charge", "in power": ruling, as a passage would say it.
     let mut i = 0;

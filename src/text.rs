@@ -175,6 +175,11 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
     match tokens.get(i).map_or("", |t| t.norm.as_str()) {
         "like" => matches!(next, "what" | "who" | "when" | "where" | "why" | "how"),
         "right" => next == "now",
+        // "wanna know how many ...", "just wondering where ...": the question is what follows.
+        "know" | "wonder" | "wondering" | "curious" | "ask" | "asking" => matches!(
+            next,
+            "what" | "who" | "when" | "where" | "why" | "how" | "which" | "whether" | "if"
+        ),
         // "supposed to", "meant to": what was planned, as the verb after it says.
         "supposed" | "meant" => next == "to",
         // "what does she want done (with them)": the wish is the question's verb.
@@ -343,7 +348,9 @@ const STOP_WORDS: &[&str] = &[
     "goes",
     "going",
     "gone",
+    "gonna",
     "got",
+    "gotta",
     "guys",
     "had",
     "hadn't",
@@ -471,6 +478,7 @@ const STOP_WORDS: &[&str] = &[
     "ve",
     "very",
     "via",
+    "wanna",
     "was",
     "wasn't",
     "we",
@@ -489,6 +497,7 @@ const STOP_WORDS: &[&str] = &[
     "who",
     "whoever",
     "whom",
+    "whos",
     "whose",
     "why",
     "will",
@@ -565,6 +574,9 @@ mod tests {
     fn chat_fillers_and_name_questions() {
         let t = tokenize("like what is she doing right now");
         assert!(is_filler(&t, 0) && !is_filler(&t, 1) && is_filler(&t, 5) && !is_filler(&t, 6));
+        let t = tokenize("wanna know how many were detained");
+        assert!(is_filler(&t, 1) && !is_filler(&t, 2));
+        assert!(!is_filler(&tokenize("who did he ask for help"), 3));
         assert!(asks_what_called(&tokenize("what was the march called")));
         assert!(!asks_what_called(&tokenize("who called the march")));
     }

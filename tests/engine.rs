@@ -1461,3 +1461,29 @@ fn a_hyphenated_compound_the_article_words_otherwise_is_one_word() {
         "Friday",
     );
 }
+
+#[test]
+fn a_question_in_capitals_throughout_is_read_as_words_not_acronyms() {
+    check_short("WHEN DID TIKHANOVSKAYA LEAVE FOR LITHUANIA", "Tuesday");
+    check(
+        "HOW MANY PROTESTERS WERE ARRESTED",
+        "6,700 individuals apprehended",
+    );
+}
+
+#[test]
+fn whos_without_its_apostrophe_asks_who_is() {
+    check_short(
+        "whos the main opposition candidate",
+        "Svetlana Tikhanovskaya",
+    );
+}
+
+#[test]
+fn a_lead_in_before_the_question_word_is_no_part_of_the_question() {
+    check_short("i wanna know where tikhanovskaya fled to", "Lithuania");
+    check(
+        "just wondering how many people got detained",
+        "6,700 individuals apprehended",
+    );
+}
