@@ -602,12 +602,19 @@ fn question_terms(
 }
 
 /// A question's tokens; "%" is read as the word "percent" ("what % of the vote"), chat
-/// abbreviations as the words they stand for, and "in charge" as "ruling".
+/// abbreviations as the words they stand for, "in charge" as "ruling", and a chat lead-in or
+/// closing ("hey, ...", "... please") left out.
 fn question_tokens(question: &str) -> Vec<text::Token> {
     let mut tokens = text::tokenize(&question.replace('%', " percent "));
-    // "WHAT DAY DID SHE LEAVE": capitals throughout say nothing of names or acronyms.
+    // "WHAT DAY DID SHE LEAVE", "ARRESTS?": capitals throughout say nothing of names or
+    // acronyms (but "CSTO?" may be one).
     let words = tokens.iter().filter(|t| !t.number).count();
-    if words >= 3 && tokens.iter().all(|t| t.number || t.acronym) {
+    let shouted = !question.chars().any(char::is_lowercase)
+        && (words >= 2
+            || tokens
+                .iter()
+                .any(|t| t.acronym && t.norm.chars().count() > 5));
+    if shouted {
         for t in &mut tokens {
             t.acronym = false;
             t.capitalized = false;
@@ -626,6 +633,10 @@ fn question_tokens(question: &str) -> Vec<text::Token> {
             t.norm = format!("{word}s");
         }
     }
+    // "quick question: is he resigning", "do you know when she left", "... please".
+    let span = text::question_span(&tokens);
+    tokens.truncate(span.end);
+    tokens.drain(..span.start);
     // "whos" is "who's", which the tokenizer reads as "who" (the "'s" dropped): "who is".
     if let Some(i) = tokens.iter().position(|t| t.norm == "whos") {
         tokens[i].norm = "who".to_string();

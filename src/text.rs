@@ -175,11 +175,6 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
     match tokens.get(i).map_or("", |t| t.norm.as_str()) {
         "like" => matches!(next, "what" | "who" | "when" | "where" | "why" | "how"),
         "right" => next == "now",
-        // "wanna know how many ...", "just wondering where ...": the question is what follows.
-        "know" | "wonder" | "wondering" | "curious" | "ask" | "asking" => matches!(
-            next,
-            "what" | "who" | "when" | "where" | "why" | "how" | "which" | "whether" | "if"
-        ),
         // "supposed to", "meant to": what was planned, as the verb after it says.
         "supposed" | "meant" => next == "to",
         // "what does she want done (with them)": the wish is the question's verb.
@@ -191,6 +186,112 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Words that lead into a question in chat without being part of it ("hey", "quick question:",
+/// "can you tell me", "i was wondering").
+const LEAD_IN: &[&str] = &[
+    "also",
+    "am",
+    "and",
+    "anybody",
+    "anyone",
+    "ask",
+    "asking",
+    "bot",
+    "but",
+    "can",
+    "could",
+    "curious",
+    "do",
+    "does",
+    "explain",
+    "gotta",
+    "hello",
+    "help",
+    "hey",
+    "hi",
+    "i",
+    "i'd",
+    "i'm",
+    "just",
+    "know",
+    "like",
+    "me",
+    "need",
+    "ok",
+    "okay",
+    "please",
+    "pls",
+    "plz",
+    "q",
+    "question",
+    "quick",
+    "so",
+    "someone",
+    "tell",
+    "thanks",
+    "to",
+    "um",
+    "uh",
+    "understand",
+    "wanna",
+    "want",
+    "was",
+    "well",
+    "wonder",
+    "wondering",
+    "would",
+    "yo",
+    "you",
+];
+
+/// Words that close a question in chat without being part of it ("... please", "... thx").
+const CLOSING: &[&str] = &["please", "pls", "plz", "thanks", "thx", "ty", "lol", "bot"];
+
+/// Words that open a yes/no question ("is he resigning").
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
+    "could", "should",
+];
+
+/// Where the question proper stands among `tokens`: after a lead-in ("quick question: is he
+/// resigning", "do you know when she left") and before closing words ("... please"). A
+/// lead-in is only dropped when a question word or an auxiliary follows it and it holds a word
+/// that announces a question ("know", "question", "hey"), so "do you know" alone stays.
+pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
+    let mut end = tokens.len();
+    while end > 1 && CLOSING.contains(&tokens[end - 1].norm.as_str()) {
+        end -= 1;
+    }
+    let opens = |t: &Token| {
+        matches!(
+            t.norm.as_str(),
+            "what"
+                | "whats"
+                | "who"
+                | "whos"
+                | "whom"
+                | "whose"
+                | "when"
+                | "where"
+                | "why"
+                | "how"
+                | "which"
+        ) || AUXILIARIES.contains(&t.norm.as_str())
+    };
+    let announces =
+        |t: &Token| !matches!(t.norm.as_str(), "i" | "me" | "to" | "you" | "and" | "but");
+    let mut start = 0;
+    for (i, t) in tokens[..end].iter().enumerate() {
+        if i > 0 && opens(t) && tokens[..i].iter().any(announces) {
+            start = i;
+        }
+        if !LEAD_IN.contains(&t.norm.as_str()) {
+            break;
+        }
+    }
+    start..end
 }
 
 /// "what was the march called", "what is the group named": a question that asks for a name.
@@ -519,7 +620,7 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
-        is_weekday, tokenize, STOP_WORDS,
+        is_weekday, question_span, tokenize, STOP_WORDS,
     };
 
     #[test]
@@ -574,9 +675,14 @@ mod tests {
     fn chat_fillers_and_name_questions() {
         let t = tokenize("like what is she doing right now");
         assert!(is_filler(&t, 0) && !is_filler(&t, 1) && is_filler(&t, 5) && !is_filler(&t, 6));
-        let t = tokenize("wanna know how many were detained");
-        assert!(is_filler(&t, 1) && !is_filler(&t, 2));
-        assert!(!is_filler(&tokenize("who did he ask for help"), 3));
+        let lead = |q: &str| question_span(&tokenize(q));
+        assert_eq!(lead("wanna know how many were detained"), 2..6);
+        assert_eq!(lead("quick question: is he resigning?"), 2..5);
+        assert_eq!(lead("do you know does she want new elections"), 3..8);
+        assert_eq!(lead("when was the march called please"), 0..5);
+        assert_eq!(lead("do you know"), 0..3);
+        assert_eq!(lead("so what"), 1..2);
+        assert_eq!(lead("who did he ask for help"), 0..6);
         assert!(asks_what_called(&tokenize("what was the march called")));
         assert!(!asks_what_called(&tokenize("who called the march")));
     }

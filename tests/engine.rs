@@ -1486,4 +1486,32 @@ fn a_lead_in_before_the_question_word_is_no_part_of_the_question() {
         "just wondering how many people got detained",
         "6,700 individuals apprehended",
     );
+    check_short("quick question: is lukashenko stepping down?", "No");
+    check_short("do you know when did tikhanovskaya leave", "Tuesday");
+}
+
+#[test]
+fn chat_lead_ins_and_closings_leave_every_answer_as_it_was() {
+    let gold = citebot::eval::read_gold(&repo().join("tests/eval/own-questions.jsonl")).unwrap();
+    let wrappers: [fn(&str) -> String; 6] = [
+        |q| format!("hey, {q}"),
+        |q| format!("quick question: {q}"),
+        |q| format!("can you tell me {q}"),
+        |q| format!("i want to know {q}"),
+        |q| format!("{q} please"),
+        |q| q.to_uppercase(),
+    ];
+    for g in &gold {
+        let plain = engine().ask(&g.q, 1);
+        for wrap in wrappers {
+            let asked = wrap(&g.q);
+            let wrapped = engine().ask(&asked, 1);
+            assert_eq!(
+                (wrapped.found, wrapped.citations.first().map(|c| &c.text)),
+                (plain.found, plain.citations.first().map(|c| &c.text)),
+                "{asked:?} was answered unlike {:?}",
+                g.q
+            );
+        }
+    }
 }
