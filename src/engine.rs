@@ -184,9 +184,10 @@ impl Engine {
     /// Answers `question` with at most `top` citations, best first.
     pub fn ask(&self, question: &str, top: usize) -> Answer {
         let question: String = question.chars().take(MAX_QUESTION_CHARS).collect();
-        let tokens = question_tokens(&question);
-        let kind = answer::classify(&tokens);
         let retriever = self.retriever();
+        let mut tokens = question_tokens(&question);
+        retriever.correct_spelling(&mut tokens);
+        let kind = answer::classify(&tokens);
         let terms = question_terms(&retriever, &tokens, kind);
         let mut scored = retriever.search(&terms);
         let mut confidence = 0.0;
@@ -435,8 +436,9 @@ impl Engine {
     /// A readable trace of how a question is understood and scored: its kind, its terms with
     /// their weights and closest expansions, and the best candidates with per-term matches.
     pub fn explain(&self, question: &str) -> String {
-        let tokens = question_tokens(question);
         let retriever = self.retriever();
+        let mut tokens = question_tokens(question);
+        retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
         let terms = question_terms(&retriever, &tokens, kind);
         let mut out = format!("kind: {kind:?}\n");

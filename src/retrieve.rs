@@ -860,7 +860,8 @@ fn english_correction(lexicon: &Lexicon, word: &str) -> Option<String> {
         if best.as_ref().is_some_and(|(r, _)| *r <= row) {
             return;
         }
-        if lexicon.knows(&candidate) {
+        // A function word too ("evryone"), which then leaves the question's terms.
+        if lexicon.knows(&candidate) || text::is_stop_word(&candidate) {
             best = Some((row, candidate));
         }
     };
@@ -1051,6 +1052,66 @@ pub struct Retriever<'a> {
 }
 
 impl<'a> Retriever<'a> {
+    /// The question's words, misspellings corrected: a word neither the articles nor WordNet
+    /// know is read as the closer of the articles' nearest spelling ("protestors" ->
+    /// "protesters") and the commonest English word one edit away ("arested" -> "arrested";
+    /// "offiers" is "officers", not the articles' "offer"). Done before anything reads the
+    /// question, so that "which factries" asks about factories as "which factories" does.
+    pub fn correct_spelling(&self, tokens: &mut [Token]) {
+        for token in tokens.iter_mut() {
+            if token.number || text::is_stop_word(&token.norm) || token.norm.chars().count() > 40 {
+                continue;
+            }
+            if let Some(fixed) = self.spelling_fix(&token.norm) {
+                token.norm = fixed;
+            }
+        }
+    }
+
+    /// See [`Retriever::correct_spelling`].
+    fn spelling_fix(&self, word: &str) -> Option<String> {
+        if self.vocabulary.words.contains_key(word) || self.lexicon.knows(word) {
+            return None;
+        }
+        let has_vector = self.embeddings.is_some_and(|e| e.row(word).is_some());
+        // A word only the vectors know ("protestors") is taken for the corpus's spelling
+        // ("protesters") when one letter apart.
+        let corpus = self.vocabulary.correct(word).filter(|fixed| {
+            let variant = word.chars().count() >= 6
+                && edit_distance(word, fixed, 1) <= 1
+                && word.chars().next() == fixed.chars().next();
+            !has_vector || variant
+        });
+        // A misspelling of a word the articles do not use ("arested") is read as the
+        // commonest English word one edit away, so that its synonyms still count.
+        let english = (!has_vector)
+            .then(|| english_correction(self.lexicon, word))
+            .flatten();
+        match (corpus, english) {
+            (Some(c), Some(e)) => {
+                // The likelier slip: fewer edits and a commoner word, the articles' own words
+                // likelier still ("protetors" -> "protesters", but "offiers" -> "officers").
+                let cost = |w: &str, in_articles: bool| {
+                    let rank = Embeddings::glove()
+                        .and_then(|g| g.row(w))
+                        .map_or(50_000.0, |r| r as f32 + 1.0);
+                    rank.ln() + SPELLING_EDIT_COST * edit_distance(word, w, 2) as f32
+                        - if in_articles {
+                            SPELLING_ARTICLE_BONUS
+                        } else {
+                            0.0
+                        }
+                };
+                Some(if cost(c, true) <= cost(&e, false) {
+                    c.to_string()
+                } else {
+                    e
+                })
+            }
+            (c, e) => e.or_else(|| c.map(str::to_string)),
+        }
+    }
+
     /// The content terms of a question with their expansions.
     pub fn query_terms(&self, tokens: &[Token]) -> Vec<QueryTerm> {
         let mut analyzer = index::analyzer();
@@ -1095,27 +1156,6 @@ impl<'a> Retriever<'a> {
             let mut word = token.norm.clone();
             let mut single: Option<String> = None;
             let mut phrasal_verb = false;
-            let in_corpus = self.vocabulary.words.contains_key(&word);
-            let in_wordnet = self.lexicon.knows(&word);
-            let has_vector = self.embeddings.is_some_and(|e| e.row(&word).is_some());
-            if !in_corpus && !in_wordnet {
-                if let Some(fixed) = self.vocabulary.correct(&word) {
-                    // A word only the vectors know ("protestors") is taken for the corpus's
-                    // spelling ("protesters") when one letter apart.
-                    let variant = word.chars().count() >= 6
-                        && edit_distance(&word, fixed, 1) <= 1
-                        && word.chars().next() == fixed.chars().next();
-                    if !has_vector || variant {
-                        word = fixed.to_string();
-                    }
-                } else if !has_vector {
-                    // A misspelling of a word the articles do not use ("arested") is read as
-                    // the commonest English word one edit away, so that its synonyms still count.
-                    if let Some(fixed) = english_correction(self.lexicon, &word) {
-                        word = fixed;
-                    }
-                }
-            }
             // Two words WordNet knows as one expression ("take place", "step down") mean it.
             // But "come to power" is "come" + "to power": a preposition before a content word
             // starts a phrase of its own.
@@ -2572,6 +2612,11 @@ const SISTER_MAX: f32 = 0.7;
 const GLOVE_ONLY_FROM: f32 = 0.7;
 /// See [`GLOVE_ONLY_FROM`].
 const GLOVE_ONLY_MAX: f32 = 0.75;
+/// What one more edit costs a spelling correction, against the natural log of the
+/// candidate's frequency rank (see `Retriever::spelling_fix`).
+const SPELLING_EDIT_COST: f32 = 3.0;
+/// What a correction to one of the articles' own words is spared.
+const SPELLING_ARTICLE_BONUS: f32 = 2.0;
 /// A question word with more WordNet senses than this gets no sister terms.
 const SISTER_MAX_SENSES: usize = 8;
 /// A corpus word with more WordNet senses than this is not confirmed.

@@ -1515,3 +1515,18 @@ fn chat_lead_ins_and_closings_leave_every_answer_as_it_was() {
         }
     }
 }
+
+#[test]
+fn a_misspelt_word_is_read_as_the_likeliest_word_meant() {
+    // One letter from a function word: "everyone".
+    check("why is evryone wearing white", "Many wore white");
+    // Two from the article's "protesters", one from the rarer "protectors".
+    check_short(
+        "what were the protetors carrying",
+        "balloons as well as flowers",
+    );
+    // One from "officers", two from the article's "offer": not a question about an offer.
+    check_abstains("how many police offiers were hurt");
+    // The misspelt noun after "which" is read before the question's kind is decided.
+    check_abstains("which factries went on strike");
+}
