@@ -607,6 +607,11 @@ fn question_terms(
 /// abbreviations as the words they stand for, "in charge" as "ruling", and a chat lead-in or
 /// closing ("hey, ...", "... please") left out.
 fn question_tokens(question: &str) -> Vec<text::Token> {
+    // "@citebot how many ...": the bot's name is no part of the question.
+    let question = match question.trim_start().strip_prefix('@') {
+        Some(rest) => rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_'),
+        None => question,
+    };
     let mut tokens = text::tokenize(&question.replace('%', " percent "));
     // "WHAT DAY DID SHE LEAVE", "ARRESTS?": capitals throughout say nothing of names or
     // acronyms (but "CSTO?" may be one).

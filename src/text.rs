@@ -191,49 +191,70 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
 /// Words that lead into a question in chat without being part of it ("hey", "quick question:",
 /// "can you tell me", "i was wondering").
 const LEAD_IN: &[&str] = &[
+    "according",
+    "ah",
     "also",
     "am",
     "and",
     "anybody",
     "anyone",
+    "article",
     "ask",
     "asking",
+    "based",
     "bot",
     "but",
     "can",
+    "citebot",
     "could",
     "curious",
     "do",
     "does",
+    "excuse",
     "explain",
+    "from",
     "gotta",
     "hello",
     "help",
     "hey",
     "hi",
+    "hmm",
     "i",
     "i'd",
     "i'm",
+    "in",
     "just",
     "know",
     "like",
     "me",
     "need",
+    "news",
+    "oh",
     "ok",
     "okay",
+    "on",
+    "pardon",
+    "piece",
     "please",
     "pls",
     "plz",
     "q",
     "question",
     "quick",
+    "right",
     "so",
     "someone",
+    "sorry",
+    "story",
     "tell",
+    "text",
+    "thank",
     "thanks",
+    "the",
+    "this",
     "to",
-    "um",
     "uh",
+    "um",
     "understand",
     "wanna",
     "want",
@@ -245,6 +266,15 @@ const LEAD_IN: &[&str] = &[
     "yo",
     "you",
 ];
+
+/// Words that open a message without saying anything ("sorry, arrests?", "hey citebot ...").
+const INTERJECTIONS: &[&str] = &[
+    "ah", "bot", "citebot", "excuse", "hello", "hey", "hi", "hmm", "oh", "ok", "okay", "pardon",
+    "please", "pls", "sorry", "uh", "um", "well", "yo",
+];
+
+/// What a question may call the text it asks about: "in the article", "according to the story".
+const TEXT_NOUNS: &[&str] = &["article", "story", "text", "piece", "news", "report"];
 
 /// Words that close a question in chat without being part of it ("... please", "... thx").
 const CLOSING: &[&str] = &["please", "pls", "plz", "thanks", "thx", "ty", "lol", "bot"];
@@ -263,6 +293,15 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
     let mut end = tokens.len();
     while end > 1 && CLOSING.contains(&tokens[end - 1].norm.as_str()) {
         end -= 1;
+    }
+    // "... in the article", "... according to this story".
+    let norm = |i: usize| tokens[i].norm.as_str();
+    if end >= 4 && TEXT_NOUNS.contains(&norm(end - 1)) && matches!(norm(end - 2), "the" | "this") {
+        let by = matches!(norm(end - 3), "in" | "from" | "by" | "per")
+            || (norm(end - 3) == "to" && norm(end - 4) == "according");
+        if by {
+            end -= if norm(end - 3) == "to" { 4 } else { 3 };
+        }
     }
     let opens = |t: &Token| {
         matches!(
@@ -291,7 +330,12 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
             break;
         }
     }
-    start..end
+    // "sorry, arrests?": an interjection opens any message.
+    let said = tokens[..end]
+        .iter()
+        .take_while(|t| INTERJECTIONS.contains(&t.norm.as_str()))
+        .count();
+    start.max(said.min(end.saturating_sub(1)))..end
 }
 
 /// "what was the march called", "what is the group named": a question that asks for a name.
@@ -682,6 +726,11 @@ mod tests {
         assert_eq!(lead("when was the march called please"), 0..5);
         assert_eq!(lead("do you know"), 0..3);
         assert_eq!(lead("so what"), 1..2);
+        assert_eq!(lead("sorry, in the article, who won"), 4..6);
+        assert_eq!(lead("who won according to the article"), 0..2);
+        assert_eq!(lead("in minsk, where did they march"), 0..6);
+        assert_eq!(lead("sorry, arrests?"), 1..2);
+        assert_eq!(lead("hey"), 0..1);
         assert_eq!(lead("who did he ask for help"), 0..6);
         assert!(asks_what_called(&tokenize("what was the march called")));
         assert!(!asks_what_called(&tokenize("who called the march")));

@@ -1493,13 +1493,17 @@ fn a_lead_in_before_the_question_word_is_no_part_of_the_question() {
 #[test]
 fn chat_lead_ins_and_closings_leave_every_answer_as_it_was() {
     let gold = citebot::eval::read_gold(&repo().join("tests/eval/own-questions.jsonl")).unwrap();
-    let wrappers: [fn(&str) -> String; 6] = [
+    let wrappers: [fn(&str) -> String; 10] = [
         |q| format!("hey, {q}"),
         |q| format!("quick question: {q}"),
         |q| format!("can you tell me {q}"),
         |q| format!("i want to know {q}"),
         |q| format!("{q} please"),
         |q| q.to_uppercase(),
+        |q| format!("sorry, {q}"),
+        |q| format!("according to the article, {q}"),
+        |q| format!("{} in the article?", q.trim_end_matches('?')),
+        |q| format!("@citebot {q}"),
     ];
     for g in &gold {
         let plain = engine().ask(&g.q, 1);
