@@ -93,6 +93,10 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has_seq("how", "big")
         || has_seq("how", "large")
         || has("age")
+        || has("toll")
+        || has("size")
+        || has_seq("number", "of")
+        || has_seq("count", "of")
     {
         return QuestionKind::Number;
     }

@@ -966,6 +966,11 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "the death toll", "rally size", "the number of detainees": a count is asked for (see
+    // `answer::classify`), not the words.
+    if matches!(word, "toll" | "size") || (matches!(word, "number" | "count") && next == "of") {
+        return Marker::Drop;
+    }
     // "one of the signs" asks about the signs.
     if (matches!(word, "name" | "names" | "date" | "one") && next == "of")
         || (word == "going" && next == "to")

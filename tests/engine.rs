@@ -1534,3 +1534,10 @@ fn a_misspelt_word_is_read_as_the_likeliest_word_meant() {
     // The misspelt noun after "which" is read before the question's kind is decided.
     check_abstains("which factries went on strike");
 }
+
+#[test]
+fn a_toll_a_size_or_a_number_of_asks_for_a_count() {
+    check_short("what was the death toll", "two");
+    check_short("the number of people arrested", "a lot more 6,700");
+    check_short("what was the size of lukashenko's rally", "50,000");
+}
