@@ -344,6 +344,36 @@ pub fn states_reason(sentence: &str, lexicon: &Lexicon) -> bool {
     !reason_markers(&text::tokenize(sentence), lexicon).is_empty()
 }
 
+/// Whether the question is only a topic ("sanctions", "lukashenko speech"): no question word,
+/// and no auxiliary opening a yes/no question.
+pub fn is_topic_only(question_tokens: &[Token]) -> bool {
+    let opens_yes_no = question_tokens.first().is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "did"
+                | "does"
+                | "do"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "if"
+                | "unless"
+        )
+    });
+    !opens_yes_no
+        && !question_tokens
+            .iter()
+            .any(|t| QUESTION_WORDS.contains(&t.norm.as_str()) || t.norm == "whos")
+}
+
 /// Whether a question asks about what is still to come: "when will ...", "when are they
 /// going to ...".
 pub fn asks_future(question_tokens: &[Token]) -> bool {

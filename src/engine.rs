@@ -411,6 +411,16 @@ impl Engine {
                 }
             }
         }
+        // "sanctions", "the rally?": a topic, not a question; a clause cut from the passage is
+        // no answer to it, though a figure is ("arrests?" -> "a lot more 6,700").
+        if kind == QuestionKind::Thing
+            && answer::is_topic_only(&tokens)
+            && !short
+                .as_deref()
+                .is_some_and(|a| text::tokenize(a).iter().any(|t| t.number))
+        {
+            short = None;
+        }
         let found = confidence >= MIN_CONFIDENCE;
         let citations = if found {
             let best = scored.first().map_or(0.0, |s| s.score);

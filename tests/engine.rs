@@ -1541,3 +1541,12 @@ fn a_toll_a_size_or_a_number_of_asks_for_a_count() {
     check_short("the number of people arrested", "a lot more 6,700");
     check_short("what was the size of lukashenko's rally", "50,000");
 }
+
+#[test]
+fn a_topic_without_a_question_gets_passages_not_a_cut_clause() {
+    let answer = engine().ask("sanctions", 3);
+    assert!(answer.found && answer.answer.is_none(), "{answer:?}");
+    check("sanctions", "new round of permissions");
+    // A figure still answers a topic.
+    check_short("arrests?", "a lot more 6,700 individuals apprehended");
+}
