@@ -93,8 +93,11 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has_seq("how", "big")
         || has_seq("how", "large")
         || has("age")
-        || has("toll")
-        || has("size")
+        // "the death toll", "the size of the rally" (but "who estimated the size").
+        || ((has("toll") || has("size"))
+            && !words
+                .iter()
+                .any(|w| matches!(*w, "who" | "whom" | "whose" | "where" | "when" | "why")))
         || has_seq("number", "of")
         || has_seq("count", "of")
     {
@@ -700,6 +703,11 @@ fn is_time(t: &Token) -> bool {
         || text::is_unambiguous_month(&t.norm)
         || RELATIVE_TIMES.contains(&t.norm.as_str())
         || (t.number && t.norm.len() == 4 && (t.norm.starts_with("19") || t.norm.starts_with("20")))
+}
+
+/// Whether `answer` gives a figure ("a lot more 6,700", "two individuals dead").
+pub fn holds_figure(answer: &str) -> bool {
+    text::tokenize(answer).iter().any(is_number)
 }
 
 fn is_number(t: &Token) -> bool {

@@ -415,9 +415,7 @@ impl Engine {
         // no answer to it, though a figure is ("arrests?" -> "a lot more 6,700").
         if kind == QuestionKind::Thing
             && answer::is_topic_only(&tokens)
-            && !short
-                .as_deref()
-                .is_some_and(|a| text::tokenize(a).iter().any(|t| t.number))
+            && !short.as_deref().is_some_and(answer::holds_figure)
         {
             short = None;
         }
