@@ -812,12 +812,29 @@ fn typed_spans(
         if !opens {
             continue;
         }
-        // "to ensure": an infinitive, not a place.
+        // "to ensure", "to crush the resistance", "to keep up stress": an infinitive, not a
+        // place. (A word that can be a noun too is a verb when an object or a particle
+        // follows it.)
         let infinitive = t.norm == "to"
             && tokens.get(k + 1).is_some_and(|n| {
+                let object_follows = tokens.get(k + 2).is_some_and(|after| {
+                    text::is_determiner(&after.norm)
+                        || matches!(
+                            after.norm.as_str(),
+                            "up" | "down"
+                                | "out"
+                                | "off"
+                                | "away"
+                                | "back"
+                                | "that"
+                                | "us"
+                                | "them"
+                        )
+                });
                 !n.capitalized
                     && lexicon.can_be_verb(&n.norm)
-                    && !lexicon.lemmas(&n.norm).iter().any(|l| lexicon.is_noun(l))
+                    && (object_follows
+                        || !lexicon.lemmas(&n.norm).iter().any(|l| lexicon.is_noun(l)))
             });
         if infinitive {
             continue;

@@ -1550,3 +1550,18 @@ fn a_topic_without_a_question_gets_passages_not_a_cut_clause() {
     // A figure still answers a topic.
     check_short("arrests?", "a lot more 6,700 individuals apprehended");
 }
+
+#[test]
+fn an_infinitive_with_its_object_is_no_place() {
+    // "to crush the resistance", "to keep up stress": verbs that can be nouns, used as verbs.
+    let answer = engine().ask("where did the protester die", 3);
+    assert_ne!(answer.answer.as_deref(), Some("crush"), "{answer:?}");
+    assert!(
+        engine()
+            .ask("where is independence avenue", 3)
+            .answer
+            .as_deref()
+            != Some("keep"),
+        "an infinitive answered where"
+    );
+}
