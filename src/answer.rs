@@ -988,6 +988,22 @@ fn doer_phrase(tokens: &[Token], sentence: &str, verb: usize, lexicon: &Lexicon)
     })
 }
 
+/// How much a name is put back, in words of distance, as the answer to "who won" when the
+/// passage names it as the other side ("triumph over Svetlana Tikhanovskaya").
+const OTHER_SIDE_PENALTY: f32 = 30.0;
+
+/// Whether the words from `at` stand on the other side of what the passage tells: shortly
+/// after "over", "against", "versus" in the same clause. Not when the question asks about a
+/// contest itself ("who ran against him").
+fn is_other_side(question_tokens: &[Token], tokens: &[Token], sentence: &str, at: usize) -> bool {
+    let opposing = |w: &str| matches!(w, "over" | "against" | "versus" | "vs");
+    !question_tokens.iter().any(|t| opposing(&t.norm))
+        && (at.saturating_sub(5)..at).any(|k| {
+            opposing(&tokens[k].norm)
+                && !sentence[tokens[k].end..tokens[at].start].contains([',', ';', ':'])
+        })
+}
+
 /// "his triumph over Svetlana Tikhanovskaya with 80%": every name the question and the passage
 /// share is the other side of what the passage tells (after "over", "against", "versus" in its
 /// clause), so a count there is not theirs. Not when the question asks about a contest itself.
@@ -997,22 +1013,12 @@ fn only_as_other_side(
     sentence: &str,
     matched: &[(usize, usize)],
 ) -> bool {
-    let opposing = |w: &str| matches!(w, "over" | "against" | "versus" | "vs");
-    if question_tokens.iter().any(|t| opposing(&t.norm)) {
-        return false;
-    }
     let mut names = matched
         .iter()
         .map(|&(i, _)| i)
         .filter(|&i| i > 0 && tokens[i].capitalized && !tokens[i].number)
         .peekable();
-    names.peek().is_some()
-        && names.all(|i| {
-            (i.saturating_sub(5)..i).any(|k| {
-                opposing(&tokens[k].norm)
-                    && !sentence[tokens[k].end..tokens[i].start].contains([',', ';', ':'])
-            })
-        })
+    names.peek().is_some() && names.all(|i| is_other_side(question_tokens, tokens, sentence, i))
 }
 
 /// "what was he wearing": the garment the passage names for the question's "wear", with the
@@ -1619,6 +1625,11 @@ pub fn short_answer_with_cost(
                     bonus += 2.0;
                 }
                 let names_place = (s.start..s.end).any(place_word);
+                // "who won": not the one he "asserted triumph over".
+                if doer_verb.is_some() && is_other_side(question_tokens, &tokens, sentence, s.start)
+                {
+                    bonus -= OTHER_SIDE_PENALTY;
+                }
                 if kind == QuestionKind::Person {
                     bonus += 1.5 * (s.end - s.start - 1) as f32;
                     // "the ambassador to Slovakia, Igor Leshchenya": a country is not who.

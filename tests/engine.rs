@@ -1565,3 +1565,9 @@ fn an_infinitive_with_its_object_is_no_place() {
         "an infinitive answered where"
     );
 }
+
+#[test]
+fn who_did_it_is_not_the_one_it_was_done_over() {
+    // "he asserted triumph over main opposition prospect Svetlana Tikhanovskaya".
+    check_short("who claimed victory in the election", "Lukashenko");
+}
