@@ -1263,7 +1263,10 @@ pub fn short_answer_with_cost(
                             || lexicon.opposite(&term.word, &t.norm))
                 })
             });
-            let yes_no = if (negative != asked_negative) != opposed {
+            // "did tikhanovskaya get 80%" against "his triumph over Svetlana Tikhanovskaya with
+            // 80%": what the passage tells is not said of the one asked about.
+            let other_side = only_as_other_side(question_tokens, &tokens, sentence, &matched);
+            let yes_no = if other_side || (negative != asked_negative) != opposed {
                 "No"
             } else {
                 "Yes"

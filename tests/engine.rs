@@ -1571,3 +1571,10 @@ fn who_did_it_is_not_the_one_it_was_done_over() {
     // "he asserted triumph over main opposition prospect Svetlana Tikhanovskaya".
     check_short("who claimed victory in the election", "Lukashenko");
 }
+
+#[test]
+fn a_yes_no_question_about_the_other_side_is_answered_no() {
+    // "he asserted triumph over ... Svetlana Tikhanovskaya with 80% of the ballot".
+    check_short("did tikhanovskaya get 80% of the vote", "No");
+    check_short("did tikhanovskaya win the election", "No");
+}
