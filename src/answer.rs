@@ -374,7 +374,7 @@ pub fn is_topic_only(question_tokens: &[Token]) -> bool {
     !opens_yes_no
         && !question_tokens
             .iter()
-            .any(|t| QUESTION_WORDS.contains(&t.norm.as_str()) || t.norm == "whos")
+            .any(|t| QUESTION_WORDS.contains(&t.norm.as_str()))
 }
 
 /// Whether a question asks about what is still to come: "when will ...", "when are they
