@@ -459,7 +459,7 @@ fn in_phrasal_verb(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
 }
 
 /// "who is X", "who was X", "what is X": a question that asks what someone or something is.
-fn is_identity_question(question_tokens: &[Token]) -> bool {
+pub fn is_identity_question(question_tokens: &[Token]) -> bool {
     // "what was the march called" asks for the name itself.
     if text::asks_what_called(question_tokens) {
         return false;

@@ -214,6 +214,18 @@ impl Engine {
                 .as_deref()
                 .is_some_and(|h| !retrieve::is_person_noun(self.lexicon, h));
         let wrong_name = |a: &str| thing_named && retriever.vocabulary.names_person(a);
+        // "who ruled ...", "who is the strongman" (not "who is lukashenko", which asks what
+        // he is, nor "the name of the protester who died").
+        let asks_who_did = kind == QuestionKind::Person
+            && tokens.first().is_some_and(|t| t.norm == "who")
+            && !answer::is_identity_question(&tokens);
+        // A person's name: one the articles call "he" or "she", or capitals throughout
+        // ("Igor Leshchenya"; not "Soviet" of "ex-Soviet" nor "a brutal cops suppression").
+        let names_someone = |a: &str| {
+            let words = text::tokenize(a);
+            retriever.vocabulary.names_person(a)
+                || (words.len() >= 2 && words.iter().all(|t| t.capitalized))
+        };
         // The term of the kind of place asked for ("which street"), if any.
         let place_head = head
             .as_deref()
@@ -246,6 +258,18 @@ impl Engine {
                         )
                     })
                     .filter(|(a, _)| !wrong_name(a));
+                // "She demanded ...", "The strongman that has ruled ...": who did it is the
+                // person the sentence opens with, unless it names someone.
+                let found = match found {
+                    Some((a, cost)) if asks_who_did && !names_someone(&a) => retriever
+                        .subject_antecedent(s.at)
+                        .map(|name| (name, 0.0))
+                        .or(Some((a, cost))),
+                    None if asks_who_did => {
+                        retriever.subject_antecedent(s.at).map(|name| (name, 0.0))
+                    }
+                    other => other,
+                };
                 match &found {
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.

@@ -2004,6 +2004,28 @@ impl<'a> Retriever<'a> {
         Some((p, p.sentences.get(at.sentence)?))
     }
 
+    /// The person the sentence at `at` opens with a pronoun or a description for ("She
+    /// demanded ...", "The strongman that has ruled ..."), named as the articles name them.
+    pub fn subject_antecedent(&self, at: SentenceRef) -> Option<String> {
+        let (_, sentence) = self.sentence(at)?;
+        let tokens = text::tokenize(&sentence.text);
+        let pronoun = tokens
+            .first()
+            .is_some_and(|t| matches!(t.norm.as_str(), "he" | "she"));
+        let described = sentence.text.starts_with("The ")
+            && tokens
+                .get(1)
+                .is_some_and(|t| !t.capitalized && is_person_noun(self.lexicon, &t.norm));
+        if !pronoun && !described {
+            return None;
+        }
+        let citable = index::citable(self.index.documents.get(at.doc)?);
+        let k = citable
+            .iter()
+            .position(|(_, s)| std::ptr::eq(*s, sentence))?;
+        pronoun_antecedent(&citable, k)
+    }
+
     /// The sentences before and after `at` in reading order (headings skipped), at most `n` each.
     pub fn neighbours(&self, at: SentenceRef, n: usize) -> (Vec<SentenceRef>, Vec<SentenceRef>) {
         let Some(document) = self.index.documents.get(at.doc) else {

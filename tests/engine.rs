@@ -1578,3 +1578,18 @@ fn a_yes_no_question_about_the_other_side_is_answered_no() {
     check_short("did tikhanovskaya get 80% of the vote", "No");
     check_short("did tikhanovskaya win the election", "No");
 }
+
+#[test]
+fn who_did_it_is_the_person_a_sentence_opens_with_a_pronoun_or_description_for() {
+    // "She demanded the authorities release all detainees".
+    check_short("who demanded the release of all detainees", "Tikhanovskaya");
+    // "The strongman that has actually ruled the ex-Soviet nation for the last 26 years".
+    let answer = engine().ask("who has ruled belarus for 26 years", 3);
+    assert!(
+        answer
+            .answer
+            .as_deref()
+            .is_some_and(|a| a.ends_with("Lukashenko")),
+        "{answer:?}"
+    );
+}
