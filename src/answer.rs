@@ -467,6 +467,13 @@ pub fn is_identity_question(question_tokens: &[Token]) -> bool {
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
     // "who is the russian president" asks for a name, not what a name is.
     let asks_name = |det: &str| words[0].starts_with("who") && text::is_article(det);
+    // "who is facing ...", "who was leading ...": a verb in progress, not what someone is.
+    if words
+        .get(2)
+        .is_some_and(|w| w.len() > 5 && w.ends_with("ing"))
+    {
+        return false;
+    }
     match words.as_slice() {
         ["who" | "what", "is" | "was" | "are" | "were", next, ..] => !asks_name(next),
         ["whos" | "whats", next, ..] => !asks_name(next),
