@@ -2019,11 +2019,36 @@ impl<'a> Retriever<'a> {
         if !pronoun && !described {
             return None;
         }
-        let citable = index::citable(self.index.documents.get(at.doc)?);
-        let k = citable
+        // The sentence with the few before it that `pronoun_antecedent` looks back at (not the
+        // whole document: this runs per candidate).
+        let document = self.index.documents.get(at.doc)?;
+        let mut recent: Vec<(&Paragraph, &Sentence)> = Vec::with_capacity(5);
+        for (pi, paragraph) in document.paragraphs[..=at.paragraph]
             .iter()
-            .position(|(_, s)| std::ptr::eq(*s, sentence))?;
-        pronoun_antecedent(&citable, k)
+            .enumerate()
+            .rev()
+        {
+            if paragraph.heading {
+                continue;
+            }
+            let upto = if pi == at.paragraph {
+                at.sentence + 1
+            } else {
+                paragraph.sentences.len()
+            };
+            for s in paragraph.sentences[..upto.min(paragraph.sentences.len())]
+                .iter()
+                .rev()
+            {
+                recent.push((paragraph, s));
+            }
+            if recent.len() >= 5 {
+                break;
+            }
+        }
+        recent.truncate(5);
+        recent.reverse();
+        pronoun_antecedent(&recent, recent.len().checked_sub(1)?)
     }
 
     /// The sentences before and after `at` in reading order (headings skipped), at most `n` each.
