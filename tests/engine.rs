@@ -43,6 +43,7 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-13.jsonl", 88.0),
     ("heldout-questions-14.jsonl", 83.0),
     ("heldout-questions-15.jsonl", 81.0),
+    ("heldout-questions-16.jsonl", 86.0),
 ];
 
 fn repo() -> &'static Path {
