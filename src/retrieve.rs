@@ -209,6 +209,9 @@ pub struct Vocabulary {
     /// The corpus nouns for a kind of person ("militant", "advocates"), found the first time a
     /// question asks about someone unnamed.
     person_kinds: std::sync::OnceLock<Vec<String>>,
+    /// The corpus words the MiniLM vectors lack, in every form ("placards"), found the first
+    /// time a question asks: GloVe alone can say what they are near.
+    vectorless: std::sync::OnceLock<Vec<String>>,
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -666,6 +669,7 @@ impl Vocabulary {
             descriptions,
             worn: std::sync::OnceLock::new(),
             person_kinds: std::sync::OnceLock::new(),
+            vectorless: std::sync::OnceLock::new(),
             spelling,
             form_index,
             reverse_index,
@@ -704,6 +708,21 @@ impl Vocabulary {
             self.words
                 .keys()
                 .filter(|w| !lexicon.is_proper(w) && is_person_noun(lexicon, w))
+                .cloned()
+                .collect()
+        })
+    }
+
+    /// The corpus words without a MiniLM vector for any of their forms, found the first time
+    /// they are asked for.
+    fn vectorless(&self, lexicon: &Lexicon, embeddings: &Embeddings) -> &[String] {
+        self.vectorless.get_or_init(|| {
+            self.words
+                .keys()
+                .filter(|w| {
+                    embeddings.row(w).is_none()
+                        && lexicon.lemmas(w).iter().all(|l| embeddings.row(l).is_none())
+                })
                 .cloned()
                 .collect()
         })
@@ -1559,8 +1578,13 @@ impl<'a> Retriever<'a> {
         0.15 + 0.7 * rarity + 0.15 * idf.clamp(0.0, 1.0)
     }
 
-    /// The corpus words GloVe puts at least [`GLOVE_ONLY_FROM`] from `word`, with the cosine.
-    fn glove_neighbours_in_corpus(&self, word: &str) -> Vec<(String, f32)> {
+    /// The corpus words (or only those of `among`) GloVe puts at least [`GLOVE_ONLY_FROM`]
+    /// from `word`, with the cosine.
+    fn glove_neighbours_in_corpus(
+        &self,
+        word: &str,
+        among: Option<&[String]>,
+    ) -> Vec<(String, f32)> {
         let Some(glove) = Embeddings::glove() else {
             return Vec::new();
         };
@@ -1568,9 +1592,11 @@ impl<'a> Retriever<'a> {
             return Vec::new();
         };
         // The cosine first: it rules out nearly every word, the opposites check only a few.
-        self.vocabulary
-            .words
-            .keys()
+        let words: Box<dyn Iterator<Item = &String>> = match among {
+            Some(among) => Box::new(among.iter()),
+            None => Box::new(self.vocabulary.words.keys()),
+        };
+        words
             .filter_map(|w| {
                 let cos = glove.cosine(own, glove.row(w)?);
                 (cos >= GLOVE_ONLY_FROM).then_some((w, cos))
@@ -1665,14 +1691,20 @@ impl<'a> Retriever<'a> {
             }
             // A word the MiniLM vectors lack ("marchers") is matched by the corpus words
             // GloVe puts very close to it ("protesters", "demonstrators").
+            // The same holds the other way round: a corpus word they lack ("placards") is
+            // matched by the question words GloVe puts very close to it ("banners").
             let unknown = forms.iter().all(|f| e.row(f).is_none());
-            if unknown {
-                for (candidate, cos) in self.glove_neighbours_in_corpus(word) {
-                    let v = (cos * 0.9).min(GLOVE_ONLY_MAX);
-                    let entry = out.entry(candidate).or_insert(0.0);
-                    if v > *entry {
-                        *entry = v;
-                    }
+            let candidates = if unknown {
+                self.glove_neighbours_in_corpus(word, None)
+            } else {
+                let vectorless = self.vocabulary.vectorless(self.lexicon, e);
+                self.glove_neighbours_in_corpus(word, Some(vectorless))
+            };
+            for (candidate, cos) in candidates {
+                let v = (cos * 0.9).min(GLOVE_ONLY_MAX);
+                let entry = out.entry(candidate).or_insert(0.0);
+                if v > *entry {
+                    *entry = v;
                 }
             }
         }
