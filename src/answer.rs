@@ -1555,7 +1555,13 @@ pub fn short_answer_with_cost(
                     let near = |i: usize| matched_at(i, 0.8, f32::INFINITY);
                     // "Minsk" for "which city in belarus": a name the vectors put close to it.
                     let close_name = (s.start..s.end).any(|i| matched_at(i, 0.5, 0.8));
+                    // "which street in minsk" answered from a story set in Minsk, by a
+                    // sentence that does not say "Minsk" again: any of its places is in it.
+                    let unsaid_setting = !(0..tokens.len())
+                        .any(|i| matched_at(i, 0.5, f32::INFINITY))
+                        && best.term_match.get(t).is_some_and(|&m| m >= 0.5);
                     close_name
+                        || unsaid_setting
                         || (!(s.start..s.end).any(near)
                             && (s.start.saturating_sub(4)..(s.end + 4).min(tokens.len())).any(near))
                 })

@@ -24,6 +24,13 @@ use crate::text::{self, Token};
 /// in every sentence of a document whose title names it: a story headed "Belarus protests" is
 /// about Belarus throughout, not about Minsk.
 const TITLE_PLACE_MATCH: f32 = 0.8;
+
+/// What a question's place matches in every sentence of a document that names it in at least
+/// [`SETTING_MIN_SENTENCES`] sentences: a story set in Minsk tells of a march there without
+/// saying "Minsk" again.
+const SETTING_PLACE_MATCH: f32 = 0.5;
+/// See [`SETTING_PLACE_MATCH`].
+const SETTING_MIN_SENTENCES: u32 = 3;
 /// What a question word's match keeps in a part of a hyphenated compound: "state-run
 /// factories" are not about running, nor about a state as a country.
 const COMPOUND_PART_FACTOR: f32 = 0.7;
@@ -219,6 +226,9 @@ pub struct Vocabulary {
     /// Per document, the places its title names ("Belarus protests"): what every sentence of
     /// it is about, said or not (see [`TITLE_PLACE_MATCH`]).
     title_places: Vec<Vec<String>>,
+    /// Per document, the other places it names in several sentences: where it is set (see
+    /// [`SETTING_PLACE_MATCH`]).
+    setting_places: Vec<Vec<String>>,
     /// The words of the person a sentence's pronoun stands for, by sentence number.
     antecedents: HashMap<u32, Vec<u32>>,
     /// Per sentence (by number), whether it quotes someone's words.
@@ -513,8 +523,11 @@ impl Vocabulary {
                     .collect()
             })
             .collect();
-        for document in &index.documents {
+        let mut setting_places: Vec<Vec<String>> = Vec::new();
+        for (d, document) in index.documents.iter().enumerate() {
             let first = sentences;
+            // In how many of the document's sentences each place is named.
+            let mut place_sentences: HashMap<String, u32> = HashMap::default();
             let mut heading = u32::MAX;
             let mut spans: Vec<(u32, u32)> = Vec::with_capacity(document.paragraphs.len());
             for paragraph in &document.paragraphs {
@@ -534,6 +547,16 @@ impl Vocabulary {
                     sentences += 1;
                     let mut seen: Vec<&str> = Vec::new();
                     let analysed = sentence_words(lexicon, &sentence.text);
+                    let mut places: Vec<&str> = analysed
+                        .iter()
+                        .map(|w| w.0.as_str())
+                        .filter(|w| lexicon.is_proper(w) && lexicon.is_place(w))
+                        .collect();
+                    places.sort_unstable();
+                    places.dedup();
+                    for place in places {
+                        *place_sentences.entry(place.to_string()).or_insert(0) += 1;
+                    }
                     for word in &analysed {
                         tokens.push((intern(&word.0), word.1 as u32, word.2 as u32));
                         if seen.contains(&word.0.as_str()) {
@@ -590,6 +613,15 @@ impl Vocabulary {
                     antecedents.insert(first + k as u32, words);
                 }
             }
+            let mut setting: Vec<String> = place_sentences
+                .into_iter()
+                .filter(|(place, n)| {
+                    *n >= SETTING_MIN_SENTENCES && !title_places[d].contains(place)
+                })
+                .map(|(place, _)| place)
+                .collect();
+            setting.sort_unstable();
+            setting_places.push(setting);
             paragraphs.push(spans);
             documents.push((first, sentences));
         }
@@ -682,6 +714,7 @@ impl Vocabulary {
             heading_of,
             headings,
             title_places,
+            setting_places,
             antecedents,
             quotes,
             verb_uses,
@@ -721,7 +754,10 @@ impl Vocabulary {
                 .keys()
                 .filter(|w| {
                     embeddings.row(w).is_none()
-                        && lexicon.lemmas(w).iter().all(|l| embeddings.row(l).is_none())
+                        && lexicon
+                            .lemmas(w)
+                            .iter()
+                            .all(|l| embeddings.row(l).is_none())
                 })
                 .cloned()
                 .collect()
@@ -786,6 +822,11 @@ impl Vocabulary {
     /// The places the title of the document holding `at` names.
     pub fn title_places(&self, at: SentenceRef) -> &[String] {
         self.title_places.get(at.doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// The other places the document of `at` is set in (see [`SETTING_PLACE_MATCH`]).
+    pub fn setting_places(&self, at: SentenceRef) -> &[String] {
+        self.setting_places.get(at.doc).map_or(&[], Vec::as_slice)
     }
 
     /// Whether `answer` names someone the articles call "he" or "she" (its last word is the
@@ -2118,10 +2159,13 @@ impl<'a> Retriever<'a> {
         let (context_words, antecedent) = &self.vocabulary.context(at);
         // Only a question that asks something else of the place ("who is the opposition leader
         // in belarus"; not "the population of belarus").
-        let title_places = if terms.len() >= 3 {
-            self.vocabulary.title_places(at)
+        let (title_places, setting_places) = if terms.len() >= 3 {
+            (
+                self.vocabulary.title_places(at),
+                self.vocabulary.setting_places(at),
+            )
         } else {
-            &[]
+            (&[][..], &[][..])
         };
         let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
         let rank_total: f32 = terms.iter().map(|t| t.rank_weight).sum::<f32>().max(1e-6);
@@ -2208,6 +2252,11 @@ impl<'a> Retriever<'a> {
                 .any(|w| self.match_word(term, w) >= TITLE_PLACE_MATCH)
             {
                 TITLE_PLACE_MATCH
+            } else if setting_places
+                .iter()
+                .any(|w| self.match_word(term, w) >= TITLE_PLACE_MATCH)
+            {
+                SETTING_PLACE_MATCH
             } else {
                 0.0
             };

@@ -1610,3 +1610,15 @@ fn an_article_word_the_sentence_vectors_lack_is_matched_through_glove() {
         "Demonstrators held placards with mottos",
     );
 }
+
+#[test]
+fn a_place_the_story_is_set_in_need_not_be_said_again() {
+    // The article names Minsk in three sentences; the march's sentence does not, but the
+    // march was there, so its avenue answers "which street in minsk".
+    check_short(
+        "Which street in Minsk did the protesters march along?",
+        "Independence Avenue",
+    );
+    // Only where it is asked of something the story tells: it is no population figure.
+    check_abstains("how many people live in minsk");
+}
