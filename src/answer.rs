@@ -2000,7 +2000,8 @@ fn category_member(
                     .related(l)
                     .filter(|(relation, _, _)| *relation == crate::lexicon::Relation::Broader)
                     .take(CATEGORY_REACH)
-                    .any(|(_, _, w)| kinds.contains(&w))
+                    // A compound's head says what it is: an "administrative_body" is a body.
+                    .any(|(_, _, w)| kinds.contains(&w) || kinds.contains(&compound_head(w)))
             })
     };
     let distance = |i: usize| {
@@ -2024,6 +2025,11 @@ fn category_member(
         }
     }
     Some(sentence[tokens[start].start..tokens[end - 1].end].to_string())
+}
+
+/// The last word of a WordNet compound ("body" of "administrative_body"), or the word itself.
+fn compound_head(word: &str) -> &str {
+    word.rsplit('_').next().unwrap_or(word)
 }
 
 /// For "what N" questions: the name the passage gives the thing the question's noun matched,

@@ -518,6 +518,11 @@ fn short_answers_fit_the_question() {
         short("what is the coordination council meant to do"),
         "Coordination Council"
     );
+    // "what body": a council is an "administrative_body", so a body.
+    assert_eq!(
+        short("What body did Tikhanovskaya set up to handle a transfer of power?"),
+        "Coordination Council"
+    );
     // "which country": a country by what it is, though the passage never says "country".
     assert_eq!(
         short("which country did tikhanovskaya flee to"),
