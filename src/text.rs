@@ -267,17 +267,47 @@ const LEAD_IN: &[&str] = &[
     "you",
 ];
 
+/// Lead-in words that say a question follows ("i want to *know*", "quick *question*").
+const ANNOUNCING: &[&str] = &[
+    "ask",
+    "asking",
+    "curious",
+    "explain",
+    "know",
+    "question",
+    "tell",
+    "understand",
+    "wonder",
+    "wondering",
+];
+
 /// Words that open a message without saying anything ("sorry, arrests?", "hey citebot ...").
 const INTERJECTIONS: &[&str] = &[
     "ah", "bot", "citebot", "excuse", "hello", "hey", "hi", "hmm", "oh", "ok", "okay", "pardon",
-    "please", "pls", "sorry", "uh", "um", "well", "yo",
+    "please", "pls", "q", "sorry", "uh", "um", "well", "yo",
 ];
 
 /// What a question may call the text it asks about: "in the article", "according to the story".
 const TEXT_NOUNS: &[&str] = &["article", "story", "text", "piece", "news", "report"];
 
 /// Words that close a question in chat without being part of it ("... please", "... thx").
-const CLOSING: &[&str] = &["please", "pls", "plz", "thanks", "thx", "ty", "lol", "bot"];
+/// Also a closing adverb that only insists ("... exactly", "... again"), so that "when was the
+/// election held exactly" still ends on its verb.
+const CLOSING: &[&str] = &[
+    "please",
+    "pls",
+    "plz",
+    "thanks",
+    "thx",
+    "ty",
+    "lol",
+    "bot",
+    "exactly",
+    "precisely",
+    "again",
+    "anyway",
+    "though",
+];
 
 /// Words that open a yes/no question ("is he resigning").
 const AUXILIARIES: &[&str] = &[
@@ -328,6 +358,20 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
         }
         if !LEAD_IN.contains(&t.norm.as_str()) {
             break;
+        }
+    }
+    // "i want to know: arrests?", "according to the article, about how many ...": a lead-in
+    // that says a question comes, or where its answer is, goes whatever follows it.
+    if start == 0 {
+        let lead = tokens[..end]
+            .iter()
+            .take_while(|t| LEAD_IN.contains(&t.norm.as_str()))
+            .count();
+        let announces = |t: &Token| {
+            ANNOUNCING.contains(&t.norm.as_str()) || TEXT_NOUNS.contains(&t.norm.as_str())
+        };
+        if lead < end && tokens[..lead].iter().any(announces) {
+            start = lead;
         }
     }
     // "sorry, arrests?": an interjection opens any message.
@@ -730,6 +774,16 @@ mod tests {
             ("sorry, arrests?", 1..2),
             ("hey", 0..1),
             ("who did he ask for help", 0..6),
+            // A lead-in that announces a question, whatever follows it.
+            ("i want to know: arrests?", 4..5),
+            ("quick question: leshchenya is ambassador where", 2..6),
+            ("according to the article, about how many left", 4..8),
+            ("Q: arrests?", 1..2),
+            // A lead-in with no such word stays: it may be the question.
+            ("do protesters want elections", 0..4),
+            ("can the eu help", 0..4),
+            // An insisting adverb closes it.
+            ("when was the election held exactly?", 0..5),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");

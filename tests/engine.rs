@@ -1499,7 +1499,7 @@ fn a_lead_in_before_the_question_word_is_no_part_of_the_question() {
 #[test]
 fn chat_lead_ins_and_closings_leave_every_answer_as_it_was() {
     let gold = citebot::eval::read_gold(&repo().join("tests/eval/own-questions.jsonl")).unwrap();
-    let wrappers: [fn(&str) -> String; 10] = [
+    let wrappers: [fn(&str) -> String; 13] = [
         |q| format!("hey, {q}"),
         |q| format!("quick question: {q}"),
         |q| format!("can you tell me {q}"),
@@ -1510,6 +1510,9 @@ fn chat_lead_ins_and_closings_leave_every_answer_as_it_was() {
         |q| format!("according to the article, {q}"),
         |q| format!("{} in the article?", q.trim_end_matches('?')),
         |q| format!("@citebot {q}"),
+        |q| format!("Q: {q}"),
+        |q| format!("i want to know: {q}"),
+        |q| format!("{} exactly?", q.trim_end_matches('?')),
     ];
     for g in &gold {
         let plain = engine().ask(&g.q, 1);
