@@ -1135,10 +1135,19 @@ impl<'a> Retriever<'a> {
 
     /// See [`Retriever::correct_spelling`].
     fn spelling_fix(&self, word: &str) -> Option<String> {
-        if self.vocabulary.words.contains_key(word) || self.lexicon.knows(word) {
+        if self.vocabulary.words.contains_key(word) {
             return None;
         }
         let has_vector = self.embeddings.is_some_and(|e| e.row(word).is_some());
+        // WordNet's inflection rules read many a slip as a form of some rare word ("proest" as
+        // "pro" + "-est", "areted" as "arete" + "-d"): a form no vector set has, of a word that
+        // is not a base form itself, is taken for a slip.
+        let in_use = has_vector
+            || self.lexicon.is_lemma(word)
+            || Embeddings::glove().is_some_and(|g| g.row(word).is_some());
+        if self.lexicon.knows(word) && in_use {
+            return None;
+        }
         // A word only the vectors know ("protestors") is taken for the corpus's spelling
         // ("protesters") when one letter apart.
         let corpus = self.vocabulary.correct(word).filter(|fixed| {

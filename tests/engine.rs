@@ -1542,6 +1542,16 @@ fn a_misspelt_word_is_read_as_the_likeliest_word_meant() {
     check_abstains("how many police offiers were hurt");
     // The misspelt noun after "which" is read before the question's kind is decided.
     check_abstains("which factries went on strike");
+    // A slip WordNet's inflection rules read as a form of a rare word ("pro" + "-est",
+    // "compline" + "-ing") that no vector set has is a slip all the same.
+    check(
+        "what did the proest signs say",
+        "Demonstrators held placards",
+    );
+    check(
+        "what were the state television protesters complining about",
+        "complaining that their broadcasts backed Lukashenko",
+    );
 }
 
 #[test]
