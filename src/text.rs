@@ -631,6 +631,7 @@ const STOP_WORDS: &[&str] = &[
     "someone",
     "something",
     "sort",
+    "still",
     "such",
     "t",
     "tbh",
