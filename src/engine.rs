@@ -185,7 +185,7 @@ impl Engine {
     pub fn ask(&self, question: &str, top: usize) -> Answer {
         let question: String = question.chars().take(MAX_QUESTION_CHARS).collect();
         let retriever = self.retriever();
-        let mut tokens = question_tokens(&question);
+        let mut tokens = text::question_tokens(&question);
         retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
         let terms = question_terms(&retriever, &tokens, kind);
@@ -469,7 +469,7 @@ impl Engine {
     /// their weights and closest expansions, and the best candidates with per-term matches.
     pub fn explain(&self, question: &str) -> String {
         let retriever = self.retriever();
-        let mut tokens = question_tokens(question);
+        let mut tokens = text::question_tokens(question);
         retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
         let terms = question_terms(&retriever, &tokens, kind);
@@ -633,70 +633,6 @@ fn question_terms(
         retriever.add_opposites(&mut terms);
     }
     terms
-}
-
-/// A question's tokens; "%" is read as the word "percent" ("what % of the vote"), chat
-/// abbreviations as the words they stand for, "in charge" as "ruling", and a chat lead-in or
-/// closing ("hey, ...", "... please") left out.
-fn question_tokens(question: &str) -> Vec<text::Token> {
-    // "@citebot how many ...": the bot's name is no part of the question.
-    let question = match question.trim_start().strip_prefix('@') {
-        Some(rest) => rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_'),
-        None => question,
-    };
-    let mut tokens = text::tokenize(&question.replace('%', " percent "));
-    // "WHAT DAY DID SHE LEAVE", "ARRESTS?": capitals throughout say nothing of names or
-    // acronyms (but "CSTO?" may be one).
-    let words = tokens.iter().filter(|t| !t.number).count();
-    let shouted = !question.chars().any(char::is_lowercase)
-        && (words >= 2
-            || tokens
-                .iter()
-                .any(|t| t.acronym && t.norm.chars().count() > 5));
-    if shouted {
-        for t in &mut tokens {
-            t.acronym = false;
-            t.capitalized = false;
-        }
-    }
-    for t in &mut tokens {
-        if let Some(word) = text::chat_abbreviation(&t.norm) {
-            t.norm = word.to_string();
-        } else if let Some(word) = t
-            .norm
-            .strip_suffix('s')
-            .filter(|stem| stem.len() >= 3)
-            .and_then(text::chat_abbreviation)
-        {
-            // The plural of an abbreviation ("govts").
-            t.norm = format!("{word}s");
-        }
-    }
-    // "quick question: is he resigning", "do you know when she left", "... please".
-    let span = text::question_span(&tokens);
-    tokens.truncate(span.end);
-    tokens.drain(..span.start);
-    // "whos" is "who's", which the tokenizer reads as "who" (the "'s" dropped): "who is".
-    if let Some(i) = tokens.iter().position(|t| t.norm == "whos") {
-        tokens[i].norm = "who".to_string();
-        let mut is = tokens[i].clone();
-        is.norm = "is".to_string();
-        is.start = is.end;
-        is.capitalized = false;
-        tokens.insert(i + 1, is);
-    }
-    // "in charge", "in power": ruling, as a passage would say it.
-    let mut i = 0;
-    while i + 1 < tokens.len() {
-        if tokens[i].norm == "in" {
-            if let Some(word) = text::state_of_ruling(&tokens[i + 1].norm) {
-                tokens[i + 1].norm = word.to_string();
-                tokens.remove(i);
-            }
-        }
-        i += 1;
-    }
-    tokens
 }
 
 /// `text` with each byte span wrapped in `open`/`close` (spans sorted, non-overlapping).

@@ -382,6 +382,93 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
     start.max(said.min(end.saturating_sub(1)))..end
 }
 
+/// A question's tokens as the engine reads them: the question proper, in plain words.
+///
+/// - A leading `@botname` is no part of it, nor a chat lead-in or closing ("hey, ...",
+///   "... please", see [`question_span`]).
+/// - Capitals throughout ("WHAT DAY DID SHE LEAVE") say nothing of names or acronyms.
+/// - Chat abbreviations are the words they stand for ("govts" -> "governments"), "%" is
+///   "percent", "whos" is "who is", and "in charge" / "in power" is "ruling", as a passage
+///   would say it.
+pub fn question_tokens(question: &str) -> Vec<Token> {
+    let question = without_bot_name(question);
+    let mut tokens = tokenize(&question.replace('%', " percent "));
+    if is_shouted(question, &tokens) {
+        for t in &mut tokens {
+            t.acronym = false;
+            t.capitalized = false;
+        }
+    }
+    for t in &mut tokens {
+        if let Some(word) = chat_word(&t.norm) {
+            t.norm = word;
+        }
+    }
+    let span = question_span(&tokens);
+    tokens.truncate(span.end);
+    tokens.drain(..span.start);
+    read_whos(&mut tokens);
+    read_in_charge(&mut tokens);
+    tokens
+}
+
+/// "@citebot how many ...": the question after a leading bot name.
+fn without_bot_name(question: &str) -> &str {
+    match question.trim_start().strip_prefix('@') {
+        Some(rest) => rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_'),
+        None => question,
+    }
+}
+
+/// "WHAT DAY DID SHE LEAVE", "ARRESTS?": no lower case at all, in two words or more (or in a
+/// word too long for an acronym; "CSTO?" may be one).
+fn is_shouted(question: &str, tokens: &[Token]) -> bool {
+    let words = tokens.iter().filter(|t| !t.number).count();
+    !question.chars().any(char::is_lowercase)
+        && (words >= 2
+            || tokens
+                .iter()
+                .any(|t| t.acronym && t.norm.chars().count() > 5))
+}
+
+/// The word a chat abbreviation stands for, or the plural of one ("govts").
+fn chat_word(word: &str) -> Option<String> {
+    if let Some(full) = chat_abbreviation(word) {
+        return Some(full.to_string());
+    }
+    let full = word
+        .strip_suffix('s')
+        .filter(|stem| stem.len() >= 3)
+        .and_then(chat_abbreviation)?;
+    Some(format!("{full}s"))
+}
+
+/// "whos" is "who's", which the tokenizer reads as "who" (the "'s" dropped): "who is".
+fn read_whos(tokens: &mut Vec<Token>) {
+    if let Some(i) = tokens.iter().position(|t| t.norm == "whos") {
+        tokens[i].norm = "who".to_string();
+        let mut is = tokens[i].clone();
+        is.norm = "is".to_string();
+        is.start = is.end;
+        is.capitalized = false;
+        tokens.insert(i + 1, is);
+    }
+}
+
+/// "in charge", "in power": "ruling", as a passage would say it.
+fn read_in_charge(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        if tokens[i].norm == "in" {
+            if let Some(word) = state_of_ruling(&tokens[i + 1].norm) {
+                tokens[i + 1].norm = word.to_string();
+                tokens.remove(i);
+            }
+        }
+        i += 1;
+    }
+}
+
 /// "what was the march called", "what is the group named": a question that asks for a name.
 pub fn asks_what_called(tokens: &[Token]) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
@@ -425,7 +512,7 @@ pub fn is_negation(word: &str) -> bool {
 
 /// The word a chat abbreviation or phonetic spelling stands for ("ppl" -> "people", "wat" ->
 /// "what"), as people type questions into a messenger.
-pub fn chat_abbreviation(word: &str) -> Option<&'static str> {
+fn chat_abbreviation(word: &str) -> Option<&'static str> {
     Some(match word {
         "ppl" | "ppls" => "people",
         "wat" | "wot" | "wut" => "what",
@@ -457,7 +544,7 @@ pub fn chat_abbreviation(word: &str) -> Option<&'static str> {
 
 /// The verb an idiom "in X" of holding power stands for ("in charge", "in power", "in office"
 /// -> "ruling"), given X.
-pub fn state_of_ruling(word: &str) -> Option<&'static str> {
+fn state_of_ruling(word: &str) -> Option<&'static str> {
     matches!(word, "charge" | "power" | "office" | "control" | "command").then_some("ruling")
 }
 
@@ -709,7 +796,7 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
-        is_weekday, question_span, tokenize, STOP_WORDS,
+        is_weekday, question_span, question_tokens, tokenize, STOP_WORDS,
     };
 
     #[test]
@@ -758,6 +845,25 @@ mod tests {
         assert!(is_weekday("Monday") && is_weekday("sunday") && !is_weekday("weekend"));
         assert!(is_unambiguous_month("August") && is_unambiguous_month("june"));
         assert!(!is_unambiguous_month("may") && !is_unambiguous_month("March"));
+    }
+
+    #[test]
+    fn a_question_is_read_in_plain_words() {
+        let words = |q: &str| {
+            question_tokens(q)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(words("@citebot whos in charge?"), "who is ruling");
+        assert_eq!(
+            words("hey, what % of govts agreed pls"),
+            "what percent of governments agreed"
+        );
+        let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
+        assert!(shouted.iter().all(|t| !t.acronym && !t.capitalized));
+        assert!(question_tokens("CSTO?")[0].acronym);
     }
 
     #[test]
