@@ -2094,11 +2094,7 @@ impl<'a> Retriever<'a> {
         let pronoun = tokens
             .first()
             .is_some_and(|t| matches!(t.norm.as_str(), "he" | "she"));
-        let described = sentence.text.starts_with("The ")
-            && tokens
-                .get(1)
-                .is_some_and(|t| !t.capitalized && is_person_noun(self.lexicon, &t.norm));
-        if !pronoun && !described {
+        if !pronoun && !opens_with_described_person(self.lexicon, &sentence.text, &tokens) {
             return None;
         }
         // The sentence with the few before it that `pronoun_antecedent` looks back at (not the
@@ -2381,6 +2377,15 @@ fn pronoun_gender_of(word: &str) -> Option<usize> {
     }
 }
 
+/// "The strongman who has ruled ...": whether a sentence (and its `tokens`) opens with a
+/// person described, not named.
+fn opens_with_described_person(lexicon: &Lexicon, text: &str, tokens: &[Token]) -> bool {
+    text.starts_with("The ")
+        && tokens
+            .get(1)
+            .is_some_and(|t| !t.capitalized && is_person_noun(lexicon, &t.norm))
+}
+
 /// The person a sentence's leading pronoun (he, she, they...) most likely stands for: the first
 /// name-like words of the nearest earlier sentence that has some.
 pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Option<String> {
@@ -2407,12 +2412,7 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
         })
     });
     let has_pronoun = first_pronoun.is_some() && !named_before;
-    // "The strongman who has ruled ...": a person described, not named.
-    let described_person = described
-        && tokens
-            .get(1)
-            .is_some_and(|t| !t.capitalized && is_person_noun(lexicon, &t.norm));
-    if !has_pronoun && !described_person {
+    if !has_pronoun && !opens_with_described_person(lexicon, text, &tokens) {
         return None;
     }
     for j in (i.saturating_sub(4)..i).rev() {
