@@ -45,7 +45,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let digit_sep = matches!(cj, ',' | '.')
                 && prev.is_ascii_digit()
                 && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-            if inner_apostrophe || digit_sep {
+            // "U.S.", "e.u.": letters joined by full stops are one word.
+            let initialism = cj == '.'
+                && next_alnum == Some(true)
+                && chars[i..j].iter().enumerate().all(|(k, &(_, ck))| {
+                    if k % 2 == 0 {
+                        ck.is_alphabetic()
+                    } else {
+                        ck == '.'
+                    }
+                })
+                && (j - i) % 2 == 1
+                && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic())
+                && !chars.get(j + 2).is_some_and(|&(_, n)| n.is_alphanumeric());
+            if inner_apostrophe || digit_sep || initialism {
                 j += 1;
             } else {
                 break;
@@ -53,8 +66,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let end = chars.get(j).map_or(text.len(), |&(b, _)| b);
         let raw = &text[start..end];
+        let dotted = raw.contains('.') && !raw.starts_with(|c: char| c.is_ascii_digit());
         let mut norm: String = raw
             .chars()
+            .filter(|&c| !(dotted && c == '.'))
             .map(|c| if c == '’' { '\'' } else { c })
             .flat_map(char::to_lowercase)
             .collect();
@@ -66,7 +81,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let number = raw.chars().next().is_some_and(|c| c.is_ascii_digit());
         let letters = raw.chars().filter(|c| c.is_alphabetic()).count();
-        let acronym = letters >= 2 && raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let acronym =
+            letters >= 2 && (dotted || raw.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()));
         let hyphenated =
             i >= 2 && matches!(chars[i - 1].1, '-' | '‐' | '‑') && chars[i - 2].1.is_alphanumeric();
         tokens.push(Token {
@@ -333,22 +349,7 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
             end -= if norm(end - 3) == "to" { 4 } else { 3 };
         }
     }
-    let opens = |t: &Token| {
-        matches!(
-            t.norm.as_str(),
-            "what"
-                | "whats"
-                | "who"
-                | "whos"
-                | "whom"
-                | "whose"
-                | "when"
-                | "where"
-                | "why"
-                | "how"
-                | "which"
-        ) || AUXILIARIES.contains(&t.norm.as_str())
-    };
+    let opens = |t: &Token| opens_question(&t.norm);
     let announces =
         |t: &Token| !matches!(t.norm.as_str(), "i" | "me" | "to" | "you" | "and" | "but");
     let mut start = 0;
@@ -391,7 +392,7 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
 ///   "percent", "whos" is "who is", and "in charge" / "in power" is "ruling", as a passage
 ///   would say it.
 pub fn question_tokens(question: &str) -> Vec<Token> {
-    let question = without_bot_name(question);
+    let question = asking_part(without_bot_name(question));
     let mut tokens = tokenize(&question.replace('%', " percent "));
     if is_shouted(question, &tokens) {
         for t in &mut tokens {
@@ -410,6 +411,72 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
     read_whos(&mut tokens);
     read_in_charge(&mut tokens);
     tokens
+}
+
+/// The part of a chat message that asks. "Hi! I read the news today. How many were detained?"
+/// asks from its first piece (after a full stop, "!", "?", ":", ";" or a dash) that opens with
+/// a question word or an auxiliary, to its end; "how many were detained? and how many died?"
+/// asks its first question. A message that asks nothing so is asked whole.
+fn asking_part(message: &str) -> &str {
+    // ("and how many died?": a conjunction may join it to the one before.)
+    let opens = |piece: &str| {
+        let tokens = tokenize(piece);
+        let span = question_span(&tokens);
+        tokens[span]
+            .iter()
+            .find(|t| {
+                !matches!(
+                    t.norm.as_str(),
+                    "and" | "but" | "or" | "so" | "also" | "then"
+                )
+            })
+            .is_some_and(|t| opens_question(&t.norm))
+    };
+    // Where each piece starts: after a sentence mark and a space, or after a dash.
+    let mut starts: Vec<usize> = vec![0];
+    for (i, c) in message.char_indices() {
+        let next = i + c.len_utf8();
+        let spaced = message[next..].starts_with(char::is_whitespace);
+        if matches!(c, '.' | '!' | '?' | ':' | ';') && spaced {
+            starts.push(next);
+        } else if matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            && spaced
+            && message[..i].ends_with(char::is_whitespace)
+        {
+            starts.push(next);
+        }
+    }
+    // Only after words that ask nothing themselves ("arrests? how many" is one question).
+    let from = starts
+        .iter()
+        .copied()
+        .take_while(|&s| !message[..s].contains('?'))
+        .find(|&s| opens(&message[s..]))
+        .unwrap_or(0);
+    let asked = message[from..].trim_start();
+    // A second question after the first "?": only the first is asked.
+    match asked.find('?') {
+        Some(q) if opens(&asked[q + 1..]) => &asked[..=q],
+        _ => asked,
+    }
+}
+
+/// Whether a word opens a question: a question word, or an auxiliary ("is he resigning").
+fn opens_question(word: &str) -> bool {
+    matches!(
+        word,
+        "what"
+            | "whats"
+            | "who"
+            | "whos"
+            | "whom"
+            | "whose"
+            | "when"
+            | "where"
+            | "why"
+            | "how"
+            | "which"
+    ) || AUXILIARIES.contains(&word)
 }
 
 /// "@citebot how many ...": the question after a leading bot name.
@@ -795,8 +862,8 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::{
-        asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
-        is_weekday, question_span, question_tokens, tokenize, STOP_WORDS,
+        asking_part, asks_what_called, is_article, is_determiner, is_filler, is_stop_word,
+        is_unambiguous_month, is_weekday, question_span, question_tokens, tokenize, STOP_WORDS,
     };
 
     #[test]
@@ -864,6 +931,44 @@ mod tests {
         let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
         assert!(shouted.iter().all(|t| !t.acronym && !t.capitalized));
         assert!(question_tokens("CSTO?")[0].acronym);
+    }
+
+    #[test]
+    fn the_asking_part_of_a_message_is_the_question() {
+        let cases = [
+            (
+                "Hi! I read the news today. How many were detained?",
+                "How many were detained?",
+            ),
+            ("I'm confused - where did she go", "where did she go"),
+            (
+                "how many were detained? and how many died?",
+                "how many were detained?",
+            ),
+            ("arrests? how many", "arrests?"),
+            ("What did the U.S. say?", "What did the U.S. say?"),
+            ("hello", "hello"),
+        ];
+        for (message, asked) in cases {
+            assert_eq!(asking_part(message), asked, "{message}");
+        }
+    }
+
+    #[test]
+    fn letters_joined_by_full_stops_are_one_word() {
+        let t = tokenize("What did the U.S. say? And the e.u.?");
+        let words: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            words,
+            ["what", "did", "the", "us", "say", "and", "the", "eu"]
+        );
+        assert!(t[3].acronym && t[7].acronym);
+        // Not numbers, nor a word and an initial.
+        let words: Vec<String> = tokenize("3.5 million, J. Smith")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(words, ["3.5", "million", "j", "smith"]);
     }
 
     #[test]
