@@ -378,11 +378,14 @@ pub fn is_topic_only(question_tokens: &[Token]) -> bool {
 }
 
 /// Whether a question asks about what is still to come: "when will ...", "when are they
-/// going to ...".
+/// going to ...", "what won't he do".
 pub fn asks_future(question_tokens: &[Token]) -> bool {
     question_tokens.iter().enumerate().any(|(i, t)| {
         let next = question_tokens.get(i + 1).map_or("", |n| n.norm.as_str());
-        matches!(t.norm.as_str(), "will" | "gonna" | "shall") || (t.norm == "going" && next == "to")
+        matches!(
+            t.norm.as_str(),
+            "will" | "won't" | "wont" | "gonna" | "shall"
+        ) || (t.norm == "going" && next == "to")
     })
 }
 

@@ -323,7 +323,10 @@ impl Engine {
         // "what did lukashenko say": said by him, not by someone who goes on to name him.
         if let Some((speaker, speech)) = speaker_asked(kind, &terms, self.lexicon) {
             for s in scored.iter_mut() {
-                if !said_by(s, speaker, speech) {
+                let text = retriever
+                    .sentence(s.at)
+                    .map_or("", |(_, sent)| sent.text.as_str());
+                if !said_by(s, text, speaker, speech) {
                     s.score -= SPEAKER_PENALTY;
                 }
             }
@@ -601,20 +604,64 @@ fn speaker_asked(
     answer::names_something(lexicon, &terms[speaker].word).then_some((speaker, speech))
 }
 
-/// Whether the candidate names the speaker before some verb of saying (or not at all, as when
-/// a pronoun stands for them): "Lukashenko claimed", not "She has stated ... if Lukashenko".
-fn said_by(s: &Scored, speaker: usize, speech: usize) -> bool {
+/// Whether the candidate (its sentence `text`) has the speaker say something: the nearest
+/// subject before some verb of saying is the speaker's name or a pronoun that may stand for
+/// them ("Lukashenko claimed", "Lukashenko’s press service stated", "he asserted"), not someone
+/// else ("the European Union said", "Moscow stated"). A sentence that does not name the
+/// speaker, or has no verb of saying, may still be theirs.
+fn said_by(s: &Scored, text: &str, speaker: usize, speech: usize) -> bool {
     let at = |term: usize, min: f32| {
         s.matched
             .iter()
             .filter(move |&&(_, _, t, m)| t == term && m >= min)
-            .map(|&(start, _, _, _)| start)
+            .map(|&(start, end, _, _)| (start, end))
     };
-    let (Some(first_named), Some(last_said)) = (at(speaker, 0.8).min(), at(speech, 0.6).max())
-    else {
+    let named: Vec<(usize, usize)> = at(speaker, 0.8).collect();
+    if named.is_empty() || at(speech, 0.6).next().is_none() {
         return true;
-    };
-    first_named < last_said
+    }
+    let tokens = text::tokenize(text);
+    at(speech, 0.6).any(|(said, _)| {
+        let pronoun =
+            |t: &text::Token| matches!(t.norm.as_str(), "he" | "she" | "they" | "it" | "we" | "i");
+        let subject = tokens
+            .iter()
+            .enumerate()
+            .take_while(|(_, t)| t.start < said)
+            .filter(|&(k, t)| {
+                let name = t.capitalized
+                    && !t.number
+                    && !(k == 0 && text::is_stop_word(&t.norm))
+                    && !text::is_weekday(&t.norm)
+                    && !text::is_unambiguous_month(&t.norm);
+                name || pronoun(t)
+            })
+            .last()
+            .map(|(_, t)| t);
+        // A pronoun stands for the name before it ("Lukashenko insisted ... he asserted"); the
+        // speaker named only after it ("She has stated ... if Lukashenko") is someone else.
+        let named_at = |t: &text::Token| named.iter().any(|&(a, b)| a <= t.start && t.end <= b);
+        let speaker_before = |t: &text::Token| {
+            tokens
+                .iter()
+                .enumerate()
+                .take_while(|(_, u)| u.start < t.start)
+                .filter(|&(k, u)| {
+                    u.capitalized
+                        && !u.number
+                        && !(k == 0 && text::is_stop_word(&u.norm))
+                        && !text::is_weekday(&u.norm)
+                        && !text::is_unambiguous_month(&u.norm)
+                        && !pronoun(u)
+                })
+                .last()
+                .is_some_and(|(_, u)| named_at(u))
+        };
+        subject.is_some_and(|t| {
+            (pronoun(t) && speaker_before(t))
+                || named.iter().any(|&(a, b)| a <= t.start && t.end <= b)
+        })
+    })
 }
 
 /// A question's terms as the kind of question wants them: a yes/no question's also match their

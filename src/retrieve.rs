@@ -67,6 +67,15 @@ const VERB_FORM_FOR_NOUN_COSINE: f32 = 0.45;
 const SPEECH_VERBS: &[&str] = &[
     "say", "tell", "write", "read", "chant", "shout", "announce", "declare",
 ];
+/// Verbs that report what someone said, in their base forms: what a question's "say" or
+/// "tell" matches at [`REPORTED_SPEECH_MATCH`].
+const REPORTING_VERBS: &[&str] = &[
+    "say", "state", "claim", "assert", "insist", "declare", "announce", "tell", "add", "warn",
+    "argue", "maintain", "reply", "explain", "note", "stress", "affirm", "contend", "allege",
+    "write", "tweet", "remark", "comment", "respond",
+];
+/// See [`REPORTING_VERBS`].
+const REPORTED_SPEECH_MATCH: f32 = 0.65;
 /// What a quotation is worth to a verb of saying ("what did the placards say").
 const QUOTE_SAYS: f32 = 0.6;
 /// What a term's match is worth when another term matches the same word better.
@@ -1503,11 +1512,26 @@ impl<'a> Retriever<'a> {
             });
         }
         let verb = self.lexicon.can_be_verb(&word);
+        let speech = forms.iter().any(|f| SPEECH_VERBS.contains(&f.as_str()));
+        // "what did lukashenko say": any verb that reports speech says it ("claimed",
+        // "insisted").
+        if speech && forms.iter().any(|f| matches!(f.as_str(), "say" | "tell")) {
+            for (w, info) in &self.vocabulary.words {
+                if info
+                    .forms
+                    .iter()
+                    .any(|f| REPORTING_VERBS.contains(&f.as_str()))
+                {
+                    let m = matches.entry(w.clone()).or_insert(0.0);
+                    *m = m.max(REPORTED_SPEECH_MATCH);
+                }
+            }
+        }
         QueryTerm {
             word,
             weight,
             rank_weight: weight * (0.4 + 0.6 * self.idf(weighed)),
-            speech: forms.iter().any(|f| SPEECH_VERBS.contains(&f.as_str())),
+            speech,
             expansions,
             forms,
             matches,

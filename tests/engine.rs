@@ -1098,6 +1098,23 @@ fn what_someone_said_is_said_by_them() {
         "what did lukashenko say about the election",
         "The political elections stood",
     );
+    // Any verb that reports speech says it ("Lukashenko insisted ... he asserted triumph ...
+    // with 80%"), and only the speaker's own: in "... there might not be greater than 80% of
+    // votes misstated" the 80% is not what he got.
+    check(
+        "what percent of the vote did lukashenko say he got",
+        "with 80% of the ballot",
+    );
+    // "The Kremlin said that in a phone call with Lukashenko": the Kremlin says it.
+    check(
+        "What did Lukashenko say Putin promised him?",
+        "Lukashenko claimed Putin had actually guaranteed",
+    );
+    // "what won't he do" asks what is to come: "We will not hand over the country".
+    check(
+        "what did lukashenko say he wont do",
+        "We will not hand over the country",
+    );
     // A passage where nobody says anything does not tell what Lithuania said.
     let answer = engine().ask("what did lithuania say about taking in tikhanovskaya", 3);
     assert!(!answer.found, "{answer:?}");
@@ -1494,6 +1511,21 @@ fn a_lead_in_before_the_question_word_is_no_part_of_the_question() {
     );
     check_short("quick question: is lukashenko stepping down?", "No");
     check_short("do you know when did tikhanovskaya leave", "Tuesday");
+}
+
+#[test]
+fn a_message_is_answered_by_the_question_it_holds() {
+    check_short(
+        "Hi! I read the news today. How many people were detained?",
+        "a lot more 6,700",
+    );
+    check_short("I'm confused - where did tikhanovskaya go", "Lithuania");
+    check_short(
+        "the ambassador who sided with protesters - which country is he ambassador to?",
+        "Slovakia",
+    );
+    // "U.S." is the US, not "you" and an "s": the article does not say what it said.
+    check_abstains("What did the U.S. say?");
 }
 
 #[test]
