@@ -45,6 +45,8 @@ WAYS = {
     "... please?": lambda q: q.rstrip("?") + " please?",
     "@citebot ...": lambda q: "@citebot " + q,
     "citebot, ...": lambda q: "citebot, " + q,
+    "Hi! I read the article. ...": lambda q: "Hi! I read the article. " + q[:1].upper() + q[1:],
+    "i'm confused - ...": lambda q: "i'm confused - " + q,
     "... ??": lambda q: q.rstrip("?") + " ??",
     "...!!!": lambda q: q.rstrip("?") + "!!!",
     "... 🤔": lambda q: q + " 🤔",

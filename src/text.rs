@@ -447,18 +447,67 @@ fn asking_part(message: &str) -> &str {
         }
     }
     // Only after words that ask nothing themselves ("arrests? how many" is one question).
-    let from = starts
+    let opening = starts
         .iter()
         .copied()
         .take_while(|&s| !message[..s].contains('?'))
-        .find(|&s| opens(&message[s..]))
-        .unwrap_or(0);
+        .find(|&s| opens(&message[s..]));
+    // Or after pieces that only speak of the one asking ("Hi! I read the article. Arrests?").
+    let mut after_asker = 0;
+    for pair in starts.windows(2) {
+        let piece = &message[pair[0]..pair[1]];
+        if piece.contains('?') || !about_asker(piece) {
+            break;
+        }
+        after_asker = pair[1];
+    }
+    let from = opening.unwrap_or(0).max(after_asker);
+    // "I heard he won. Is that true?", "Putin - what did he promise?": the question points
+    // back at what was said before it (a "he" at someone the asker did not just speak of).
+    // Only a question with little of its own does ("when did that protester die" does not).
+    let before_about_asker = after_asker >= from;
+    let asked_tokens = tokenize(&message[from..]);
+    let own_words = asked_tokens
+        .iter()
+        .filter(|t| !is_stop_word(&t.norm) && t.norm != "true")
+        .count();
+    let points_back = own_words < 2
+        && asked_tokens
+            .iter()
+            .enumerate()
+            .any(|(k, t)| match t.norm.as_str() {
+                // ("about all this": everything, not one thing said.)
+                "that" | "this" => k == 0 || asked_tokens[k - 1].norm != "all",
+                "it" | "true" => true,
+                "he" | "she" | "they" | "him" | "her" | "his" | "their" | "them" => {
+                    !before_about_asker
+                }
+                _ => false,
+            });
+    let from = if points_back { 0 } else { from };
     let asked = message[from..].trim_start();
     // A second question after the first "?": only the first is asked.
     match asked.find('?') {
         Some(q) if opens(&asked[q + 1..]) => &asked[..=q],
         _ => asked,
     }
+}
+
+/// Whether a piece of a message speaks only of the one asking, or only greets: "Hi!", "I read
+/// the article.", "I'm confused".
+fn about_asker(piece: &str) -> bool {
+    let tokens = tokenize(piece);
+    let asker = |t: &Token| {
+        matches!(
+            t.norm.as_str(),
+            "i" | "i'm" | "im" | "i've" | "ive" | "i'd" | "me" | "my" | "we" | "we're" | "our"
+        )
+    };
+    !tokens.is_empty()
+        && (tokens.iter().any(asker)
+            || tokens.iter().all(|t| {
+                INTERJECTIONS.contains(&t.norm.as_str()) || CLOSING.contains(&t.norm.as_str())
+            }))
 }
 
 /// Whether a word opens a question: a question word, or an auxiliary ("is he resigning").
@@ -948,6 +997,30 @@ mod tests {
             ("arrests? how many", "arrests?"),
             ("What did the U.S. say?", "What did the U.S. say?"),
             ("hello", "hello"),
+            ("Hi! I read the article. Arrests?", "Arrests?"),
+            (
+                "i'm confused - leshchenya is ambassador where",
+                "leshchenya is ambassador where",
+            ),
+            // What the question points back at stays.
+            (
+                "I heard lukashenko won. Is that true?",
+                "I heard lukashenko won. Is that true?",
+            ),
+            // A topic before a dash is no greeting: what "he" stands for.
+            (
+                "Putin - what did he promise?",
+                "Putin - what did he promise?",
+            ),
+            ("EU - what did they decide?", "EU - what did they decide?"),
+            (
+                "sanctions - when do they start?",
+                "sanctions - when do they start?",
+            ),
+            (
+                "Hello. I'm new here. Where did she go?",
+                "Where did she go?",
+            ),
         ];
         for (message, asked) in cases {
             assert_eq!(asking_part(message), asked, "{message}");
