@@ -1764,6 +1764,7 @@ pub fn short_answer_with_cost(
             .or_else(|| {
                 clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
             })
+            .map(|a| what_was_said(question_tokens, terms, sentence, a))
             .map(|a| (a, 0.0)),
         QuestionKind::Reason => {
             clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
@@ -2028,6 +2029,87 @@ fn category_member(
         }
     }
     Some(sentence[tokens[start].start..tokens[end - 1].end].to_string())
+}
+
+/// For "what did X say": the passage's quotation of what was said ("We are against
+/// violence"), rather than a clause cut across it; a clause inside the quotation is kept
+/// ("hand over the country" for "what did he say he won't do").
+fn what_was_said(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    sentence: &str,
+    answer: String,
+) -> String {
+    let asks_what = question_tokens
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "what" | "whats"));
+    // ("tell" may be no term: "what did he tell his supporters".)
+    let says = terms.iter().any(|t| t.speech)
+        || question_tokens.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "say" | "said" | "says" | "tell" | "told" | "tells"
+            )
+        });
+    if !asks_what || !says {
+        return answer;
+    }
+    let quotes = quotations(sentence);
+    let words = |t: &str| text::tokenize(t).len();
+    // A clause that holds a quotation reports it ("Putin had revealed Russia's 'readiness to
+    // give the needed aid'"), unless the quotation is most of it ("with mottos such as 'We
+    // are against violence'").
+    if let Some(q) = quotes.iter().find(|q| answer.contains(*q)) {
+        return if 2 * words(q) >= words(&answer) {
+            q.trim_end_matches([',', '.', ' ']).to_string()
+        } else {
+            answer
+        };
+    }
+    // A clause that starts inside a quotation is what was said, up to the quotation's end.
+    let head: String = answer.chars().take(24).collect();
+    let head = head.trim_matches(|c: char| !c.is_alphanumeric());
+    if let Some(q) = quotes.iter().find(|q| q.contains(head)) {
+        let from = q.find(head).unwrap_or(0);
+        let rest = &q[from..];
+        let inside = if answer.len() <= rest.len() && rest.starts_with(answer.as_str()) {
+            answer.as_str()
+        } else {
+            rest
+        };
+        return inside.trim_end_matches([',', '.', ' ']).to_string();
+    }
+    quotes
+        .into_iter()
+        .find(|q| text::tokenize(q).len() >= MIN_QUOTED_WORDS)
+        .map_or(answer, |q| q.trim_end_matches([',', '.', ' ']).to_string())
+}
+
+/// A quotation shorter than this ("if needed") is a phrase, not what someone said.
+const MIN_QUOTED_WORDS: usize = 4;
+
+/// The quotations of a sentence, in order: between curly or straight double quotes; a
+/// sentence that opens with a closing quote opens a quotation with it.
+fn quotations(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in sentence.char_indices() {
+        let next = i + c.len_utf8();
+        match (c, open) {
+            ('“', _) => open = Some(next),
+            ('”', None) if sentence[..i].trim().is_empty() => open = Some(next),
+            ('"', None) => open = Some(next),
+            ('”' | '"', Some(start)) => {
+                let quoted = sentence[start..i].trim();
+                if !quoted.is_empty() {
+                    out.push(quoted);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The last word of a WordNet compound ("body" of "administrative_body"), or the word itself.

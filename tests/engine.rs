@@ -1110,6 +1110,17 @@ fn what_someone_said_is_said_by_them() {
         "What did Lukashenko say Putin promised him?",
         "Lukashenko claimed Putin had actually guaranteed",
     );
+    // What was said is the passage's quotation, not a clause cut across it.
+    check_short("what did the protest signs say", "We are against violence");
+    check_short(
+        "what did the ambassador say",
+        "surprised by stories of abuse as well as whippings",
+    );
+    check_short(
+        "what did lukashenko tell his supporters",
+        "I called you here not to defend me … however, for the first time in a quarter-century, \
+         to protect your country and also its self-reliance",
+    );
     // "what won't he do" asks what is to come: "We will not hand over the country".
     check(
         "what did lukashenko say he wont do",
