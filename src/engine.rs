@@ -621,45 +621,33 @@ fn said_by(s: &Scored, text: &str, speaker: usize, speech: usize) -> bool {
         return true;
     }
     let tokens = text::tokenize(text);
-    at(speech, 0.6).any(|(said, _)| {
-        let pronoun =
-            |t: &text::Token| matches!(t.norm.as_str(), "he" | "she" | "they" | "it" | "we" | "i");
-        let subject = tokens
+    let is_speaker = |t: &text::Token| named.iter().any(|&(a, b)| a <= t.start && t.end <= b);
+    let pronoun =
+        |t: &text::Token| matches!(t.norm.as_str(), "he" | "she" | "they" | "it" | "we" | "i");
+    // Someone named: a capitalised word, not a number, a date or the sentence's first word.
+    let name = |k: usize, t: &text::Token| {
+        t.capitalized
+            && !t.number
+            && !pronoun(t)
+            && (k > 0 || !text::is_stop_word(&t.norm))
+            && !text::is_weekday(&t.norm)
+            && !text::is_unambiguous_month(&t.norm)
+    };
+    // The last name (or pronoun, if `pronouns`) before byte `before`.
+    let last_before = |before: usize, pronouns: bool| {
+        tokens
             .iter()
             .enumerate()
-            .take_while(|(_, t)| t.start < said)
-            .filter(|&(k, t)| {
-                let name = t.capitalized
-                    && !t.number
-                    && !(k == 0 && text::is_stop_word(&t.norm))
-                    && !text::is_weekday(&t.norm)
-                    && !text::is_unambiguous_month(&t.norm);
-                name || pronoun(t)
-            })
+            .take_while(|(_, t)| t.start < before)
+            .filter(|&(k, t)| name(k, t) || (pronouns && pronoun(t)))
             .last()
-            .map(|(_, t)| t);
+            .map(|(_, t)| t)
+    };
+    at(speech, 0.6).any(|(said, _)| {
         // A pronoun stands for the name before it ("Lukashenko insisted ... he asserted"); the
         // speaker named only after it ("She has stated ... if Lukashenko") is someone else.
-        let named_at = |t: &text::Token| named.iter().any(|&(a, b)| a <= t.start && t.end <= b);
-        let speaker_before = |t: &text::Token| {
-            tokens
-                .iter()
-                .enumerate()
-                .take_while(|(_, u)| u.start < t.start)
-                .filter(|&(k, u)| {
-                    u.capitalized
-                        && !u.number
-                        && !(k == 0 && text::is_stop_word(&u.norm))
-                        && !text::is_weekday(&u.norm)
-                        && !text::is_unambiguous_month(&u.norm)
-                        && !pronoun(u)
-                })
-                .last()
-                .is_some_and(|(_, u)| named_at(u))
-        };
-        subject.is_some_and(|t| {
-            (pronoun(t) && speaker_before(t))
-                || named.iter().any(|&(a, b)| a <= t.start && t.end <= b)
+        last_before(said, true).is_some_and(|t| {
+            is_speaker(t) || (pronoun(t) && last_before(t.start, false).is_some_and(is_speaker))
         })
     })
 }

@@ -437,12 +437,10 @@ fn asking_part(message: &str) -> &str {
     for (i, c) in message.char_indices() {
         let next = i + c.len_utf8();
         let spaced = message[next..].starts_with(char::is_whitespace);
-        if matches!(c, '.' | '!' | '?' | ':' | ';') && spaced {
-            starts.push(next);
-        } else if matches!(c, '-' | '\u{2013}' | '\u{2014}')
-            && spaced
-            && message[..i].ends_with(char::is_whitespace)
-        {
+        let mark = matches!(c, '.' | '!' | '?' | ':' | ';');
+        let dash = matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            && message[..i].ends_with(char::is_whitespace);
+        if (mark || dash) && spaced {
             starts.push(next);
         }
     }
