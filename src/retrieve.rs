@@ -228,6 +228,9 @@ pub struct Vocabulary {
     /// The corpus words the MiniLM vectors lack, in every form ("placards"), found the first
     /// time a question asks: GloVe alone can say what they are near.
     vectorless: std::sync::OnceLock<Vec<String>>,
+    /// The corpus words that are forms of a verb reporting speech ("claimed"), found the first
+    /// time a question asks what someone said.
+    reporting: std::sync::OnceLock<Vec<String>>,
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -711,6 +714,7 @@ impl Vocabulary {
             worn: std::sync::OnceLock::new(),
             person_kinds: std::sync::OnceLock::new(),
             vectorless: std::sync::OnceLock::new(),
+            reporting: std::sync::OnceLock::new(),
             spelling,
             form_index,
             reverse_index,
@@ -755,14 +759,32 @@ impl Vocabulary {
         })
     }
 
-    /// The corpus words without a MiniLM vector for any of their forms, found the first time
-    /// they are asked for.
+    /// The corpus words that are forms of a verb reporting speech (see [`REPORTING_VERBS`]),
+    /// found the first time they are asked for.
+    fn reporting(&self) -> &[String] {
+        self.reporting.get_or_init(|| {
+            self.words
+                .iter()
+                .filter(|(_, info)| {
+                    info.forms
+                        .iter()
+                        .any(|f| REPORTING_VERBS.contains(&f.as_str()))
+                })
+                .map(|(w, _)| w.clone())
+                .collect()
+        })
+    }
+
+    /// The corpus words without a MiniLM vector for any of their forms (but with a GloVe
+    /// one), found the first time they are asked for.
     fn vectorless(&self, lexicon: &Lexicon, embeddings: &Embeddings) -> &[String] {
         self.vectorless.get_or_init(|| {
+            let glove = Embeddings::glove();
             self.words
                 .keys()
                 .filter(|w| {
-                    embeddings.row(w).is_none()
+                    glove.is_some_and(|g| g.row(w).is_some())
+                        && embeddings.row(w).is_none()
                         && lexicon
                             .lemmas(w)
                             .iter()
@@ -1516,15 +1538,9 @@ impl<'a> Retriever<'a> {
         // "what did lukashenko say": any verb that reports speech says it ("claimed",
         // "insisted").
         if speech && forms.iter().any(|f| matches!(f.as_str(), "say" | "tell")) {
-            for (w, info) in &self.vocabulary.words {
-                if info
-                    .forms
-                    .iter()
-                    .any(|f| REPORTING_VERBS.contains(&f.as_str()))
-                {
-                    let m = matches.entry(w.clone()).or_insert(0.0);
-                    *m = m.max(REPORTED_SPEECH_MATCH);
-                }
+            for w in self.vocabulary.reporting() {
+                let m = matches.entry(w.clone()).or_insert(0.0);
+                *m = m.max(REPORTED_SPEECH_MATCH);
             }
         }
         QueryTerm {
@@ -1770,6 +1786,8 @@ impl<'a> Retriever<'a> {
             let unknown = forms.iter().all(|f| e.row(f).is_none());
             let candidates = if unknown {
                 self.glove_neighbours_in_corpus(word, None)
+            } else if self.vocabulary.words.len() > BIG_CORPUS {
+                Vec::new()
             } else {
                 let vectorless = self.vocabulary.vectorless(self.lexicon, e);
                 self.glove_neighbours_in_corpus(word, Some(vectorless))
