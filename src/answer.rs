@@ -1703,12 +1703,19 @@ pub fn short_answer_with_cost(
             } else {
                 50.0
             };
+            // "how many got injured by police": who did it does not place the count.
+            let agent = (kind == QuestionKind::Number)
+                .then(|| passive_agent(question_tokens, terms, lexicon))
+                .flatten();
+            let strengths: Vec<f32> = (best.term_match.iter().enumerate())
+                .map(|(i, &m)| if agent == Some(i) { 0.0 } else { m })
+                .collect();
             let cost = |s: &Span| {
                 distance(
                     s,
                     &matched,
                     terms,
-                    (&best.term_match, no_anchor),
+                    (&strengths, no_anchor),
                     lexicon,
                     (&tokens, sentence, kind),
                 ) - unit_pref(s)
@@ -1771,6 +1778,24 @@ pub fn short_answer_with_cost(
                 .map(|a| (a, 0.0))
         }
     }
+}
+
+/// The term of a passive's agent: the noun after "by" that follows a verb form ("injured *by
+/// police*", "detained by the police").
+fn passive_agent(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let by = question_tokens.iter().position(|t| t.norm == "by")?;
+    let verb = question_tokens.get(by.checked_sub(1)?)?;
+    if !lexicon.is_verb_form(&verb.norm) || text::is_stop_word(&verb.norm) {
+        return None;
+    }
+    let agent = question_tokens[by + 1..]
+        .iter()
+        .find(|t| !text::is_determiner(&t.norm))?;
+    retrieve::term_for(terms, &agent.norm)
 }
 
 /// Token distance from a span to the matched question words: for each term its nearest match,

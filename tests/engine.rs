@@ -1156,6 +1156,8 @@ fn a_count_is_of_the_event_asked_about() {
     // The wounded are not the police: the article does not count injured officers.
     let police = engine().ask("how many police officers were injured", 3);
     assert!(!police.found, "{police:?}");
+    // Who did it ("by police" ~ "cops", next to 6,700) does not place the count.
+    check_short("how many people got injured by police", "hundreds");
 }
 
 #[test]
