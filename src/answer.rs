@@ -2079,7 +2079,7 @@ fn what_was_said(
     if !asks_what || !says {
         return answer;
     }
-    let quotes = quotations(sentence);
+    let quotes = text::quotations(sentence);
     let words = |t: &str| text::tokenize(t).len();
     // A clause that holds a quotation reports it ("Putin had revealed Russia's 'readiness to
     // give the needed aid'"), unless the quotation is most of it ("with mottos such as 'We
@@ -2106,36 +2106,12 @@ fn what_was_said(
     }
     quotes
         .into_iter()
-        .find(|q| text::tokenize(q).len() >= MIN_QUOTED_WORDS)
+        .find(|q| words(q) >= MIN_QUOTED_WORDS)
         .map_or(answer, |q| q.trim_end_matches([',', '.', ' ']).to_string())
 }
 
 /// A quotation shorter than this ("if needed") is a phrase, not what someone said.
 const MIN_QUOTED_WORDS: usize = 4;
-
-/// The quotations of a sentence, in order: between curly or straight double quotes; a
-/// sentence that opens with a closing quote opens a quotation with it.
-fn quotations(sentence: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in sentence.char_indices() {
-        let next = i + c.len_utf8();
-        match (c, open) {
-            ('“', _) => open = Some(next),
-            ('”', None) if sentence[..i].trim().is_empty() => open = Some(next),
-            ('"', None) => open = Some(next),
-            ('”' | '"', Some(start)) => {
-                let quoted = sentence[start..i].trim();
-                if !quoted.is_empty() {
-                    out.push(quoted);
-                }
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
 
 /// The last word of a WordNet compound ("body" of "administrative_body"), or the word itself.
 fn compound_head(word: &str) -> &str {

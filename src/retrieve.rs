@@ -1668,12 +1668,12 @@ impl<'a> Retriever<'a> {
         0.15 + 0.7 * rarity + 0.15 * idf.clamp(0.0, 1.0)
     }
 
-    /// The corpus words (or only those of `among`) GloVe puts at least [`GLOVE_ONLY_FROM`]
-    /// from `word`, with the cosine.
-    fn glove_neighbours_in_corpus(
+    /// The corpus words among `among` that GloVe puts at least [`GLOVE_ONLY_FROM`] from
+    /// `word`, with the cosine.
+    fn glove_neighbours_in_corpus<'w>(
         &self,
         word: &str,
-        among: Option<&[String]>,
+        among: impl Iterator<Item = &'w String>,
     ) -> Vec<(String, f32)> {
         let Some(glove) = Embeddings::glove() else {
             return Vec::new();
@@ -1682,11 +1682,7 @@ impl<'a> Retriever<'a> {
             return Vec::new();
         };
         // The cosine first: it rules out nearly every word, the opposites check only a few.
-        let words: Box<dyn Iterator<Item = &String>> = match among {
-            Some(among) => Box::new(among.iter()),
-            None => Box::new(self.vocabulary.words.keys()),
-        };
-        words
+        among
             .filter_map(|w| {
                 let cos = glove.cosine(own, glove.row(w)?);
                 (cos >= GLOVE_ONLY_FROM).then_some((w, cos))
@@ -1785,12 +1781,12 @@ impl<'a> Retriever<'a> {
             // matched by the question words GloVe puts very close to it ("banners").
             let unknown = forms.iter().all(|f| e.row(f).is_none());
             let candidates = if unknown {
-                self.glove_neighbours_in_corpus(word, None)
+                self.glove_neighbours_in_corpus(word, self.vocabulary.words.keys())
             } else if self.vocabulary.words.len() > BIG_CORPUS {
                 Vec::new()
             } else {
                 let vectorless = self.vocabulary.vectorless(self.lexicon, e);
-                self.glove_neighbours_in_corpus(word, Some(vectorless))
+                self.glove_neighbours_in_corpus(word, vectorless.iter())
             };
             for (candidate, cos) in candidates {
                 let v = (cos * 0.9).min(GLOVE_ONLY_MAX);
@@ -2645,20 +2641,9 @@ fn verbs_after_to(lexicon: &Lexicon, text: &str) -> Vec<u32> {
 
 /// Whether `text` quotes words of two or more letters between quotation marks.
 fn quotes_words(text: &str) -> bool {
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c, open) {
-            ('“', _) | ('"', None) => open = Some(i + c.len_utf8()),
-            ('”', Some(start)) | ('"', Some(start)) => {
-                if text[start..i].chars().filter(|c| c.is_alphabetic()).count() >= 2 {
-                    return true;
-                }
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    false
+    text::quotations(text)
+        .iter()
+        .any(|q| q.chars().filter(|c| c.is_alphabetic()).count() >= 2)
 }
 
 /// Whether WordNet files the noun under persons, at most three broader terms up ("strongman"

@@ -99,6 +99,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// The quotations of a sentence, in order: between curly or straight double quotes; a
+/// sentence that opens with a closing quote opens a quotation with it.
+pub fn quotations(sentence: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in sentence.char_indices() {
+        let next = i + c.len_utf8();
+        match (c, open) {
+            ('“', _) => open = Some(next),
+            ('”', None) if sentence[..i].trim().is_empty() => open = Some(next),
+            ('"', None) => open = Some(next),
+            ('”' | '"', Some(start)) => {
+                let quoted = sentence[start..i].trim();
+                if !quoted.is_empty() {
+                    out.push(quoted);
+                }
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Whether `word` (lower-cased) is an article: "the", "a", "an".
 pub fn is_article(word: &str) -> bool {
     matches!(word, "the" | "a" | "an")
@@ -910,7 +934,8 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asking_part, asks_what_called, is_article, is_determiner, is_filler, is_stop_word,
-        is_unambiguous_month, is_weekday, question_span, question_tokens, tokenize, STOP_WORDS,
+        is_unambiguous_month, is_weekday, question_span, question_tokens, quotations, tokenize,
+        STOP_WORDS,
     };
 
     #[test]
@@ -1023,6 +1048,17 @@ mod tests {
         for (message, asked) in cases {
             assert_eq!(asking_part(message), asked, "{message}");
         }
+    }
+
+    #[test]
+    fn quotations_are_found_between_their_marks() {
+        assert_eq!(
+            quotations("He said “we will not go” and “no”."),
+            ["we will not go", "no"]
+        );
+        // A paragraph that opens with a stray closing quote opens a quotation.
+        assert_eq!(quotations("” We stay,” he stated."), ["We stay,"]);
+        assert!(quotations("no quotes here").is_empty());
     }
 
     #[test]
