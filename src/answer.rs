@@ -463,8 +463,8 @@ fn in_phrasal_verb(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
 
 /// "who is X", "who was X", "what is X": a question that asks what someone or something is.
 pub fn is_identity_question(question_tokens: &[Token]) -> bool {
-    // "what was the march called" asks for the name itself.
-    if text::asks_what_called(question_tokens) {
+    // "what was the march called", "what is the name of the march" ask for the name itself.
+    if asks_name(question_tokens) {
         return false;
     }
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
@@ -627,6 +627,12 @@ pub fn place_of_head_kind(answer: &str, head: &QueryTerm, lexicon: &Lexicon) -> 
 /// "which belarusian ambassador backed...", "husband" in "the name of her husband". The answer
 /// must stand next to it in the passage.
 pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
+    question_head_phrase(tokens, lexicon).pop()
+}
+
+/// The noun phrase of [`question_head`], its head last: "opposition", "leader" in "the name of
+/// the opposition leader". Empty when the question asks about no noun.
+fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     let start = words
         .windows(2)
@@ -664,10 +670,13 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
             // "what's the new council she set up called" ("what's" reads as "what").
             ("what" | "whats", _) if i == 0 && text::asks_what_called(tokens) => Some(i + 1),
             _ => None,
-        })?;
-    let mut head = None;
+        });
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    let mut phrase: Vec<String> = Vec::new();
     for (i, w) in words.iter().enumerate().skip(start) {
-        if text::is_article(w) && head.is_none() {
+        if text::is_article(w) && phrase.is_empty() {
             continue;
         }
         if text::is_stop_word(w) || lexicon.is_verb_form(w) {
@@ -679,12 +688,12 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
         let verb_next = words
             .get(i + 1)
             .is_some_and(|n| !text::is_stop_word(n) && lexicon.can_be_verb(n));
-        if head.is_some() && !known && verb_next {
+        if !phrase.is_empty() && !known && verb_next {
             break;
         }
-        head = Some(w.to_string());
+        phrase.push(w.to_string());
     }
-    head
+    phrase
 }
 
 /// The place a "which N in X" question looks inside: "lithuania" in "which city in lithuania
@@ -1351,8 +1360,13 @@ pub fn short_answer_with_cost(
                 let after = tokens.get(s.end + 1).map(|t| t.norm.as_str()).unwrap_or("");
                 !(next == "year" && after == "old")
             };
-            let head =
-                question_head(question_tokens, lexicon).and_then(|h| retrieve::term_for(terms, &h));
+            let mut phrase = question_head_phrase(question_tokens, lexicon);
+            let head = phrase.pop().and_then(|h| retrieve::term_for(terms, &h));
+            // The terms of the words before the head ("opposition" in "the opposition leader").
+            let modifiers: Vec<usize> = phrase
+                .iter()
+                .filter_map(|w| retrieve::term_for(terms, w))
+                .collect();
             // The term of the place a "which city in lithuania" looks inside, if any.
             let within = (kind == QuestionKind::Place)
                 .then(|| place_within(question_tokens, lexicon))
@@ -1370,20 +1384,42 @@ pub fn short_answer_with_cost(
                         .iter()
                         .any(|&(_, _, term, m)| term == ht && m >= 0.5)
             });
-            // Token indexes where the head noun matches strongly.
-            let head_at: Vec<usize> = match head {
-                None => Vec::new(),
-                Some(ht) => tokens
+            // Token indexes where one of `asked` matches strongly.
+            let matched_at = |asked: &[usize]| -> Vec<usize> {
+                tokens
                     .iter()
                     .enumerate()
                     .filter(|(_, t)| {
-                        (counts_people && COUNTED_PEOPLE.contains(&t.norm.as_str()))
-                            || best.matched.iter().any(|&(s, e, term, m)| {
-                                term == ht && m >= 0.5 && s <= t.start && t.end <= e
-                            })
+                        best.matched.iter().any(|&(s, e, term, m)| {
+                            asked.contains(&term) && m >= 0.5 && s <= t.start && t.end <= e
+                        })
                     })
                     .map(|(i, _)| i)
-                    .collect(),
+                    .collect()
+            };
+            // Token indexes where the head noun matches strongly; or, for a person the
+            // passage calls otherwise ("main opposition prospect Svetlana Tikhanovskaya" for
+            // "the name of the opposition leader"), where the words before it do.
+            let head_at: Vec<usize> = match head {
+                None => Vec::new(),
+                Some(ht) => {
+                    let mut at: Vec<usize> = tokens
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, t)| counts_people && COUNTED_PEOPLE.contains(&t.norm.as_str()))
+                        .map(|(i, _)| i)
+                        .collect();
+                    at.extend(matched_at(&[ht]));
+                    if at.is_empty()
+                        && kind == QuestionKind::Person
+                        && retrieve::is_person_noun(lexicon, &terms[ht].word)
+                    {
+                        at = matched_at(&modifiers);
+                    }
+                    at.sort_unstable();
+                    at.dedup();
+                    at
+                }
             };
             // A question word, as a verb, at token `i` ("accused", "came out").
             let matched_verb = |i: usize| {

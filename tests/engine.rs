@@ -1029,6 +1029,7 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
     for question in [
         "what was the opposition march called",
         "what was the march on independence avenue called",
+        "what is the name of the march",
     ] {
         let answer = engine().ask(question, 3);
         assert_eq!(
@@ -1044,6 +1045,12 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
     check_short(
         "what is the council tikhanovskaya formed called",
         "Coordination Council",
+    );
+    // A person the article calls otherwise ("main opposition prospect") is named by the words
+    // before the noun asked about.
+    check_short(
+        "what is the name of the opposition leader",
+        "Svetlana Tikhanovskaya",
     );
     // An acronym before the noun asked about names it: "the CSTO army partnership".
     check_short("which military alliance did the kremlin mention", "CSTO");
