@@ -214,6 +214,15 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
     match tokens.get(i).map_or("", |t| t.norm.as_str()) {
         "like" => matches!(next, "what" | "who" | "when" | "where" | "why" | "how"),
+        // "got arrested", "gets transferred": a passive's helper, as "was" is.
+        "get" | "gets" | "got" | "getting" | "gotten" => {
+            next.len() > 3 && next.ends_with("ed")
+                || matches!(
+                    next,
+                    "hurt" | "shot" | "caught" | "held" | "hit" | "beaten" | "taken" | "sent"
+                        | "kept" | "thrown" | "locked" | "put" | "killed" | "stolen" | "chosen"
+                )
+        }
         "right" => next == "now",
         // "supposed to", "meant to": what was planned, as the verb after it says.
         "supposed" | "meant" => next == "to",
@@ -1113,6 +1122,8 @@ mod tests {
     fn chat_fillers_and_name_questions() {
         let t = tokenize("like what is she doing right now");
         assert!(is_filler(&t, 0) && !is_filler(&t, 1) && is_filler(&t, 5) && !is_filler(&t, 6));
+        let t = tokenize("how many got hurt and who got a medal");
+        assert!(is_filler(&t, 2) && !is_filler(&t, 6));
         assert!(asks_what_called(&tokenize("what was the march called")));
         assert!(!asks_what_called(&tokenize("who called the march")));
     }
