@@ -2130,8 +2130,14 @@ fn what_was_said(
     // A clause that starts inside a quotation is what was said, up to the quotation's end.
     let head: String = answer.chars().take(24).collect();
     let head = head.trim_matches(|c: char| !c.is_alphanumeric());
-    if let Some(q) = quotes.iter().find(|q| q.contains(head)) {
-        let from = q.find(head).unwrap_or(0);
+    // (At a word's start: "he" is not the end of "The".)
+    let word_at = |q: &str| {
+        q.match_indices(head).map(|(i, _)| i).find(|&i| {
+            !q[..i].ends_with(char::is_alphanumeric)
+                && !q[i + head.len()..].starts_with(char::is_alphanumeric)
+        })
+    };
+    if let Some((q, from)) = quotes.iter().find_map(|q| word_at(q).map(|i| (q, i))) {
         let rest = &q[from..];
         let inside = if answer.len() <= rest.len() && rest.starts_with(answer.as_str()) {
             answer.as_str()
@@ -2143,7 +2149,44 @@ fn what_was_said(
     quotes
         .into_iter()
         .find(|q| words(q) >= MIN_QUOTED_WORDS)
+        .map(|q| asked_sentence_of(q, terms))
         .map_or(answer, |q| q.trim_end_matches([',', '.', ' ']).to_string())
+}
+
+/// The sentence of a quotation of several that matches the question's terms best ("We will
+/// not hand over the country" for "what did he say he won't do with the country"), or the
+/// whole quotation when none matches better than the others.
+fn asked_sentence_of<'q>(quotation: &'q str, terms: &[QueryTerm]) -> &'q str {
+    let mut sentences: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for (i, _) in quotation.match_indices(". ") {
+        sentences.push(&quotation[from..=i]);
+        from = i + 2;
+    }
+    sentences.push(&quotation[from..]);
+    if sentences.len() < 2 {
+        return quotation;
+    }
+    // (Not the verb of saying: "misstated" is no more said than the rest.)
+    let score = |s: &str| -> f32 {
+        terms
+            .iter()
+            .filter(|t| !t.speech)
+            .map(|t| {
+                text::tokenize(s)
+                    .iter()
+                    .filter_map(|w| t.matches.get(&w.norm))
+                    .fold(0.0f32, |a, &m| a.max(m))
+            })
+            .sum()
+    };
+    let scored: Vec<f32> = sentences.iter().map(|s| score(s)).collect();
+    let best = scored.iter().copied().fold(0.0f32, f32::max);
+    let at_best: Vec<usize> = (0..scored.len()).filter(|&i| scored[i] >= best).collect();
+    match at_best.as_slice() {
+        [only] if best > 0.0 => sentences[*only].trim(),
+        _ => quotation,
+    }
 }
 
 /// A quotation shorter than this ("if needed") is a phrase, not what someone said.

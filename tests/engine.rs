@@ -1134,6 +1134,15 @@ fn what_someone_said_is_said_by_them() {
         "what did lukashenko say he wont do",
         "We will not hand over the country",
     );
+    // Of a quotation of several sentences, the one the question asks about.
+    check_short(
+        "what did he say he won't do with the country",
+        "We will not hand over the country",
+    );
+    check_short(
+        "what did lukashenko say about the election",
+        "The political elections stood",
+    );
     // A passage where nobody says anything does not tell what Lithuania said.
     let answer = engine().ask("what did lithuania say about taking in tikhanovskaya", 3);
     assert!(!answer.found, "{answer:?}");
