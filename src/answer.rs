@@ -1406,7 +1406,12 @@ pub fn short_answer_with_cost(
                     let mut at: Vec<usize> = tokens
                         .iter()
                         .enumerate()
-                        .filter(|(_, t)| counts_people && COUNTED_PEOPLE.contains(&t.norm.as_str()))
+                        .filter(|(_, t)| {
+                            // "Around 100 team" counts people too.
+                            counts_people
+                                && (COUNTED_PEOPLE.contains(&t.norm.as_str())
+                                    || retrieve::is_group_of_people(lexicon, &t.norm))
+                        })
                         .map(|(i, _)| i)
                         .collect();
                     at.extend(matched_at(&[ht]));

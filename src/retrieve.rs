@@ -2652,6 +2652,11 @@ pub fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
     is_filed_under(lexicon, word, &["person"], (3, 6))
 }
 
+/// Whether WordNet files the noun directly under a unit of people: "team", "crew", "staff".
+pub fn is_group_of_people(lexicon: &Lexicon, word: &str) -> bool {
+    is_filed_under(lexicon, word, &["social_unit", "personnel"], (1, 3))
+}
+
 /// Whether WordNet files the place name `word` under one of `kinds` ("russia" under
 /// "country", "minsk" under "city"), a few broader terms up.
 pub fn is_place_of_kind(lexicon: &Lexicon, word: &str, kinds: &[&str]) -> bool {

@@ -1478,6 +1478,8 @@ fn a_count_of_people_counts_the_kind_of_people_asked_about() {
         "approximately 100,000",
     );
     check_short("how many supporters came to lukashenko's rally", "50,000");
+    // A unit of people ("team", "crew", "staff") counts people too.
+    check_short("how many tv employees joined the crowd", "Around 100");
     // Not where the sentence names the kind asked as others: the "cops" are not the
     // "6,700 individuals apprehended".
     check_abstains("how many police officers were injured");
