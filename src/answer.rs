@@ -380,7 +380,14 @@ pub fn is_topic_only(question_tokens: &[Token]) -> bool {
 /// Whether a question asks about what is still to come: "when will ...", "when are they
 /// going to ...", "what won't he do".
 pub fn asks_future(question_tokens: &[Token]) -> bool {
+    // "when would the new elections take place": a time still to come, if at all.
+    let asks_when = question_tokens
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "when" | "whens"));
     question_tokens.iter().enumerate().any(|(i, t)| {
+        if asks_when && t.norm == "would" {
+            return true;
+        }
         let next = question_tokens.get(i + 1).map_or("", |n| n.norm.as_str());
         matches!(
             t.norm.as_str(),

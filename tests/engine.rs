@@ -543,6 +543,8 @@ fn short_answers_fit_the_question() {
     );
     // "when will" asks about what is to come: a past Friday does not answer it.
     assert!(!ask("when are the factory workers going to strike").found);
+    // So does "when would": the new elections have no day yet.
+    assert!(!ask("when would the new elections take place").found);
     // "so far" is "yet"; "the biggest one" is no number.
     check(
         "was sunday's march the biggest one so far",
