@@ -88,7 +88,8 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has_seq("what", "percent")
         || has_seq("how", "long")
         || has_seq("what", "percentage")
-        || has_seq("what", "percent")
+        || has_seq("what", "share")
+        || has_seq("what", "proportion")
         || has_seq("what", "number")
         || has_seq("how", "big")
         || has_seq("how", "large")
@@ -2042,6 +2043,72 @@ const VAGUE_KINDS: &[&str] = &[
 /// How far into a word's list of broader (and narrower) terms a kind asked about may stand.
 const CATEGORY_REACH: usize = 40;
 
+/// The kind a "what N" / "which N" question asks for ("language" in "what language do they
+/// speak"), and its close synonyms ("colour", "color"); None for a vague or no noun.
+fn asked_kinds<'q>(question_tokens: &'q [Token], lexicon: &Lexicon) -> Option<Vec<&'q str>> {
+    let at = question_tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "what" | "which" | "whats"))?;
+    let kind = question_tokens.get(at + 1)?.norm.as_str();
+    // ("what's fueling the protests": a verb, no kind.)
+    if text::is_stop_word(kind)
+        || VAGUE_KINDS.contains(&kind)
+        || !lexicon.is_noun(kind)
+        || kind.ends_with("ing")
+    {
+        return None;
+    }
+    let mut kinds: Vec<&str> = vec![kind];
+    for (relation, rank, w) in lexicon.related(kind) {
+        if relation == crate::lexicon::Relation::Synonym && rank == 0 {
+            kinds.push(w);
+        }
+    }
+    Some(kinds)
+}
+
+/// Whether WordNet files `word` under one of `kinds` (its broader terms, or their heads).
+fn of_kinds(word: &str, kinds: &[&str], lexicon: &Lexicon) -> bool {
+    lexicon.lemmas(word).iter().any(|l| {
+        lexicon
+            .related(l)
+            .filter(|(relation, _, _)| *relation == crate::lexicon::Relation::Broader)
+            .take(CATEGORY_REACH)
+            // A compound's head says what it is: an "administrative_body" is a body.
+            .any(|(_, _, w)| kinds.contains(&w) || kinds.contains(&compound_head(w)))
+    })
+}
+
+/// For "what language do people speak in belarus": whether the passage names neither the kind
+/// asked for (`kind_match`, how well it matches the kind's word) nor anything of that kind, so
+/// that it cannot say which one.
+pub fn lacks_asked_kind(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    term_match: &[f32],
+    sentence: &str,
+    lexicon: &Lexicon,
+) -> bool {
+    let Some(kinds) = asked_kinds(question_tokens, lexicon) else {
+        return false;
+    };
+    let named = retrieve::term_for(terms, kinds[0])
+        .is_some_and(|ti| term_match.get(ti).is_some_and(|&m| m >= STRICT_KIND_MATCH));
+    let Some(ti) = retrieve::term_for(terms, kinds[0]) else {
+        return false;
+    };
+    if named || terms[ti].matches.values().any(|&m| m >= 1.0) && term_match[ti] >= 0.5 {
+        return false;
+    }
+    !text::tokenize(sentence).iter().any(|t| {
+        !t.number && !text::is_stop_word(&t.norm) && of_kinds(&t.norm, &kinds, lexicon)
+    })
+}
+
+/// How well a passage's word must match the kind asked for to name it (see
+/// [`lacks_asked_kind`]).
+const STRICT_KIND_MATCH: f32 = 0.65;
+
 /// For "what colour ..." questions: the word of the passage WordNet files under the kind asked
 /// about ("white", a colour), the one nearest the question's words; with the rest of its name
 /// when it is one ("Coordination Council" for "what body"). None when no word is of that kind.
@@ -2052,34 +2119,15 @@ fn category_member(
     matched: &[(usize, usize)],
     lexicon: &Lexicon,
 ) -> Option<String> {
-    let at = question_tokens
-        .iter()
-        .position(|t| matches!(t.norm.as_str(), "what" | "which" | "whats"))?;
-    let kind = question_tokens.get(at + 1)?.norm.as_str();
-    if text::is_stop_word(kind) || VAGUE_KINDS.contains(&kind) || !lexicon.is_noun(kind) {
-        return None;
-    }
     // The kind and its close synonyms ("colour" and "color").
-    let mut kinds: Vec<&str> = vec![kind];
-    for (relation, rank, w) in lexicon.related(kind) {
-        if relation == crate::lexicon::Relation::Synonym && rank == 0 {
-            kinds.push(w);
-        }
-    }
+    let kinds = asked_kinds(question_tokens, lexicon)?;
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
     let of_kind = |i: usize| {
         let t = &tokens[i];
         !t.number
             && !text::is_stop_word(&t.norm)
             && !is_matched(i)
-            && lexicon.lemmas(&t.norm).iter().any(|l| {
-                lexicon
-                    .related(l)
-                    .filter(|(relation, _, _)| *relation == crate::lexicon::Relation::Broader)
-                    .take(CATEGORY_REACH)
-                    // A compound's head says what it is: an "administrative_body" is a body.
-                    .any(|(_, _, w)| kinds.contains(&w) || kinds.contains(&compound_head(w)))
-            })
+            && of_kinds(&t.norm, &kinds, lexicon)
     };
     let distance = |i: usize| {
         matched

@@ -52,6 +52,10 @@ const EVENT_MISSING_PENALTY: f32 = 0.15;
 /// sanctions *kick in*" answered by the day they were agreed).
 const EVENT_MISSING_CONFIDENCE: f32 = 0.75;
 
+/// What confidence is left when the passage names neither the kind of thing asked for nor
+/// anything of that kind ("what language ..." answered by a passage without one).
+const KIND_MISSING_CONFIDENCE: f32 = 0.6;
+
 /// What a candidate gains for "what was the march called" when its answer is a name holding
 /// the word asked about ("March for Freedom"): that is the thing's name, whatever else the
 /// question says of it.
@@ -422,8 +426,22 @@ impl Engine {
                     .iter()
                     .zip(&first.term_match)
                     .any(|(t, &m)| t.speech && m < 0.3);
+            // "what language do people speak": a passage that names no language.
+            let kindless = kind == QuestionKind::Thing
+                && retriever.sentence(first.at).is_some_and(|(_, sent)| {
+                    answer::lacks_asked_kind(
+                        &tokens,
+                        &terms,
+                        &first.term_match,
+                        &sent.text,
+                        self.lexicon,
+                    )
+                });
             if unsaid {
                 confidence *= EVENT_MISSING_CONFIDENCE;
+            }
+            if kindless {
+                confidence *= KIND_MISSING_CONFIDENCE;
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.

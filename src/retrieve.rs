@@ -1109,6 +1109,8 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
                 | "year"
                 | "month"
                 | "percentage"
+                | "share"
+                | "proportion"
                 | "percent"
                 | "number"
                 | "kind"

@@ -1706,3 +1706,12 @@ fn a_place_the_story_is_set_in_need_not_be_said_again() {
     // Only where it is asked of something the story tells: it is no population figure.
     check_abstains("how many people live in minsk");
 }
+
+#[test]
+fn a_passage_that_names_nothing_of_the_kind_asked_for_does_not_say_which() {
+    // "As he spoke, ... people walked down ...": no language is named.
+    check_abstains("what language do people speak in belarus");
+    // "what share" asks for a figure: "with 80% of the ballot".
+    check_short("what share of the vote did lukashenko say he won", "80%");
+    check_short("what colour do the opposition wear", "white");
+}
