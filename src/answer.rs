@@ -714,6 +714,12 @@ fn place_within<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&
         {
             Some(name)
         }
+        // "where in lithuania is she staying"
+        ["where" | "wheres", "in", name, ..]
+            if lexicon.is_proper(name) && lexicon.is_place(name) =>
+        {
+            Some(name)
+        }
         _ => None,
     }
 }
@@ -1612,9 +1618,12 @@ pub fn short_answer_with_cost(
                     let unsaid_setting = !(0..tokens.len())
                         .any(|i| matched_at(i, 0.5, f32::INFINITY))
                         && best.term_match.get(t).is_some_and(|&m| m >= 0.5);
+                    // A place in a country is one by its name ("exile in Lithuania" is not).
+                    let named = (s.start..s.end).any(|i| tokens[i].capitalized);
                     close_name
                         || unsaid_setting
-                        || (!(s.start..s.end).any(near)
+                        || (named
+                            && !(s.start..s.end).any(near)
                             && (s.start.saturating_sub(4)..(s.end + 4).min(tokens.len())).any(near))
                 })
                 .filter(|s| {

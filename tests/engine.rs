@@ -1715,3 +1715,10 @@ fn a_passage_that_names_nothing_of_the_kind_asked_for_does_not_say_which() {
     check_short("what share of the vote did lukashenko say he won", "80%");
     check_short("what colour do the opposition wear", "white");
 }
+
+#[test]
+fn a_place_inside_a_country_is_one_by_its_name() {
+    // "From exile in Lithuania": exile is no place in Lithuania.
+    check_abstains("where in lithuania is she staying");
+    check_short("where is tikhanovskaya now", "Lithuania");
+}
