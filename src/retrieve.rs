@@ -753,7 +753,12 @@ impl Vocabulary {
         self.person_kinds.get_or_init(|| {
             self.words
                 .keys()
-                .filter(|w| !lexicon.is_proper(w) && is_person_noun(lexicon, w))
+                // Not a verb's form or a verb ("accused", "exile"): people only as nouns.
+                .filter(|w| {
+                    !lexicon.is_proper(w)
+                        && !lexicon.can_be_verb(w)
+                        && is_person_noun(lexicon, w)
+                })
                 .cloned()
                 .collect()
         })
