@@ -44,7 +44,9 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-14.jsonl", 83.0),
     ("heldout-questions-15.jsonl", 81.0),
     ("heldout-questions-16.jsonl", 86.0),
-    ("heldout-questions-17.jsonl", 78.0),
+    ("heldout-questions-17.jsonl", 81.0),
+    ("heldout-questions-18.jsonl", 90.0),
+    ("heldout-questions-19.jsonl", 82.0),
 ];
 
 fn repo() -> &'static Path {
