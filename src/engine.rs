@@ -275,6 +275,9 @@ impl Engine {
                     other => other,
                 };
                 match &found {
+                    // A "who" passage without a person is further off than a count without a
+                    // figure: many a sentence holds some figure.
+                    None if kind == QuestionKind::Person => s.score -= NO_PERSON_PENALTY,
                     None => s.score -= 0.3,
                     // An answer far from the question's words is less likely the one asked for.
                     Some((a, cost)) => {
@@ -603,6 +606,9 @@ impl Engine {
             .unwrap_or_default()
     }
 }
+
+/// What a candidate loses for a "who" question when it names no one who could be the answer.
+const NO_PERSON_PENALTY: f32 = 0.4;
 
 /// What a candidate loses for "what did X say" when X is named only after what is said.
 const SPEAKER_PENALTY: f32 = 0.15;
