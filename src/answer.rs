@@ -2101,17 +2101,18 @@ pub fn lacks_asked_kind(
     let Some(kinds) = asked_kinds(question_tokens, lexicon) else {
         return false;
     };
-    let named = retrieve::term_for(terms, kinds[0])
-        .is_some_and(|ti| term_match.get(ti).is_some_and(|&m| m >= STRICT_KIND_MATCH));
     let Some(ti) = retrieve::term_for(terms, kinds[0]) else {
         return false;
     };
-    if named || terms[ti].matches.values().any(|&m| m >= 1.0) && term_match[ti] >= 0.5 {
+    let m = term_match.get(ti).copied().unwrap_or(0.0);
+    // The passage names the kind: closely, or more loosely where the articles use the word.
+    let in_articles = terms[ti].matches.values().any(|&w| w >= 1.0);
+    if m >= STRICT_KIND_MATCH || (in_articles && m >= 0.5) {
         return false;
     }
-    !text::tokenize(sentence).iter().any(|t| {
-        !t.number && !text::is_stop_word(&t.norm) && of_kinds(&t.norm, &kinds, lexicon)
-    })
+    !text::tokenize(sentence)
+        .iter()
+        .any(|t| !t.number && !text::is_stop_word(&t.norm) && of_kinds(&t.norm, &kinds, lexicon))
 }
 
 /// How well a passage's word must match the kind asked for to name it (see

@@ -755,9 +755,7 @@ impl Vocabulary {
                 .keys()
                 // Not a verb's form or a verb ("accused", "exile"): people only as nouns.
                 .filter(|w| {
-                    !lexicon.is_proper(w)
-                        && !lexicon.can_be_verb(w)
-                        && is_person_noun(lexicon, w)
+                    !lexicon.is_proper(w) && !lexicon.can_be_verb(w) && is_person_noun(lexicon, w)
                 })
                 .cloned()
                 .collect()

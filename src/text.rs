@@ -216,12 +216,7 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
         "like" => matches!(next, "what" | "who" | "when" | "where" | "why" | "how"),
         // "got arrested", "gets transferred": a passive's helper, as "was" is.
         "get" | "gets" | "got" | "getting" | "gotten" => {
-            next.len() > 3 && next.ends_with("ed")
-                || matches!(
-                    next,
-                    "hurt" | "shot" | "caught" | "held" | "hit" | "beaten" | "taken" | "sent"
-                        | "kept" | "thrown" | "locked" | "put" | "killed" | "stolen" | "chosen"
-                )
+            (next.len() > 3 && next.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&next)
         }
         "right" => next == "now",
         // "supposed to", "meant to": what was planned, as the verb after it says.
@@ -236,6 +231,12 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
         _ => false,
     }
 }
+
+/// Past participles that do not end in "-ed", as a passive's "got" takes them ("got hurt").
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "hurt", "shot", "caught", "held", "hit", "beaten", "taken", "sent", "kept", "thrown", "put",
+    "stolen", "chosen", "told", "given", "known", "seen",
+];
 
 /// Words that lead into a question in chat without being part of it ("hey", "quick question:",
 /// "can you tell me", "i was wondering").

@@ -1728,5 +1728,8 @@ fn a_place_inside_a_country_is_one_by_its_name() {
 #[test]
 fn a_who_question_wants_a_passage_that_names_someone() {
     // "declined phone call to step down" has the phone but no one Lukashenko spoke to.
-    check_short("who did lukashenko speak to on the phone", "President Vladimir Putin");
+    check_short(
+        "who did lukashenko speak to on the phone",
+        "President Vladimir Putin",
+    );
 }
