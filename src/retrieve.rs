@@ -1398,8 +1398,8 @@ impl<'a> Retriever<'a> {
             }
             terms.push(term);
         }
-        if terms.len() < MAX_TERMS {
-            if let Some(term) = self.bare_pronoun_term(tokens, &terms) {
+        for term in self.bare_pronoun_terms(tokens, &terms) {
+            if terms.len() < MAX_TERMS {
                 terms.push(term);
             }
         }
@@ -1988,14 +1988,15 @@ impl<'a> Retriever<'a> {
     }
 
     /// "where did she go": the person a bare "she" or "he" means, the one the articles call so
-    /// most, as a soft term. None when the question names someone the pronoun may stand for
-    /// ("what did putin say he would do"; not "what will she do if lukashenko quits"), or has
-    /// both a "she" and a "he".
-    fn bare_pronoun_term(&self, tokens: &[Token], terms: &[QueryTerm]) -> Option<QueryTerm> {
-        let mut genders = tokens.iter().filter_map(|t| pronoun_gender_of(&t.norm));
-        let g = genders.next()?;
-        if genders.any(|other| other != g) {
-            return None;
+    /// most, as a soft term; one for each ("will she hold new elections if he quits"). None for
+    /// a pronoun when the question names someone it may stand for ("what did putin say he
+    /// would do"; not "what will she do if lukashenko quits").
+    fn bare_pronoun_terms(&self, tokens: &[Token], terms: &[QueryTerm]) -> Vec<QueryTerm> {
+        let mut genders: Vec<usize> = Vec::new();
+        for g in tokens.iter().filter_map(|t| pronoun_gender_of(&t.norm)) {
+            if !genders.contains(&g) {
+                genders.push(g);
+            }
         }
         let people = &self.vocabulary.pronoun_names;
         let called = |t: &QueryTerm, g: usize| {
@@ -2011,19 +2012,23 @@ impl<'a> Retriever<'a> {
                 .any(|l| self.lexicon.is_lemma(l));
             !known || (self.lexicon.is_proper(w) && !self.lexicon.is_place(w))
         };
-        if terms
-            .iter()
-            .any(|t| called(t, g) || (is_name(&t.word) && !called(t, 1 - g)))
-        {
-            return None;
-        }
-        let name = people[g].first()?;
-        let mut expansions = HashMap::default();
-        expansions.insert(name.clone(), 1.0);
-        let forms = vec![name.clone()];
-        let matches = self.corpus_matches(&expansions, &forms);
-        let weight = self.weight(name) * 0.5;
-        Some(self.term(name.clone(), (weight, name), expansions, forms, matches))
+        genders
+            .into_iter()
+            .filter(|&g| {
+                !terms
+                    .iter()
+                    .any(|t| called(t, g) || (is_name(&t.word) && !called(t, 1 - g)))
+            })
+            .filter_map(|g| {
+                let name = people[g].first()?;
+                let mut expansions = HashMap::default();
+                expansions.insert(name.clone(), 1.0);
+                let forms = vec![name.clone()];
+                let matches = self.corpus_matches(&expansions, &forms);
+                let weight = self.weight(name) * 0.5;
+                Some(self.term(name.clone(), (weight, name), expansions, forms, matches))
+            })
+            .collect()
     }
 
     /// How strongly the corpus word closest to the term matches it (0 when none does).

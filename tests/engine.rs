@@ -1734,3 +1734,9 @@ fn a_who_question_wants_a_passage_that_names_someone() {
         "President Vladimir Putin",
     );
 }
+
+#[test]
+fn a_she_and_a_he_each_stand_for_their_person() {
+    // "She ... will arrange new elections if Lukashenko actions down."
+    check("will she hold new elections if he quits", "arrange new elections");
+}
