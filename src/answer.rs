@@ -1580,6 +1580,11 @@ pub fn short_answer_with_cost(
                         while s.start < s.end && is_asked(s.start) && !head_at.contains(&s.start) {
                             s.start += 1;
                         }
+                        // "March for Freedom" is one name: "for Freedom" is none.
+                        if s.start < s.end && matches!(tokens[s.start].norm.as_str(), "for" | "of")
+                        {
+                            return None;
+                        }
                         while s.end > s.start
                             && is_asked(s.end - 1)
                             && !head_at.contains(&(s.end - 1))

@@ -1738,5 +1738,18 @@ fn a_who_question_wants_a_passage_that_names_someone() {
 #[test]
 fn a_she_and_a_he_each_stand_for_their_person() {
     // "She ... will arrange new elections if Lukashenko actions down."
-    check("will she hold new elections if he quits", "arrange new elections");
+    check(
+        "will she hold new elections if he quits",
+        "arrange new elections",
+    );
+}
+
+#[test]
+fn a_name_that_holds_the_word_asked_is_not_cut_in_two() {
+    // "March for Freedom" holds "march": not the answer to where the march went, nor "for
+    // Freedom" either.
+    check_short(
+        "where in minsk did the big opposition march go",
+        "Independence Avenue",
+    );
 }
