@@ -1527,9 +1527,11 @@ impl<'a> Retriever<'a> {
             });
         }
         // One day is not another: "sunday" is no "monday", though vectors put them together.
+        // ("sundays march": a possessive without its apostrophe, or a plural.)
         let day = |w: &str| {
             let w = w.trim_end_matches("'s").trim_end_matches("’s");
-            text::is_weekday(w) || text::is_unambiguous_month(w)
+            let bare = w.strip_suffix('s').unwrap_or(w);
+            text::is_weekday(w) || text::is_weekday(bare) || text::is_unambiguous_month(w)
         };
         if day(&word) {
             let own: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
