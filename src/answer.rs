@@ -2094,8 +2094,8 @@ fn of_kinds(word: &str, kinds: &[&str], lexicon: &Lexicon) -> bool {
 }
 
 /// For "what language do people speak in belarus": whether the passage names neither the kind
-/// asked for (`kind_match`, how well it matches the kind's word) nor anything of that kind, so
-/// that it cannot say which one.
+/// asked for (by `term_match`, how well each question term matches the passage) nor anything
+/// of that kind, so that it cannot say which one.
 pub fn lacks_asked_kind(
     question_tokens: &[Token],
     terms: &[QueryTerm],
