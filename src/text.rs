@@ -359,6 +359,36 @@ const CLOSING: &[&str] = &[
     "though",
 ];
 
+/// Chat phrases that say nothing of what is asked, wherever they open or close a message:
+/// "by the way, how many ...", "... in the first place", "is he resigning or not".
+const FILLER_PHRASES: &[&[&str]] = &[
+    &["by", "the", "way"],
+    &["to", "be", "honest"],
+    &["out", "of", "curiosity"],
+    &["just", "wondering"],
+    &["in", "the", "first", "place"],
+    &["or", "not"],
+    &["if", "you", "know"],
+    &["tbh"],
+];
+
+/// How many tokens a filler phrase takes at the start (`at_end` false) or the end of `tokens`.
+fn filler_len(tokens: &[Token], at_end: bool) -> usize {
+    FILLER_PHRASES
+        .iter()
+        .find(|phrase| {
+            phrase.len() < tokens.len() && {
+                let at = if at_end {
+                    tokens.len() - phrase.len()
+                } else {
+                    0
+                };
+                phrase.iter().zip(&tokens[at..]).all(|(w, t)| t.norm == *w)
+            }
+        })
+        .map_or(0, |phrase| phrase.len())
+}
+
 /// Words that open a yes/no question ("is he resigning").
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
@@ -371,8 +401,14 @@ const AUXILIARIES: &[&str] = &[
 /// that announces a question ("know", "question", "hey"), so "do you know" alone stays.
 pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
     let mut end = tokens.len();
-    while end > 1 && CLOSING.contains(&tokens[end - 1].norm.as_str()) {
-        end -= 1;
+    loop {
+        if end > 1 && CLOSING.contains(&tokens[end - 1].norm.as_str()) {
+            end -= 1;
+        } else if let n @ 1.. = filler_len(&tokens[..end], true) {
+            end -= n;
+        } else {
+            break;
+        }
     }
     // "... in the article", "... according to this story".
     let norm = |i: usize| tokens[i].norm.as_str();
@@ -414,7 +450,11 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
         .iter()
         .take_while(|t| INTERJECTIONS.contains(&t.norm.as_str()))
         .count();
-    start.max(said.min(end.saturating_sub(1)))..end
+    let mut start = start.max(said.min(end.saturating_sub(1)));
+    while let n @ 1.. = filler_len(&tokens[start..end], false) {
+        start += n;
+    }
+    start..end
 }
 
 /// A question's tokens as the engine reads them: the question proper, in plain words.
@@ -1113,6 +1153,13 @@ mod tests {
             ("can the eu help", 0..4),
             // An insisting adverb closes it.
             ("when was the election held exactly?", 0..5),
+            // Filler phrases, at either end.
+            ("by the way, how many were detained", 3..7),
+            ("hey, to be honest, who won", 4..6),
+            ("is he resigning or not", 0..3),
+            ("why did she run in the first place", 0..4),
+            // Not when they are all there is.
+            ("or not", 0..2),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");
