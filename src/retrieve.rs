@@ -2661,7 +2661,7 @@ fn quotes_words(text: &str) -> bool {
 /// Whether WordNet files the noun under persons, at most three broader terms up ("strongman"
 /// -> "dictator" -> "ruler" -> "person").
 pub fn is_person_noun(lexicon: &Lexicon, word: &str) -> bool {
-    is_filed_under(lexicon, word, &["person"], (3, 6))
+    is_noun_filed_under(lexicon, word, &["person"], (3, 6))
 }
 
 /// Whether WordNet files the noun directly under a unit of people: "team", "crew", "staff".
@@ -2683,7 +2683,32 @@ fn is_filed_under(
     kinds: &[&str],
     (steps, breadth): (usize, usize),
 ) -> bool {
-    let mut frontier: Vec<String> = lexicon.lemmas(word);
+    filed_under(lexicon, lexicon.lemmas(word), kinds, (steps, breadth))
+}
+
+/// [`is_filed_under`] from the word's noun senses only: WordNet's broader terms do not say their
+/// part of speech, and a verb's lead elsewhere ("supposed" -> "suppose" -> "suspect", a person).
+fn is_noun_filed_under(
+    lexicon: &Lexicon,
+    word: &str,
+    kinds: &[&str],
+    (steps, breadth): (usize, usize),
+) -> bool {
+    let nouns = lexicon
+        .lemmas(word)
+        .into_iter()
+        .filter(|l| lexicon.is_noun(l))
+        .collect();
+    filed_under(lexicon, nouns, kinds, (steps, breadth))
+}
+
+/// Whether a broader term of one of `frontier`'s words, at most `steps` up, is one of `kinds`.
+fn filed_under(
+    lexicon: &Lexicon,
+    mut frontier: Vec<String>,
+    kinds: &[&str],
+    (steps, breadth): (usize, usize),
+) -> bool {
     for _ in 0..steps {
         let mut next = Vec::new();
         for w in &frontier {
@@ -2883,7 +2908,16 @@ mod pronoun_tests {
         for noun in ["strongman", "leader", "dictator", "protester"] {
             assert!(is_person_noun(lexicon, noun), "{noun}");
         }
-        for noun in ["election", "crackdown", "movement", "theme"] {
+        for noun in [
+            "election",
+            "crackdown",
+            "movement",
+            "theme",
+            "march",
+            "end",
+            "opposition",
+            "supposed",
+        ] {
             assert!(!is_person_noun(lexicon, noun), "{noun}");
         }
     }

@@ -1760,3 +1760,10 @@ fn chat_filler_phrases_do_not_count_as_words_asked() {
     check_short("by the way, how many were detained", "a lot more 6,700");
     check_short("is lukashenko resigning or not", "No");
 }
+
+#[test]
+fn a_verb_is_not_taken_for_a_person_through_its_broader_terms() {
+    // "supposed" -> "suppose" -> "suspect" is a path through a verb, not a noun for a person:
+    // the question describes no one, so "opposition" does not stand for the opposition leader.
+    check_short("where was the opposition march supposed to end", "a battle memorial");
+}
