@@ -77,10 +77,17 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     let has_seq = |a: &str, b: &str| words.windows(2).any(|p| p[0] == a && p[1] == b);
     let first = words.first().copied().unwrap_or("");
 
+    // "what group", and "what human rights group": the noun after up to two words that modify
+    // it (not "what did the group say").
     let what_which = |nouns: &[&str]| {
-        words
-            .windows(2)
-            .any(|p| matches!(p[0], "what" | "which" | "whats") && nouns.contains(&p[1]))
+        words.iter().enumerate().any(|(i, w)| {
+            matches!(*w, "what" | "which" | "whats")
+                && words[i + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|w| !text::is_stop_word(w) && !QUESTION_WORDS.contains(w))
+                    .any(|w| nouns.contains(w))
+        })
     };
     if has_seq("how", "many")
         || has_seq("how", "much")
@@ -1267,9 +1274,10 @@ pub fn short_answer_with_cost(
         .flatten();
     let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
     // The question's own words (or close synonyms) are not its answer; a loose match may be
-    // ("Vladimir Putin" for "who is the russian president").
+    // ("Vladimir Putin" for "who is the russian president", "Lithuania" for "what baltic
+    // country").
     let is_asked = |i: usize| {
-        if kind != QuestionKind::Person {
+        if !matches!(kind, QuestionKind::Person | QuestionKind::Place) {
             return is_matched(i);
         }
         best.matched
@@ -2510,8 +2518,21 @@ fn contrasted(tokens: &[Token], sentence: &str, start: usize, end: usize) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::{is_decade_count, states_reason};
+    use super::{classify, is_decade_count, states_reason, QuestionKind};
     use crate::lexicon::Lexicon;
+    use crate::text::tokenize;
+
+    #[test]
+    fn the_noun_after_what_says_the_kind_even_past_its_modifiers() {
+        let kind = |q: &str| classify(&tokenize(q));
+        assert_eq!(kind("what human rights group spoke"), QuestionKind::Person);
+        assert_eq!(
+            kind("what baltic country did she go to"),
+            QuestionKind::Place
+        );
+        // Not past a verb or a function word.
+        assert_eq!(kind("what did the group say"), QuestionKind::Thing);
+    }
 
     #[test]
     fn tens_and_hundreds_written_as_digits_count() {

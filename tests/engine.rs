@@ -1765,5 +1765,22 @@ fn chat_filler_phrases_do_not_count_as_words_asked() {
 fn a_verb_is_not_taken_for_a_person_through_its_broader_terms() {
     // "supposed" -> "suppose" -> "suspect" is a path through a verb, not a noun for a person:
     // the question describes no one, so "opposition" does not stand for the opposition leader.
-    check_short("where was the opposition march supposed to end", "a battle memorial");
+    check_short(
+        "where was the opposition march supposed to end",
+        "a battle memorial",
+    );
+}
+
+#[test]
+fn the_words_that_describe_the_kind_asked_describe_the_answer() {
+    // "baltic" is close to "Lithuania": in "what baltic country" it says which country, so it
+    // does not rule Lithuania out as the answer.
+    check_short("what baltic country did she go to", "Lithuania");
+    // "what rights group", "what opposition newspaper": a name is asked for, whatever words
+    // stand between "what" and the noun.
+    check_short(
+        "what rights group accused authorities of torture",
+        "Amnesty International",
+    );
+    check_short("what opposition newspaper posted the video", "Nasha Niva");
 }
