@@ -262,7 +262,13 @@ impl Lexicon {
         }
         // Looser than morphy, which strips an ending only to give a word of its part of speech:
         // "protester" -> "protest" helps matching.
-        for (candidate, _) in Self::stripped(word) {
+        // But a word WordNet knows is no plural of an adjective ("news" is not "new" + "-s").
+        let known = self.is_lemma(word);
+        for (candidate, pos) in Self::stripped(word) {
+            let inflects = |p: char| self.has_pos(&candidate, p);
+            if known && matches!(pos, 'n' | 'v') && !inflects('n') && !inflects('v') {
+                continue;
+            }
             if self.is_lemma(&candidate) {
                 push(&candidate, &mut out);
             }
@@ -393,6 +399,9 @@ mod tests {
         assert!(lex.lemmas("protesters").contains(&"protester".to_string()));
         assert!(lex.lemmas("stopped").contains(&"stop".to_string()));
         assert_eq!(lex.lemmas("lukashenko"), ["lukashenko"]);
+        // A known noun is not the plural of an adjective.
+        assert_eq!(lex.lemmas("news"), ["news"]);
+        assert!(lex.lemmas("protests").contains(&"protest".to_string()));
     }
 
     #[test]
