@@ -48,6 +48,9 @@ const ATTACHED_BONUS: f32 = 0.2;
 const ATTACHED_MIN_MATCH: f32 = 0.65;
 /// What a candidate loses for a "when"/"where" question when it lacks the event asked about.
 const EVENT_MISSING_PENALTY: f32 = 0.15;
+/// How well a passage must match the verb of "what was he wearing" not to lose
+/// [`EVENT_MISSING_PENALTY`]: a worn thing matches it at `retrieve::WORN_MATCH`.
+const WORN_LEAST_MATCH: f32 = 0.5;
 /// What confidence keeps when even the winner lacks the event asked about ("when do the
 /// sanctions *kick in*" answered by the day they were agreed).
 const EVENT_MISSING_CONFIDENCE: f32 = 0.75;
@@ -319,9 +322,26 @@ impl Engine {
         // "when will the strikes end", "where was the march to end": a passage that lacks the
         // event asked about answers something else.
         let event = answer::event_term(kind, &terms, self.lexicon);
-        if let Some(e) = event {
+        // "what was he wearing": a passage with nothing worn in it answers something else.
+        let worn = (kind == QuestionKind::Thing)
+            .then(|| {
+                terms.iter().position(|t| {
+                    self.lexicon
+                        .lemmas(&t.word)
+                        .iter()
+                        .any(|l| retrieve::WEAR_VERBS.contains(&l.as_str()))
+                })
+            })
+            .flatten();
+        if let Some(e) = event.or(worn) {
+            // Something worn must be there itself, not only by the sentence around it.
+            let least = if worn.is_some() {
+                WORN_LEAST_MATCH
+            } else {
+                0.3
+            };
             for s in scored.iter_mut() {
-                if s.term_match.get(e).is_some_and(|&m| m < 0.3) {
+                if s.term_match.get(e).is_some_and(|&m| m < least) {
                     s.score -= EVENT_MISSING_PENALTY;
                 }
             }

@@ -1784,3 +1784,13 @@ fn the_words_that_describe_the_kind_asked_describe_the_answer() {
     );
     check_short("what opposition newspaper posted the video", "Nasha Niva");
 }
+
+#[test]
+fn what_someone_wore_is_in_a_passage_with_something_worn() {
+    // "Demonstrators held placards ... Lukashenko" follows the sentence where many wore white:
+    // that nearness is not something he wore.
+    check(
+        "what was lukashenko wearing when he gave his speech",
+        "short-sleeved t-shirt",
+    );
+}
