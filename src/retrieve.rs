@@ -89,6 +89,8 @@ const PROXIMITY_WORDS: usize = 3;
 const PROXIMITY_BONUS: f32 = 0.03;
 /// Only matches at least this good count as the question's words said together.
 const PROXIMITY_MIN_MATCH: f32 = 0.6;
+/// How strongly a verb followed by "against" ("ran against him") means "oppose".
+const AGAINST_FACTOR: f32 = 0.8;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
 const PHRASAL_VERB_FACTOR: f32 = 0.75;
 /// How much of a vector match a corpus word passes on to its other forms (same lemma or stem).
@@ -1345,6 +1347,16 @@ impl<'a> Retriever<'a> {
                 for (k, w) in self.expand(&mut analyzer, first) {
                     let e = expansions.entry(k).or_insert(0.0);
                     *e = e.max(w * PHRASAL_VERB_FACTOR);
+                }
+            }
+            // "ran against him", "turned against him": a verb against someone opposes them.
+            let against = tokens.get(i + 1).is_some_and(|n| n.norm == "against")
+                && single.is_none()
+                && self.lexicon.can_be_verb(&word);
+            if against {
+                for (k, w) in self.expand(&mut analyzer, "oppose") {
+                    let e = expansions.entry(k).or_insert(0.0);
+                    *e = e.max(w * AGAINST_FACTOR);
                 }
             }
             let weight = self.weight(&weighed)

@@ -1794,3 +1794,12 @@ fn what_someone_wore_is_in_a_passage_with_something_worn() {
         "short-sleeved t-shirt",
     );
 }
+
+#[test]
+fn a_verb_against_someone_opposes_them() {
+    // "ran against" is no running: the article calls her the "main opposition prospect".
+    check_short(
+        "who stood against lukashenko in the election",
+        "Svetlana Tikhanovskaya",
+    );
+}
