@@ -647,6 +647,14 @@ impl Vocabulary {
             }
             // The other way round only through close relations (synonyms, derived forms), a
             // little weaker: a word with many senses relates to much.
+            // "development" is the noun of "develop", a way to "create": a loose link, made
+            // stronger only where GloVe agrees (see `confirmed`).
+            for (broader, strength) in derived_verb_kinds(lexicon, word) {
+                reverse_index
+                    .entry(broader)
+                    .or_default()
+                    .push((word.clone(), strength));
+            }
             for (related, w) in reverse_related(lexicon, &mut analyzer, word) {
                 if (0.78..1.0).contains(&w) {
                     // The sense they share may be a minor one of the other word too ("agree"
@@ -2842,8 +2850,36 @@ const SPELLING_EDIT_COST: f32 = 3.0;
 const SPELLING_ARTICLE_BONUS: f32 = 2.0;
 /// A question word with more WordNet senses than this gets no sister terms.
 const SISTER_MAX_SENSES: usize = 8;
+/// How strongly a verb matches a corpus noun of a verb that is a way of doing it (see
+/// `derived_verb_kinds`): loosely, made stronger only where GloVe agrees (see `confirmed`).
+const DERIVED_KIND_MATCH: f32 = 0.35;
 /// A corpus word with more WordNet senses than this is not confirmed.
 const MAX_CONFIRMED_SENSES: usize = 12;
+
+/// The verbs a word's verb is a way of doing, each with [`DERIVED_KIND_MATCH`]: "development"
+/// (of "develop") gives "create" and "build". Only verbs that are no nouns, and only broader
+/// verbs of few senses: "elect" is a way to "take", which means too much.
+fn derived_verb_kinds(lexicon: &Lexicon, word: &str) -> Vec<(String, f32)> {
+    let verb_only = |w: &str| lexicon.can_be_verb(w) && !lexicon.is_noun(w);
+    let mut out = Vec::new();
+    for lemma in lexicon.lemmas(word) {
+        let verbs = lexicon.related(&lemma).filter(|&(relation, rank, w)| {
+            relation == Relation::Derived && rank == 0 && verb_only(w)
+        });
+        for (_, _, verb) in verbs {
+            let kinds = lexicon
+                .related(verb)
+                .filter(|(relation, _, _)| *relation == Relation::Broader)
+                .take(3);
+            for (_, _, kind) in kinds {
+                if verb_only(kind) && lexicon.most_senses(kind) <= MAX_CONFIRMED_SENSES {
+                    out.push((kind.to_string(), DERIVED_KIND_MATCH));
+                }
+            }
+        }
+    }
+    out
+}
 
 /// `matches` (corpus word -> strength) of the question word `word`, with the loose ones GloVe
 /// finds close in meaning made stronger ("protesters" ~ "militants").

@@ -1803,3 +1803,9 @@ fn a_verb_against_someone_opposes_them() {
         "Svetlana Tikhanovskaya",
     );
 }
+
+#[test]
+fn a_noun_of_a_way_of_doing_matches_the_doing() {
+    // "the development of a Coordination Council": to develop is a way to create.
+    check_short("what council did she create", "Coordination Council");
+}
