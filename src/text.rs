@@ -726,6 +726,13 @@ fn chat_abbreviation(word: &str) -> Option<&'static str> {
         "pic" => "picture",
         "pics" => "pictures",
         "approx" => "approximately",
+        "nite" => "night",
+        "tonite" => "tonight",
+        "2day" => "today",
+        "tmrw" | "tmr" => "tomorrow",
+        "msg" => "message",
+        "bcoz" => "because",
+        "wknd" => "weekend",
         _ => return None,
     })
 }
@@ -1049,6 +1056,10 @@ mod tests {
         assert_eq!(
             words("hey, what % of govts agreed pls"),
             "what percent of governments agreed"
+        );
+        assert_eq!(
+            words("where were ppl on saturday nite"),
+            "where were people on saturday night"
         );
         let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
         assert!(shouted.iter().all(|t| !t.acronym && !t.capitalized));
