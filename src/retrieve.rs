@@ -1136,8 +1136,39 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if matches!(prev, "what" | "which" | "whats") {
         return Marker::Soft;
     }
+    // "which human rights group": the words before a noun that asks for a name describe the
+    // name asked for, which the passage need not repeat.
+    let asking = (i.saturating_sub(3)..i)
+        .rev()
+        .take_while(|&j| j + 1 == i || !text::is_stop_word(&tokens[j + 1].norm))
+        .find(|&j| matches!(tokens[j].norm.as_str(), "what" | "which" | "whats"));
+    if let Some(j) = asking {
+        let named_kind = (i..(j + 4).min(tokens.len()))
+            .take_while(|&k| !text::is_stop_word(&tokens[k].norm))
+            .any(|k| NAMED_KINDS.contains(&tokens[k].norm.as_str()));
+        if named_kind {
+            return Marker::Soft;
+        }
+    }
     Marker::No
 }
+
+/// Nouns whose members have names: "which rights *group*", "what baltic *country*".
+const NAMED_KINDS: &[&str] = &[
+    "group",
+    "groups",
+    "organisation",
+    "organisations",
+    "organization",
+    "organizations",
+    "agency",
+    "newspaper",
+    "party",
+    "country",
+    "countries",
+    "city",
+    "town",
+];
 
 /// Strength of a WordNet relation: for synonyms and derived forms by the sense they come from
 /// (the commonest first), for broader terms by their place in the list.

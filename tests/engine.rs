@@ -1810,3 +1810,12 @@ fn a_noun_of_a_way_of_doing_matches_the_doing() {
     // "the development of a Coordination Council": to develop is a way to create.
     check_short("what council did she create", "Coordination Council");
 }
+
+#[test]
+fn the_words_before_a_kind_of_name_asked_for_need_not_be_in_the_passage() {
+    // "human rights group" describes Amnesty International, which the article only names.
+    check_short(
+        "which human rights group accused the police of torture",
+        "Amnesty International",
+    );
+}
