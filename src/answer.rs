@@ -1837,6 +1837,9 @@ pub fn short_answer_with_cost(
         QuestionKind::Thing => worn_phrase(terms, &tokens, sentence, &matched, lexicon)
             .or_else(|| category_member(question_tokens, &tokens, sentence, &matched, lexicon))
             .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon))
+            .or_else(|| {
+                purpose_object(question_tokens, terms, &tokens, sentence, &matched, lexicon)
+            })
             .or_else(|| future_deed(question_tokens, &tokens, sentence))
             .or_else(|| counted_keyword(question_tokens, &tokens, sentence, &matched))
             .or_else(|| {
@@ -2173,6 +2176,64 @@ fn category_member(
         }
     }
     Some(sentence[tokens[start].start..tokens[end - 1].end].to_string())
+}
+
+/// For "what did she set up *to handle the transfer of power*": the thing the passage gives
+/// that purpose to ("a Coordination Council *to ensure a transfer of power*"), the noun phrase
+/// right before its "to". None unless the question asks "what" and its purpose clause's words
+/// match just after a "to" of the passage.
+fn purpose_object(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    if !question_tokens
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "what" | "whats"))
+    {
+        return None;
+    }
+    // A "to" right after the verb ("set up to handle"), not after its object ("want other
+    // countries to help", "driving the movement to grow").
+    let q_to = (2..question_tokens.len().saturating_sub(1)).find(|&i| {
+        let before = question_tokens[i - 1].norm.as_str();
+        question_tokens[i].norm == "to"
+            && !text::is_stop_word(&question_tokens[i + 1].norm)
+            && (matches!(before, "up" | "out" | "off" | "down" | "in")
+                || lexicon.can_be_verb(before))
+    })?;
+    let purpose: Vec<usize> = question_tokens[q_to + 1..]
+        .iter()
+        .filter_map(|t| retrieve::term_for(terms, &t.norm))
+        .collect();
+    let is_matched = |i: usize| matched.iter().any(|&(m, _)| m == i);
+    let t = (1..tokens.len()).find(|&t| {
+        tokens[t].norm == "to"
+            && matched
+                .iter()
+                .any(|&(m, term)| m > t && m <= t + 6 && purpose.contains(&term))
+    })?;
+    let mut start = t;
+    while start > 0
+        && t - start < 4
+        && !text::is_stop_word(&tokens[start - 1].norm)
+        && !tokens[start - 1].number
+        // A question word may be part of the name ("Coordination" for "organise").
+        && (!is_matched(start - 1) || tokens[start - 1].capitalized)
+        && sentence[tokens[start - 1].end..tokens[start].start] == *" "
+    {
+        start -= 1;
+    }
+    if start == t {
+        return None;
+    }
+    if start > 0 && text::is_article(&tokens[start - 1].norm) {
+        start -= 1;
+    }
+    Some(sentence[tokens[start].start..tokens[t - 1].end].to_string())
 }
 
 /// For "what did X say": the passage's quotation of what was said ("We are against

@@ -1819,3 +1819,12 @@ fn the_words_before_a_kind_of_name_asked_for_need_not_be_in_the_passage() {
         "Amnesty International",
     );
 }
+
+#[test]
+fn what_was_set_up_for_a_purpose_is_what_the_passage_gives_that_purpose() {
+    // "... the development of a Coordination Council to ensure a transfer of power".
+    check_short(
+        "what did she set up to organise a transfer of power",
+        "a Coordination Council",
+    );
+}
