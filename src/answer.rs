@@ -2465,7 +2465,74 @@ fn clause_after_focus(
     if let Some(said) = opened_by_phrase(tokens, sentence, start) {
         return Some(said);
     }
+    let focus_terms: Vec<usize> = matched
+        .iter()
+        .filter(|&&(i, _)| i == focus)
+        .map(|&(_, t)| t)
+        .collect();
+    if let Some(item) = listed_item_holding(tokens, sentence, start, matched, &focus_terms, lexicon)
+    {
+        return Some(item);
+    }
     informative_clause_from(tokens, sentence, start, matched)
+}
+
+/// "She demanded the authorities release all detainees, get rid of safety and security
+/// pressures from the roads and open criminal instances ..." for "what does she want done with
+/// the security forces": of a list after the focus, the item (past the first) where the
+/// question's other words are.
+fn listed_item_holding(
+    tokens: &[Token],
+    sentence: &str,
+    start: usize,
+    matched: &[(usize, usize)],
+    focus_terms: &[usize],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    let gap = |k: usize| &sentence[tokens[k - 1].end..tokens[k].start];
+    // Where each item after the first begins: after a comma, or after an "and" that follows
+    // one and comes before a verb ("and open ...", not "safety and security"). A list ends on
+    // such an "and" (not "white, the colour that ...").
+    let mut starts = Vec::new();
+    let mut listed = false;
+    let mut closed = false;
+    for k in start + 1..tokens.len() {
+        if gap(k).contains(',') {
+            listed = true;
+            starts.push(k);
+        } else if listed
+            && tokens[k].norm == "and"
+            && tokens
+                .get(k + 1)
+                .is_some_and(|n| lexicon.can_be_verb(&n.norm) && !lexicon.is_verb_form(&n.norm))
+        {
+            closed = true;
+            starts.push(k + 1);
+        }
+    }
+    if !closed {
+        return None;
+    }
+    let asked = |k: usize| {
+        matched
+            .iter()
+            .any(|&(i, t)| i == k && !focus_terms.contains(&t))
+    };
+    // The first item holds none of them: else it is the answer already.
+    if (start..starts[0]).any(asked) {
+        return None;
+    }
+    let ends = starts.iter().skip(1).copied().chain([tokens.len()]);
+    for (from, to) in starts.iter().copied().zip(ends) {
+        let mut end = to;
+        while end > from && tokens[end - 1].norm == "and" {
+            end -= 1;
+        }
+        if (from..end).any(asked) {
+            return Some(sentence[tokens[from].start..tokens[end - 1].end].to_string());
+        }
+    }
+    None
 }
 
 /// Prepositions that open a phrase before a clause's subject ("in a phone call, ...").

@@ -1828,3 +1828,18 @@ fn what_was_set_up_for_a_purpose_is_what_the_passage_gives_that_purpose() {
         "a Coordination Council",
     );
 }
+
+#[test]
+fn of_a_list_of_demands_the_answer_is_the_one_asked_about() {
+    // "She demanded the authorities release all detainees, get rid of safety and security
+    // pressures from the roads and open criminal instances versus those that bought the
+    // suppression."
+    check_short(
+        "what does she want done with the security forces",
+        "get rid of safety and security pressures from the roads",
+    );
+    check_short(
+        "what did tikhanovskaya demand",
+        "the authorities release all detainees",
+    );
+}
