@@ -2888,11 +2888,15 @@ const DERIVED_KIND_MATCH: f32 = 0.35;
 const MAX_CONFIRMED_SENSES: usize = 12;
 
 /// The verbs a word's verb is a way of doing, each with [`DERIVED_KIND_MATCH`]: "development"
-/// (of "develop") gives "create" and "build". Only verbs that are no nouns, and only broader
+/// (of "develop") gives "create" and "build". Only for a word that is no verb, only verbs that are no nouns, and only broader
 /// verbs of few senses: "elect" is a way to "take", which means too much.
 fn derived_verb_kinds(lexicon: &Lexicon, word: &str) -> Vec<(String, f32)> {
     let verb_only = |w: &str| lexicon.can_be_verb(w) && !lexicon.is_noun(w);
     let mut out = Vec::new();
+    // A verb's own relations already say what it is a way of doing.
+    if lexicon.can_be_verb(word) {
+        return out;
+    }
     for lemma in lexicon.lemmas(word) {
         let verbs = lexicon.related(&lemma).filter(|&(relation, rank, w)| {
             relation == Relation::Derived && rank == 0 && verb_only(w)
