@@ -39,37 +39,6 @@ const QUESTION_WORDS: &[&str] = &[
     "what", "whats", "which", "who", "whom", "whose", "where", "when", "why", "how",
 ];
 
-/// Nouns that ask for a place: "which country", "what street".
-const PLACE_NOUNS: &[&str] = &[
-    "country",
-    "countries",
-    "city",
-    "street",
-    "town",
-    "place",
-    "region",
-    "avenue",
-    "square",
-];
-
-/// Nouns that ask for a name of people in "what X": "what group", "what newspaper".
-const GROUP_NOUNS: &[&str] = &[
-    "group",
-    "groups",
-    "organisation",
-    "organisations",
-    "organization",
-    "organizations",
-    "party",
-    "agency",
-    "newspaper",
-    "person",
-    "man",
-    "woman",
-    "official",
-    "leader",
-];
-
 /// Detects the kind of answer wanted from the question's words.
 pub fn classify(tokens: &[Token]) -> QuestionKind {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
@@ -143,7 +112,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if asks("when") || what_which(text::TIME_NOUNS) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
-    if asks("where") || what_which(PLACE_NOUNS) {
+    if asks("where") || what_which(text::PLACE_NOUNS) {
         return QuestionKind::Place;
     }
     // "what was the march called": a name.
@@ -158,7 +127,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has("whose")
         || has_seq("name", "of")
         || has_seq("names", "of")
-        || what_which(GROUP_NOUNS)
+        || what_which(text::GROUP_NOUNS)
         || which_noun
     {
         return QuestionKind::Person;
@@ -675,7 +644,7 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
                 (on && article).then_some(at + 1)
             }
             // "what street": a place of that kind.
-            ("what" | "whats", w) if PLACE_NOUNS.contains(&w) => Some(i + 1),
+            ("what" | "whats", w) if text::PLACE_NOUNS.contains(&w) => Some(i + 1),
             // "what was the opposition march on sunday called": the march.
             ("what" | "whats", "is" | "was" | "are" | "were")
                 if i == 0 && text::asks_what_called(tokens) =>

@@ -1145,30 +1145,16 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if let Some(j) = asking {
         let named_kind = (i..(j + 4).min(tokens.len()))
             .take_while(|&k| !text::is_stop_word(&tokens[k].norm))
-            .any(|k| NAMED_KINDS.contains(&tokens[k].norm.as_str()));
+            .any(|k| {
+                let w = tokens[k].norm.as_str();
+                text::GROUP_NOUNS.contains(&w) || text::PLACE_NOUNS.contains(&w)
+            });
         if named_kind {
             return Marker::Soft;
         }
     }
     Marker::No
 }
-
-/// Nouns whose members have names: "which rights *group*", "what baltic *country*".
-const NAMED_KINDS: &[&str] = &[
-    "group",
-    "groups",
-    "organisation",
-    "organisations",
-    "organization",
-    "organizations",
-    "agency",
-    "newspaper",
-    "party",
-    "country",
-    "countries",
-    "city",
-    "town",
-];
 
 /// Strength of a WordNet relation: for synonyms and derived forms by the sense they come from
 /// (the commonest first), for broader terms by their place in the list.

@@ -664,6 +664,37 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
     matches!(first, "what" | "whats") && matches!(last, "called" | "named")
 }
 
+/// Nouns that ask for a place: "which country", "what street".
+pub const PLACE_NOUNS: &[&str] = &[
+    "country",
+    "countries",
+    "city",
+    "street",
+    "town",
+    "place",
+    "region",
+    "avenue",
+    "square",
+];
+
+/// Nouns that ask for a name of people in "what X": "what group", "what newspaper".
+pub const GROUP_NOUNS: &[&str] = &[
+    "group",
+    "groups",
+    "organisation",
+    "organisations",
+    "organization",
+    "organizations",
+    "party",
+    "agency",
+    "newspaper",
+    "person",
+    "man",
+    "woman",
+    "official",
+    "leader",
+];
+
 /// Nouns that make "what N" / "which N" ask when: "what day", "which year".
 pub const TIME_NOUNS: &[&str] = &["day", "date", "time", "year", "month", "week", "night"];
 
