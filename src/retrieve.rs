@@ -2927,7 +2927,19 @@ fn confirmed(
         if lexicon.opposite(word, &lower) {
             continue;
         }
-        let cos = glove.cosine(own, other);
+        let mut cos = glove.cosine(own, other);
+        // Number says nothing of what kind of people they are: "protester" ~ "militant" as
+        // "protesters" ~ "militants" (GloVe puts the plurals far closer).
+        if is_person_noun(lexicon, word) && is_person_noun(lexicon, &lower) {
+            let plural = |w: &str| format!("{w}s");
+            let mine = [word.to_string(), plural(word)];
+            let theirs = [lower.clone(), plural(&lower)];
+            for a in mine.iter().filter_map(|f| glove.row(f)) {
+                for b in theirs.iter().filter_map(|f| glove.row(f)) {
+                    cos = cos.max(glove.cosine(a, b));
+                }
+            }
+        }
         // A word of many senses ("short", "break") is near too much for its closeness to
         // tell which sense is meant; but a verb asked as a verb ("carrying") that GloVe puts
         // near it picks out its sense ("held").
@@ -2969,6 +2981,15 @@ mod pronoun_tests {
             assert!(!has || may_hold_pronoun(text), "{text}");
         }
         assert!(!may_hold_pronoun("The theme of this other thing."));
+    }
+
+    #[test]
+    fn a_kind_of_people_is_confirmed_whatever_its_number() {
+        let lexicon = Lexicon::get();
+        let loose: HashMap<String, f32> = [("militant".to_string(), 0.47)].into_iter().collect();
+        // GloVe puts "protester" and "militant" far apart, "protesters" and "militants" close.
+        let raised = confirmed(lexicon, "protester", loose);
+        assert!(raised["militant"] >= 0.6, "{raised:?}");
     }
 
     #[test]
