@@ -1041,9 +1041,7 @@ fn worn_phrase(
     lexicon: &Lexicon,
 ) -> Option<String> {
     let is_wear = |w: &str| retrieve::WEAR_VERBS.contains(&w);
-    let wear = terms
-        .iter()
-        .position(|t| t.forms.iter().any(|f| is_wear(f)))?;
+    let wear = retrieve::wear_term(terms)?;
     let &(g, _) = matched.iter().find(|&&(i, t)| {
         t == wear && !lexicon.lemmas(&tokens[i].norm).iter().any(|l| is_wear(l))
     })?;

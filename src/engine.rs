@@ -324,14 +324,7 @@ impl Engine {
         let event = answer::event_term(kind, &terms, self.lexicon);
         // "what was he wearing": a passage with nothing worn in it answers something else.
         let worn = (kind == QuestionKind::Thing)
-            .then(|| {
-                terms.iter().position(|t| {
-                    self.lexicon
-                        .lemmas(&t.word)
-                        .iter()
-                        .any(|l| retrieve::WEAR_VERBS.contains(&l.as_str()))
-                })
-            })
+            .then(|| retrieve::wear_term(&terms))
             .flatten();
         if let Some(e) = event.or(worn) {
             // Something worn must be there itself, not only by the sentence around it.

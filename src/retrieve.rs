@@ -1401,7 +1401,7 @@ impl<'a> Retriever<'a> {
                 matches = self.corpus_matches(&expansions, &forms);
             }
             // "what was he wearing": the clothes the articles name.
-            if forms.iter().any(|f| WEAR_VERBS.contains(&f.as_str())) {
+            if wears(&forms) {
                 for w in self.vocabulary.worn(self.lexicon) {
                     matches.entry(w.clone()).or_insert(WORN_MATCH);
                 }
@@ -2768,6 +2768,16 @@ fn filed_under(
 
 /// Verbs whose object is something worn ("what was he wearing").
 pub const WEAR_VERBS: &[&str] = &["wear", "dress", "don"];
+
+/// Whether a word with these forms is a verb of wearing.
+fn wears(forms: &[String]) -> bool {
+    forms.iter().any(|f| WEAR_VERBS.contains(&f.as_str()))
+}
+
+/// The term of a verb of wearing ("what was he *wearing*"), if the question has one.
+pub fn wear_term(terms: &[QueryTerm]) -> Option<usize> {
+    terms.iter().position(|t| wears(&t.forms))
+}
 
 /// What WordNet files worn things under.
 const WORN_KINDS: &[&str] = &["garment", "clothing", "headdress", "footwear", "apparel"];
