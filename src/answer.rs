@@ -2356,6 +2356,31 @@ fn named_focus(
     Some(sentence[tokens[s].start..tokens[end - 1].end].to_string())
 }
 
+/// Whether `word` is a verb of a relative clause in the question ("who were detained" in "what
+/// does she want done with the people who were detained"): after a "who", "that" or "which"
+/// that is not the question's first word, past at most two auxiliaries.
+fn in_relative_clause(question_tokens: &[Token], word: &str) -> bool {
+    question_tokens.iter().enumerate().any(|(i, t)| {
+        if t.norm != word {
+            return false;
+        }
+        let mut p = i;
+        for _ in 0..3 {
+            let Some(before) = p.checked_sub(1) else {
+                return false;
+            };
+            p = before;
+            match question_tokens[p].norm.as_str() {
+                "who" | "that" | "which" => return p > 0,
+                "was" | "were" | "is" | "are" | "been" | "be" | "being" | "had" | "has"
+                | "have" | "got" => {}
+                _ => return false,
+            }
+        }
+        false
+    })
+}
+
 /// For what/why questions: the clause that follows the question's predicate (its last word that
 /// can be a verb) in the passage, or the last matched word when no predicate matched.
 fn clause_after_focus(
@@ -2379,6 +2404,18 @@ fn clause_after_focus(
         })
         .map(|(i, _)| i)
         .collect();
+    // A verb that only says which people or things are meant ("the people who were detained")
+    // is no predicate while the question has another.
+    let main_verbs: Vec<usize> = verb_terms
+        .iter()
+        .copied()
+        .filter(|&t| !in_relative_clause(question_tokens, &terms[t].word))
+        .collect();
+    let verb_terms = if main_verbs.is_empty() {
+        verb_terms
+    } else {
+        main_verbs
+    };
     // Of a verb of saying's places, the one nearest the other question words: "the European
     // Union *said* ..., and Moscow stated ..." for "what did the european union say".
     let nearness = |i: usize, vt: usize| {

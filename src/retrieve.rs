@@ -905,6 +905,31 @@ impl Vocabulary {
             .unwrap_or(false)
     }
 
+    /// The one named person whose last name `word` begins ("luka" for Lukashenko, "tikh" for
+    /// Tikhanovskaya): people shorten long names. At least four letters, and two fewer than
+    /// the name; none when it could begin two names.
+    pub fn name_with_prefix(&self, word: &str) -> Option<&str> {
+        let n = word.chars().count();
+        if n < 4 || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        let mut found: Option<&str> = None;
+        let names = self
+            .pronoun_names
+            .iter()
+            .flatten()
+            .chain(self.descriptions.keys());
+        for name in names {
+            if name.chars().count() >= n + 2 && name.starts_with(word) {
+                match found {
+                    Some(other) if other != name => return None,
+                    _ => found = Some(name),
+                }
+            }
+        }
+        found
+    }
+
     /// The corpus word closest in spelling to `word` (at most one edit for short words, two for
     /// long ones; a swap of two letters is one edit), preferring frequent words.
     pub fn correct(&self, word: &str) -> Option<&str> {
@@ -1200,6 +1225,11 @@ impl<'a> Retriever<'a> {
     fn spelling_fix(&self, word: &str) -> Option<String> {
         if self.vocabulary.words.contains_key(word) {
             return None;
+        }
+        if !self.lexicon.knows(word) {
+            if let Some(name) = self.vocabulary.name_with_prefix(word) {
+                return Some(name.to_string());
+            }
         }
         let has_vector = self.embeddings.is_some_and(|e| e.row(word).is_some());
         // WordNet's inflection rules read many a slip as a form of some rare word ("proest" as
