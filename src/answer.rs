@@ -199,11 +199,38 @@ const ESTIMATE_VERBS: &[&str] = &[
     "believe",
 ];
 
+/// Words for a source's figure ("by afp *count*").
+const ESTIMATE_NOUNS: &[&str] = &[
+    "count",
+    "counts",
+    "estimate",
+    "estimates",
+    "figure",
+    "figures",
+    "tally",
+    "numbers",
+];
+
 /// The term of the name a figure is asked from: right after "did"/"does"/"do" ("how many did
 /// *afp* think") or "according to", if it is a name (an acronym or a word WordNet knows only
 /// as a name, if at all).
 fn source_term(question_tokens: &[Token], terms: &[QueryTerm], lexicon: &Lexicon) -> Option<usize> {
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let is_name = |t: &Token| t.acronym || names_something(lexicon, &t.norm);
+    // "by afp count", "per afp's estimate", "by afp": a name after "by" or "per" that ends the
+    // question or stands before a word for a count.
+    let by_name = words.iter().enumerate().find_map(|(i, w)| {
+        let t = question_tokens.get(i + 1)?;
+        let next = words.get(i + 2).map(|n| n.trim_end_matches("'s"));
+        (matches!(*w, "by" | "per")
+            && is_name(t)
+            && next.is_none_or(|n| ESTIMATE_NOUNS.contains(&n)))
+        .then(|| retrieve::term_for(terms, &t.norm))
+        .flatten()
+    });
+    if by_name.is_some() {
+        return by_name;
+    }
     let at = words.windows(2).enumerate().find_map(|(i, p)| match p {
         ["according", "to"] => Some(i + 2),
         [w, _] if matches!(*w, "did" | "does" | "do") && i > 0 => Some(i + 1),
@@ -224,7 +251,7 @@ fn source_term(question_tokens: &[Token], terms: &[QueryTerm], lexicon: &Lexicon
     if !by_source {
         return None;
     }
-    if !(t.acronym || names_something(lexicon, &t.norm)) {
+    if !is_name(t) {
         return None;
     }
     retrieve::term_for(terms, &t.norm)
@@ -681,15 +708,16 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
 }
 
 /// The place a "which N in X" question looks inside: "lithuania" in "which city in lithuania
-/// is she staying in".
+/// is she staying in" (and "in which city of lithuania is she staying").
 fn place_within<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&'a str> {
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
-    match words.as_slice() {
-        ["which" | "what", noun, "in", name, ..]
-            if !text::is_stop_word(noun) && lexicon.is_proper(name) && lexicon.is_place(name) =>
-        {
-            Some(name)
+    let asked = words.iter().position(|w| matches!(*w, "which" | "what"));
+    if let Some(&["which" | "what", noun, "in" | "of", name, ..]) = asked.map(|i| &words[i..]) {
+        if !text::is_stop_word(noun) && lexicon.is_proper(name) && lexicon.is_place(name) {
+            return Some(name);
         }
+    }
+    match words.as_slice() {
         // "where in lithuania is she staying"
         ["where" | "wheres", "in", name, ..]
             if lexicon.is_proper(name) && lexicon.is_place(name) =>
