@@ -1133,6 +1133,18 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if i + 1 == tokens.len() && text::asks_what_called(tokens) {
         return Marker::Drop;
     }
+    // "where did he make his speech", "who gave the speech": a light verb; the noun after it
+    // says what was done.
+    let after_next = tokens.get(i + 2).map_or("", |t| t.norm.as_str());
+    if matches!(
+        word,
+        "make" | "made" | "makes" | "making" | "give" | "gave" | "gives" | "giving" | "given"
+    ) && (text::is_article(next) || matches!(next, "his" | "her" | "their" | "its"))
+        && !after_next.is_empty()
+        && !text::is_stop_word(after_next)
+    {
+        return Marker::Drop;
+    }
     // "when was the election held", "where did it take place": the verb only says that an
     // event happened; the passage dates or places the event, in whatever words.
     if text::asks_when_event_happened(tokens, i) {

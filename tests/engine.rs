@@ -1884,3 +1884,12 @@ fn a_city_of_a_country_is_a_place_in_it_however_the_question_is_worded() {
     // "From exile in Lithuania" names the country, not a city in it.
     check_abstains("in which city of lithuania she is staying now?");
 }
+
+#[test]
+fn a_light_verb_before_a_noun_says_nothing_of_its_own() {
+    // "made his rally": the rally is what was done, not the "make" of "make sure".
+    check(
+        "where lukashenko made his rally?",
+        "campaign-style rally in front of flag-waving supporters in main Minsk",
+    );
+}
