@@ -5,8 +5,10 @@ Output (in assets/wordnet/ by default, see assets/wordnet/README.md):
   exceptions.tsv      form<TAB>lemma<TAB>pos   irregular inflections (*.exc)
   lemmas.tsv          lemma<TAB>poses<TAB>proper
                       one- and two-word lemmas, poses in "nvar", proper 1/0
-  related.tsv         lemma<TAB>syn<TAB>der<TAB>broad<TAB>senses
-                      (syn, der: per-sense groups joined by `|`)
+  related.tsv         lemma<TAB>syn<TAB>der<TAB>broad<TAB>senses<TAB>pos
+                      (syn, der: per-sense groups joined by `|`; pos: the part
+                      of speech of each syn group, der group and broad word,
+                      as three strings joined by `/`)
   antonyms.tsv        lemma<TAB>antonyms (space-separated)
   LICENSE-WordNet.txt WordNet licence text
 
@@ -191,6 +193,8 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
     for lemma in sorted(poses):
         # syn_l / der_l: one list per sense (so sense boundaries survive)
         syn_l, der_l, broad_l = [], [], []
+        # the part of speech of the sense each group (syn, der) or word (broad) comes from
+        syn_p, der_p, broad_p = [], [], []
         # senses interleaved by rank: rank 1 of n, v, a, r, then rank 2, ...
         senses = []
         for p in poses[lemma]:
@@ -213,20 +217,26 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
                         s_der.extend(t_words if tgt == 0 else [t_words[tgt - 1]])
                 syn_l.append(s_syn)
                 der_l.append(s_der)
+                syn_p.append(p)
+                der_p.append(p)
             if rank < MAX_BROAD_SENSES:
                 for group in (HYPER, VERB_REL, HYPO):
                     for sym, t_off, t_pos, src, tgt in ptrs:
                         if sym in group:
                             t_words = data[t_pos][t_off][0]
-                            broad_l.extend(t_words if tgt == 0 else [t_words[tgt - 1]])
+                            new = t_words if tgt == 0 else [t_words[tgt - 1]]
+                            broad_l.extend(new)
+                            broad_p.extend(p for _ in new)
         # dedupe within and across columns (a word stays in its strongest column);
         # in `syn` and `der` each sense's new words form one group, groups are
         # joined by `|`, and a sense adding no new word adds no group
         seen = {lemma}
         cols = []
-        for sense_lists in (syn_l, der_l):
+        pos_cols = []
+        for sense_lists, sense_pos in ((syn_l, syn_p), (der_l, der_p)):
             groups = []
-            for lst in sense_lists:
+            group_pos = []
+            for lst, p in zip(sense_lists, sense_pos):
                 group = []
                 for w in lst:
                     if w not in seen and kept(w):
@@ -234,16 +244,23 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
                         group.append(w)
                 if group:
                     groups.append(" ".join(group))
+                    group_pos.append(p)
             cols.append("|".join(groups))
+            pos_cols.append("".join(group_pos))
         col = []
-        for w in broad_l:
+        col_pos = []
+        for w, p in zip(broad_l, broad_p):
             if w not in seen and kept(w):
                 seen.add(w)
                 col.append(w)
+                col_pos.append(p)
                 if len(col) >= MAX_BROAD:
                     break
         cols.append(" ".join(col))
+        pos_cols.append("".join(col_pos))
         cols.append(str(len(senses)))  # total senses over all POS
+        # the part of speech of each syn group, der group and broad word: "nv/v/nnv"
+        cols.append("/".join(pos_cols))
         if any(cols[:3]):
             related.append((lemma, *cols))
 

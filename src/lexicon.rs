@@ -57,6 +57,9 @@ struct Entry {
     der: &'static str,
     broad: &'static str,
     senses: u16,
+    /// The part of speech of each `syn` group, `der` group and `broad` word, as three strings
+    /// joined by `/` ("an//nnv").
+    pos: &'static str,
 }
 
 /// WordNet, parsed once for the life of the program.
@@ -151,6 +154,7 @@ impl Lexicon {
             der: cols.next().unwrap_or(""),
             broad: cols.next().unwrap_or(""),
             senses: cols.next().and_then(|n| n.parse().ok()).unwrap_or(1),
+            pos: cols.next().unwrap_or("").trim_end(),
         })
     }
 
@@ -354,24 +358,44 @@ impl Lexicon {
     /// form is the sense it comes from (0 for the commonest sense); that of a broader or
     /// narrower term, its place in the list.
     pub fn related(&self, lemma: &str) -> impl Iterator<Item = (Relation, usize, &'static str)> {
+        self.related_with_pos(lemma)
+            .map(|(relation, rank, word, _)| (relation, rank, word))
+    }
+
+    /// [`Lexicon::related`], each word with the part of speech (`n`, `v`, `a`, `r`, `s`) of the
+    /// sense of `lemma` it comes from: "side" relates "area" as a noun, "root_for" as a verb.
+    pub fn related_with_pos(
+        &self,
+        lemma: &str,
+    ) -> impl Iterator<Item = (Relation, usize, &'static str, char)> {
         let entry = self.entry(lemma);
         let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
+        let mut pos = entry.map_or("", |e| e.pos).split('/');
+        let pos_lists = [(); 3].map(|()| pos.next().unwrap_or(""));
         let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
         lists
             .into_iter()
+            .zip(pos_lists)
             .zip(relations)
-            .flat_map(|(list, rel)| {
+            .flat_map(|((list, tags), rel)| {
                 let by_sense = rel != Relation::Broader;
+                let tag = move |k: usize| tags.as_bytes().get(k).map_or('?', |&b| char::from(b));
+                let mut word_at = 0;
                 list.split('|').enumerate().flat_map(move |(sense, group)| {
-                    group
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .enumerate()
-                        .map(move |(i, w)| (rel, if by_sense { sense } else { i }, w))
+                    let words: Vec<&'static str> =
+                        group.split(' ').filter(|w| !w.is_empty()).collect();
+                    let first = word_at;
+                    word_at += words.len();
+                    words.into_iter().enumerate().map(move |(i, w)| {
+                        let p = if by_sense { tag(sense) } else { tag(first + i) };
+                        (rel, if by_sense { sense } else { i }, w, p)
+                    })
                 })
             })
             .enumerate()
-            .map(|(i, (rel, rank, w))| (rel, if rel == Relation::Broader { i } else { rank }, w))
+            .map(|(i, (rel, rank, w, p))| {
+                (rel, if rel == Relation::Broader { i } else { rank }, w, p)
+            })
     }
 }
 
@@ -402,6 +426,17 @@ mod tests {
         // A known noun is not the plural of an adjective.
         assert_eq!(lex.lemmas("news"), ["news"]);
         assert!(lex.lemmas("protests").contains(&"protest".to_string()));
+    }
+
+    #[test]
+    fn related_words_say_the_part_of_speech_of_their_sense() {
+        let lex = Lexicon::get();
+        let side: Vec<_> = lex.related_with_pos("side").collect();
+        assert!(side.iter().any(|&(_, _, w, p)| w == "area" && p == 'n'));
+        assert!(side.iter().any(|&(_, _, w, p)| w == "root_for" && p == 'v'));
+        let make: Vec<_> = lex.related_with_pos("make").collect();
+        assert!(make.iter().any(|&(_, _, w, p)| w == "brand" && p == 'n'));
+        assert!(make.iter().any(|&(_, _, w, p)| w == "create" && p == 'v'));
     }
 
     #[test]

@@ -430,8 +430,14 @@ fn wordnet_related_above(
     for f in word_forms(lexicon, analyzer, word) {
         put(&f, 1.0, &mut out);
     }
+    // "sided", "made": a verb's form is no noun, and its nouns' relations ("side" ~ "area",
+    // "make" ~ "brand") are not its own.
+    let verb_only = is_verb_use(lexicon, word) && !lexicon.is_noun(word);
     for lemma in lexicon.lemmas(word) {
-        for (relation, rank, related) in lexicon.related(&lemma) {
+        for (relation, rank, related, pos) in lexicon.related_with_pos(&lemma) {
+            if verb_only && pos == 'n' {
+                continue;
+            }
             let w = relation_weight(relation, rank);
             if relation == Relation::Broader && w < min {
                 // Broader terms come last, each weaker than the one before.
@@ -449,6 +455,11 @@ fn wordnet_related_above(
         }
     }
     out
+}
+
+/// Whether `word` is an inflected form of a verb: "sided", "held", "running".
+fn is_verb_use(lexicon: &Lexicon, word: &str) -> bool {
+    lexicon.is_verb_form(word) || (word.ends_with("ing") && lexicon.can_be_verb(word))
 }
 
 /// The thesaurus's looser synonyms of a word ("alliance" ~ "partnership"), weaker for a vague

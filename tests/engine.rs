@@ -1893,3 +1893,11 @@ fn a_light_verb_before_a_noun_says_nothing_of_its_own() {
         "campaign-style rally in front of flag-waving supporters in main Minsk",
     );
 }
+
+#[test]
+fn a_verb_form_is_matched_through_its_verb_senses_only() {
+    // "sided" is no "area", a noun that "side" also means.
+    let explained = engine().explain("which ambassador sided with the protesters");
+    let sided = explained.lines().find(|l| l.starts_with("term sided "));
+    assert!(sided.is_some_and(|l| !l.contains(" area:")), "{explained}");
+}
