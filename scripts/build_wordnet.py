@@ -195,6 +195,7 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
         syn_l, der_l, broad_l = [], [], []
         # the part of speech of the sense each group (syn, der) or word (broad) comes from
         syn_p, der_p, broad_p = [], [], []
+        verb_rel_end = 0
         # senses interleaved by rank: rank 1 of n, v, a, r, then rank 2, ...
         senses = []
         for p in poses[lemma]:
@@ -225,8 +226,15 @@ def build(dict_dir: Path, exc_dir: Path, out_dir: Path, exc_license: Path | None
                         if sym in group:
                             t_words = data[t_pos][t_off][0]
                             new = t_words if tgt == 0 else [t_words[tgt - 1]]
-                            broad_l.extend(new)
-                            broad_p.extend(p for _ in new)
+                            # what a verb entails or causes ("kill" -> "die") comes first:
+                            # it follows from the verb whatever the sense
+                            if group is VERB_REL:
+                                broad_l[verb_rel_end:verb_rel_end] = new
+                                broad_p[verb_rel_end:verb_rel_end] = ["e" for _ in new]
+                                verb_rel_end += len(new)
+                            else:
+                                broad_l.extend(new)
+                                broad_p.extend(p for _ in new)
         # dedupe within and across columns (a word stays in its strongest column);
         # in `syn` and `der` each sense's new words form one group, groups are
         # joined by `|`, and a sense adding no new word adds no group

@@ -364,6 +364,7 @@ impl Lexicon {
 
     /// [`Lexicon::related`], each word with the part of speech (`n`, `v`, `a`, `r`, `s`) of the
     /// sense of `lemma` it comes from: "side" relates "area" as a noun, "root_for" as a verb.
+    /// `e` marks what a verb entails or causes ("kill" -> "die"), a broader term of rank 0.
     pub fn related_with_pos(
         &self,
         lemma: &str,
@@ -372,6 +373,8 @@ impl Lexicon {
         let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
         let mut pos = entry.map_or("", |e| e.pos).split('/');
         let pos_lists = [(); 3].map(|()| pos.next().unwrap_or(""));
+        // What a verb entails or causes (`e`) leads the broader terms; the others rank after it.
+        let entailed = pos_lists[2].bytes().take_while(|&b| b == b'e').count();
         let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
         lists
             .into_iter()
@@ -393,8 +396,22 @@ impl Lexicon {
                 })
             })
             .enumerate()
-            .map(|(i, (rel, rank, w, p))| {
-                (rel, if rel == Relation::Broader { i } else { rank }, w, p)
+            .map(move |(i, (rel, rank, w, p))| {
+                let broader_rank = if p == 'e' {
+                    0
+                } else {
+                    i.saturating_sub(entailed)
+                };
+                (
+                    rel,
+                    if rel == Relation::Broader {
+                        broader_rank
+                    } else {
+                        rank
+                    },
+                    w,
+                    p,
+                )
             })
     }
 }
@@ -437,6 +454,8 @@ mod tests {
         let make: Vec<_> = lex.related_with_pos("make").collect();
         assert!(make.iter().any(|&(_, _, w, p)| w == "brand" && p == 'n'));
         assert!(make.iter().any(|&(_, _, w, p)| w == "create" && p == 'v'));
+        let kill: Vec<_> = lex.related_with_pos("kill").collect();
+        assert!(kill.contains(&(Relation::Broader, 0, "pass_away", 'e')));
     }
 
     #[test]

@@ -438,7 +438,12 @@ fn wordnet_related_above(
             if verb_only && pos == 'n' {
                 continue;
             }
-            let w = relation_weight(relation, rank);
+            // What a verb entails or causes follows from it: "killed", so "passed away".
+            let w = if pos == 'e' {
+                ENTAILED_WEIGHT
+            } else {
+                relation_weight(relation, rank)
+            };
             if relation == Relation::Broader && w < min {
                 // Broader terms come last, each weaker than the one before.
                 break;
@@ -1203,6 +1208,9 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     }
     Marker::No
 }
+
+/// Strength of what a verb entails or causes ("kill" -> "die", "pass_away").
+const ENTAILED_WEIGHT: f32 = 0.65;
 
 /// Strength of a WordNet relation: for synonyms and derived forms by the sense they come from
 /// (the commonest first), for broader terms by their place in the list.

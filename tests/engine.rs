@@ -1901,3 +1901,9 @@ fn a_verb_form_is_matched_through_its_verb_senses_only() {
     let sided = explained.lines().find(|l| l.starts_with("term sided "));
     assert!(sided.is_some_and(|l| !l.contains(" area:")), "{explained}");
 }
+
+#[test]
+fn what_a_verb_causes_follows_from_it() {
+    // Killed, so passed away: "where a 34-year-old militant passed away throughout agitation".
+    check_short("how old was the protester who was killed", "34-year-old");
+}
