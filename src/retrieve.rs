@@ -1149,6 +1149,15 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if i + 1 == tokens.len() && text::asks_what_called(tokens) {
         return Marker::Drop;
     }
+    // "is it true that ...", "is it correct that ...": asks whether what follows holds.
+    if matches!(word, "true" | "correct" | "right" | "so")
+        && i == 2
+        && prev == "it"
+        && matches!(tokens[0].norm.as_str(), "is" | "was" | "isn't" | "wasn't")
+        && matches!(next, "that" | "")
+    {
+        return Marker::Drop;
+    }
     // "where did he make his speech", "who gave the speech": a light verb; the noun after it
     // says what was done.
     let after_next = tokens.get(i + 2).map_or("", |t| t.norm.as_str());

@@ -1908,3 +1908,9 @@ fn what_a_verb_causes_follows_from_it() {
     // Killed, so passed away: "where a 34-year-old militant passed away throughout agitation".
     check_short("how old was the protester who was killed", "34-year-old");
 }
+
+#[test]
+fn is_it_true_that_only_asks_whether_what_follows_holds() {
+    let explained = engine().explain("is it true that the protester was killed on saturday?");
+    assert!(!explained.contains("term true "), "{explained}");
+}
