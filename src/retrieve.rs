@@ -1149,6 +1149,11 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if i + 1 == tokens.len() && text::asks_what_called(tokens) {
         return Marker::Drop;
     }
+    // "what happened to her husband", "what does she want to happen to them": asks what was or
+    // is to be done, which the passage says in its own words.
+    if matches!(word, "happen" | "happened" | "happens" | "happening") && next == "to" {
+        return Marker::Drop;
+    }
     // "is it true that ...", "is it correct that ...": asks whether what follows holds.
     if matches!(word, "true" | "correct" | "right" | "so")
         && i == 2

@@ -1914,3 +1914,10 @@ fn is_it_true_that_only_asks_whether_what_follows_holds() {
     let explained = engine().explain("is it true that the protester was killed on saturday?");
     assert!(!explained.contains("term true "), "{explained}");
 }
+
+#[test]
+fn what_happened_to_asks_for_an_event_in_the_passage_s_own_words() {
+    let explained =
+        engine().explain("what does she want to happen to the people who ordered the crackdown");
+    assert!(!explained.contains("term happen "), "{explained}");
+}
