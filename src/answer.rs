@@ -2458,10 +2458,11 @@ fn clause_after_focus(
         .iter()
         .rev()
         .find_map(|&vt| {
+            // Where the passage uses a verb for it: "decide" is not done by "the election".
             matched
                 .iter()
                 .rev()
-                .filter(|&&(_, term)| term == vt)
+                .filter(|&&(i, term)| term == vt && lexicon.can_be_verb(&tokens[i].norm))
                 .min_by_key(|&&(i, _)| if terms[vt].speech { nearness(i, vt) } else { 0 })
                 .map(|&(i, _)| i)
         })

@@ -1921,3 +1921,13 @@ fn what_happened_to_asks_for_an_event_in_the_passage_s_own_words() {
         engine().explain("what does she want to happen to the people who ordered the crackdown");
     assert!(!explained.contains("term happen "), "{explained}");
 }
+
+#[test]
+fn what_was_decided_follows_a_verb_not_a_noun_of_the_same_meaning() {
+    // "... condemned the election and authorities suppression, as well as EU priests on Friday
+    // agreed to draw up a list of targets": "decide" ~ "election" is no deciding here.
+    check_short(
+        "what did EU ministers decide on friday",
+        "agreed to draw up a list of targets in Belarus for a brand-new round of permissions",
+    );
+}
