@@ -1200,7 +1200,16 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
-    if matches!(prev, "what" | "which" | "whats") {
+    // "which country", "what group": the passage may give the name without the kind. A kind
+    // of its own ("which ambassador", "what council") it names too.
+    if matches!(prev, "what" | "which" | "whats")
+        && (text::PLACE_NOUNS.contains(&word)
+            || text::GROUP_NOUNS.contains(&word)
+            || text::TIME_NOUNS.contains(&word)
+            || word.ends_with("ing")
+            || word.ends_with("ed")
+            || i + 1 == tokens.len())
+    {
         return Marker::Soft;
     }
     // "which human rights group": the words before a noun that asks for a name describe the

@@ -1931,3 +1931,13 @@ fn what_was_decided_follows_a_verb_not_a_noun_of_the_same_meaning() {
         "agreed to draw up a list of targets in Belarus for a brand-new round of permissions",
     );
 }
+
+#[test]
+fn a_kind_of_its_own_after_which_is_named_in_the_passage() {
+    // Unlike "which country", "which ambassador" is said in the passage: "the Belarusian
+    // ambassador to Slovakia, Igor Leshchenya".
+    check_short(
+        "which belarusian diplomat came out in support of the protesters",
+        "Igor Leshchenya",
+    );
+}
