@@ -140,6 +140,20 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if AUX.contains(&first) && !words.iter().skip(1).any(|w| matches!(*w, "what" | "which")) {
         return QuestionKind::YesNo;
     }
+    // "tikhanovskaya husband is in prison", "her husband is in jail?": a statement asked
+    // about, its subject first (names, nouns and their determiners), then the auxiliary.
+    if first_wh.is_empty() {
+        let aux_at = words.iter().position(|w| AUX.contains(w));
+        let subject_first = aux_at.is_some_and(|k| {
+            k > 0
+                && words[..k].iter().enumerate().all(|(j, w)| {
+                    (!text::is_stop_word(w) && !(j == 0 && is_command(w))) || text::is_determiner(w)
+                })
+        });
+        if subject_first {
+            return QuestionKind::YesNo;
+        }
+    }
     // "if lukashenko quits will there be a new election": the question after the condition.
     let subject_follows = |p: &[&str]| {
         AUX.contains(&p[0])
@@ -157,6 +171,14 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         return QuestionKind::YesNo;
     }
     QuestionKind::Thing
+}
+
+/// Verbs that open a request rather than a statement ("tell me ...", "show ...").
+fn is_command(word: &str) -> bool {
+    matches!(
+        word,
+        "tell" | "show" | "explain" | "give" | "list" | "describe" | "summarise" | "summarize"
+    )
 }
 
 /// A verb with more WordNet senses than this names no event of its own ("go", "hold", "take",
