@@ -2406,6 +2406,51 @@ fn named_focus(
     Some(sentence[tokens[s].start..tokens[end - 1].end].to_string())
 }
 
+/// For "what is X doing", "what did X do": the passage's clause from the first verb after
+/// where it names X (the question's first term), within its clause. None when the question's
+/// verb is not "do", or no verb follows.
+fn deed_of_subject(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> Option<String> {
+    // "do" as the main verb: "doing", "done", or a "do" after the subject (not "what do they").
+    let asks_deed = question_tokens
+        .iter()
+        .enumerate()
+        .any(|(i, t)| matches!(t.norm.as_str(), "doing" | "done") || (t.norm == "do" && i > 1));
+    if !asks_deed {
+        return None;
+    }
+    let position = |t: &QueryTerm| question_tokens.iter().position(|q| q.norm == t.word);
+    // "tikhanovskaya's council": the one who owns is not the one who does.
+    let possessive = |t: &QueryTerm| {
+        position(t).is_some_and(|p| {
+            let q = &question_tokens[p];
+            q.end - q.start >= q.norm.len() + 2
+        })
+    };
+    let subject = (0..terms.len())
+        .filter(|&t| matched.iter().any(|&(_, m)| m == t) && !possessive(&terms[t]))
+        .min_by_key(|&t| position(&terms[t]).unwrap_or(usize::MAX))?;
+    let at = matched
+        .iter()
+        .filter(|&&(_, t)| t == subject)
+        .map(|&(i, _)| i)
+        .min()?;
+    let verb = (at + 1..tokens.len().min(at + 8))
+        .take_while(|&k| !sentence[tokens[k - 1].end..tokens[k].start].contains([',', ';', '.']))
+        .find(|&k| {
+            let w = tokens[k].norm.as_str();
+            !text::is_stop_word(w)
+                && (lexicon.is_verb_form(w) || (lexicon.can_be_verb(w) && !lexicon.is_noun(w)))
+        })?;
+    clause_from(tokens, sentence, verb)
+}
+
 /// Whether `word` is a verb of a relative clause in the question ("who were detained" in "what
 /// does she want done with the people who were detained"): after a "who", "that" or "which"
 /// that is not the question's first word, past at most two auxiliaries.
@@ -2497,6 +2542,15 @@ fn clause_after_focus(
                 .min()
                 .unwrap_or(0)
         });
+    // "what is the eu doing about belarus": what the subject does, from the passage's verb
+    // after it ("EU priests on Friday *agreed* to draw up a list ...").
+    if verb_terms.is_empty() {
+        if let Some(done) =
+            deed_of_subject(question_tokens, terms, tokens, sentence, matched, lexicon)
+        {
+            return Some(done);
+        }
+    }
     let mut start = focus + 1;
     while start < tokens.len() && matched.iter().any(|&(i, _)| i == start) {
         start += 1;

@@ -1948,3 +1948,14 @@ fn a_statement_asked_about_is_a_yes_no_question() {
     // Word order of a statement, meant as a question: "lukashenko is still president?".
     check_short("lukashenko is still president?", "Yes");
 }
+
+#[test]
+fn what_someone_is_doing_is_the_verb_the_passage_gives_them() {
+    // "EU priests on Friday agreed to draw up a list of targets in Belarus ..."
+    check_short(
+        "what is the EU doing about belarus",
+        "agreed to draw up a list of targets in Belarus for a brand-new round of permissions",
+    );
+    // "... on Friday numerous workers at state-run factories walked off the task."
+    check_short("what did the factory workers do", "walked off the task");
+}
