@@ -2217,8 +2217,14 @@ fn purpose_object(
     // countries to help", "driving the movement to grow").
     let q_to = (2..question_tokens.len().saturating_sub(1)).find(|&i| {
         let before = question_tokens[i - 1].norm.as_str();
-        question_tokens[i].norm == "to"
-            && !text::is_stop_word(&question_tokens[i + 1].norm)
+        let next = question_tokens[i + 1].norm.as_str();
+        // "set up to handle a handover", "set up for a handover".
+        let purpose = match question_tokens[i].norm.as_str() {
+            "to" => !text::is_stop_word(next),
+            "for" => !text::is_stop_word(next) || text::is_article(next),
+            _ => false,
+        };
+        purpose
             && (matches!(before, "up" | "out" | "off" | "down" | "in")
                 || lexicon.can_be_verb(before))
     })?;

@@ -1831,6 +1831,10 @@ fn what_was_set_up_for_a_purpose_is_what_the_passage_gives_that_purpose() {
         "what did she set up to organise a transfer of power",
         "a Coordination Council",
     );
+    check_short(
+        "what did tikhanovskaya set up for a handover of power",
+        "a Coordination Council",
+    );
 }
 
 #[test]
