@@ -2561,6 +2561,19 @@ fn clause_after_focus(
     while start < tokens.len() && matched.iter().any(|&(i, _)| i == start) {
         start += 1;
     }
+    // "white, *the colour* that has come to symbolise the opposition": a relative clause
+    // says nothing without the noun it is about.
+    let joined = |a: usize, b: usize| sentence[tokens[a].end..tokens[b].start] == *" ";
+    if start >= 2
+        && start < tokens.len()
+        && matches!(tokens[start].norm.as_str(), "that" | "which")
+        && text::is_article(&tokens[start - 2].norm)
+        && !text::is_stop_word(&tokens[start - 1].norm)
+        && joined(start - 2, start - 1)
+        && joined(start - 1, start)
+    {
+        start -= 2;
+    }
     if start >= tokens.len() {
         // Nothing after the focus: take the words before it instead.
         let end = focus;

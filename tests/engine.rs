@@ -1963,3 +1963,13 @@ fn what_someone_is_doing_is_the_verb_the_passage_gives_them() {
     // "... on Friday numerous workers at state-run factories walked off the task."
     check_short("what did the factory workers do", "walked off the task");
 }
+
+#[test]
+fn a_relative_clause_keeps_the_noun_it_is_about() {
+    // "Many wore white, the colour that has actually concerned symbolize the opposition
+    // movement."
+    check_short(
+        "why is everyone wearing white",
+        "the colour that has actually concerned symbolize the opposition movement",
+    );
+}
