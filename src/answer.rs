@@ -1283,6 +1283,40 @@ pub fn short_answer_with_cost(
     best: &Scored,
     lexicon: &Lexicon,
 ) -> Option<(String, f32)> {
+    short_answer_found(kind, question_tokens, terms, sentence, best, lexicon)
+        .map(|(a, cost)| (balanced_quotes(&a), cost))
+}
+
+/// The answer with each quotation it opens closed, and each it closes opened, where the answer
+/// cuts the quotation: `to help to “make sure the safety` reads `to help to “make sure the
+/// safety”`.
+fn balanced_quotes(answer: &str) -> String {
+    let mut depth = 0i32;
+    let mut unopened = 0;
+    for c in answer.chars() {
+        match c {
+            '\u{201c}' => depth += 1,
+            '\u{201d}' if depth > 0 => depth -= 1,
+            '\u{201d}' => unopened += 1,
+            _ => {}
+        }
+    }
+    let mut out = String::with_capacity(answer.len() + 8);
+    out.extend(std::iter::repeat_n('\u{201c}', unopened));
+    out.push_str(answer);
+    out.extend(std::iter::repeat_n('\u{201d}', depth.max(0) as usize));
+    out
+}
+
+/// See [`short_answer_with_cost`].
+fn short_answer_found(
+    kind: QuestionKind,
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    sentence: &str,
+    best: &Scored,
+    lexicon: &Lexicon,
+) -> Option<(String, f32)> {
     let tokens = text::tokenize(sentence);
     let matched = matched_tokens(&tokens, best);
     // "whose photos": what the photos are of, when the passage says.
@@ -2774,7 +2808,23 @@ fn contrasted(tokens: &[Token], sentence: &str, start: usize, end: usize) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::{classify, is_decade_count, states_reason, QuestionKind};
+    use super::{balanced_quotes, classify, is_decade_count, states_reason, QuestionKind};
+
+    #[test]
+    fn a_quotation_cut_by_the_answer_is_closed() {
+        assert_eq!(
+            balanced_quotes("to help to \u{201c}make sure the safety"),
+            "to help to \u{201c}make sure the safety\u{201d}"
+        );
+        assert_eq!(
+            balanced_quotes("the needed aid\u{201d} via the CSTO"),
+            "\u{201c}the needed aid\u{201d} via the CSTO"
+        );
+        assert_eq!(
+            balanced_quotes("as \u{201c}said\u{201d}"),
+            "as \u{201c}said\u{201d}"
+        );
+    }
     use crate::lexicon::Lexicon;
     use crate::text::tokenize;
 
