@@ -34,6 +34,10 @@ const SETTING_MIN_SENTENCES: u32 = 3;
 /// What a question word's match keeps in a part of a hyphenated compound: "state-run
 /// factories" are not about running, nor about a state as a country.
 const COMPOUND_PART_FACTOR: f32 = 0.7;
+
+/// How much a related word's match counts when it is a common word inside a name ("foreign" ~
+/// "International" of "Amnesty International", "joined" ~ "Union" of "European Union").
+const NAME_PART_FACTOR: f32 = 0.5;
 /// How many candidates tantivy hands to the reranker.
 const CANDIDATES: usize = 24;
 /// The word every negation ("not", "never", "won't") stands for in matching.
@@ -252,6 +256,9 @@ pub struct Vocabulary {
     /// Per sentence (by number), where the words joined by a hyphen into a compound WordNet
     /// lacks start ("state" and "run" in "state-run"; see [`COMPOUND_PART_FACTOR`]).
     compound_parts: Vec<Vec<u32>>,
+    /// Per citable sentence, where the common words inside a name of several capitalised words
+    /// start ("International" in "Amnesty International"; see [`NAME_PART_FACTOR`]).
+    name_parts: Vec<Vec<u32>>,
 }
 
 /// A citable sentence by position: document, paragraph index, sentence index (0-based).
@@ -370,6 +377,42 @@ fn hyphen_compound_parts(lexicon: &Lexicon, sentence: &str) -> Vec<u32> {
             .any(|l| lexicon.is_lemma(l));
         if chain.len() > 1 && !known && !chain.iter().any(|t| t.number) {
             out.extend(chain.iter().map(|t| t.start as u32));
+        }
+        i = j + 1;
+    }
+    out
+}
+
+/// Where the common words inside a name of two or more capitalised words start: "International"
+/// in "Amnesty International", "Independence" in "Independence Avenue". Not a title
+/// ("President"), a name ("Putin") nor a word made from one ("European").
+fn common_words_in_names(lexicon: &Lexicon, sentence: &str) -> Vec<u32> {
+    let tokens = text::tokenize(sentence);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut j = i;
+        while tokens[j].capitalized
+            && !tokens[j].number
+            && j + 1 < tokens.len()
+            && tokens[j + 1].capitalized
+            && &sentence[tokens[j].end..tokens[j + 1].start] == " "
+        {
+            j += 1;
+        }
+        if j > i {
+            for t in &tokens[i..=j] {
+                let w = t.norm.as_str();
+                let common = lexicon.is_lemma(w) && !lexicon.is_proper(w) && !t.acronym;
+                let from_name = lexicon.lemmas(w).iter().any(|l| {
+                    lexicon
+                        .related(l)
+                        .any(|(r, _, d)| r == Relation::Derived && lexicon.is_proper(d))
+                });
+                if common && !from_name && !is_person_noun(lexicon, w) {
+                    out.push(t.start as u32);
+                }
+            }
         }
         i = j + 1;
     }
@@ -542,6 +585,7 @@ impl Vocabulary {
         let mut quotes: Vec<bool> = Vec::new();
         let mut verb_uses: Vec<Vec<u32>> = Vec::new();
         let mut compound_parts: Vec<Vec<u32>> = Vec::new();
+        let mut name_parts: Vec<Vec<u32>> = Vec::new();
         let title_places: Vec<Vec<String>> = index
             .documents
             .iter()
@@ -612,6 +656,7 @@ impl Vocabulary {
                     quotes.push(quotes_words(&sentence.text));
                     verb_uses.push(verbs_after_to(lexicon, &sentence.text));
                     compound_parts.push(hyphen_compound_parts(lexicon, &sentence.text));
+                    name_parts.push(common_words_in_names(lexicon, &sentence.text));
                 }
             }
             // The person a "she" or "he" stands for, and the thing "the building" stands for,
@@ -758,6 +803,7 @@ impl Vocabulary {
             quotes,
             verb_uses,
             compound_parts,
+            name_parts,
         }
     }
 
@@ -911,6 +957,13 @@ impl Vocabulary {
     pub fn compound_parts(&self, at: SentenceRef) -> &[u32] {
         self.number(at)
             .and_then(|n| self.compound_parts.get(n as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Where the common words inside the sentence's names start (see `common_words_in_names`).
+    pub fn name_parts(&self, at: SentenceRef) -> &[u32] {
+        self.number(at)
+            .and_then(|n| self.name_parts.get(n as usize))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -2331,6 +2384,7 @@ impl<'a> Retriever<'a> {
         let quotes = self.vocabulary.quotes(at);
         let verb_uses = self.vocabulary.verb_uses(at);
         let compound_parts = self.vocabulary.compound_parts(at);
+        let name_parts = self.vocabulary.name_parts(at);
         // The person a "she" or "he" stands for counts nearly as if named.
         let (context_words, antecedent) = &self.vocabulary.context(at);
         // Only a question that asks something else of the place ("who is the opposition leader
@@ -2366,6 +2420,19 @@ impl<'a> Retriever<'a> {
                 let mut m = self.match_word(term, word);
                 if compound_parts.contains(&(*start as u32)) {
                     m *= COMPOUND_PART_FACTOR;
+                }
+                // "foreign" is no "International" of "Amnesty International", unless the name
+                // is of the kind asked for ("which street": "Independence Avenue").
+                if m > 0.0
+                    && name_parts.contains(&(*start as u32))
+                    && !term
+                        .forms
+                        .iter()
+                        .any(|f| self.lexicon.lemmas(word).contains(f))
+                    && !text::PLACE_NOUNS.contains(&term.word.as_str())
+                    && !text::GROUP_NOUNS.contains(&term.word.as_str())
+                {
+                    m *= NAME_PART_FACTOR;
                 }
                 let in_phrasal = phrasal_verbs.contains(start);
                 if term.noun && (in_phrasal || (!term.verb && verb_uses.contains(&(*start as u32))))

@@ -1973,3 +1973,9 @@ fn a_relative_clause_keeps_the_noun_it_is_about() {
         "the colour that has actually concerned symbolize the opposition movement",
     );
 }
+
+#[test]
+fn a_common_word_inside_a_name_is_no_match_for_its_synonym() {
+    // "Amnesty International" says nothing of foreign citizens.
+    check_abstains("have any foreign citizens been arrested in belarus during the protests?");
+}
