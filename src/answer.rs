@@ -147,7 +147,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         let subject_first = aux_at.is_some_and(|k| {
             k > 0
                 && words[..k].iter().enumerate().all(|(j, w)| {
-                    (!text::is_stop_word(w) && !(j == 0 && is_command(w))) || text::is_determiner(w)
+                    !(text::is_stop_word(w) || (j == 0 && is_command(w))) || text::is_determiner(w)
                 })
         });
         if subject_first {
