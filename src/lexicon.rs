@@ -62,6 +62,13 @@ struct Entry {
     pos: &'static str,
 }
 
+/// How many words, first in the `broad` column, a verb entails or causes (`e` in `pos`).
+fn entailed_count(pos: &str) -> usize {
+    pos.rsplit('/')
+        .next()
+        .map_or(0, |broad| broad.bytes().take_while(|&b| b == b'e').count())
+}
+
 /// WordNet, parsed once for the life of the program.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -358,8 +365,38 @@ impl Lexicon {
     /// form is the sense it comes from (0 for the commonest sense); that of a broader or
     /// narrower term, its place in the list.
     pub fn related(&self, lemma: &str) -> impl Iterator<Item = (Relation, usize, &'static str)> {
-        self.related_with_pos(lemma)
-            .map(|(relation, rank, word, _)| (relation, rank, word))
+        let entry = self.entry(lemma);
+        let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
+        let entailed = entry.map_or(0, |e| entailed_count(e.pos));
+        let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
+        lists
+            .into_iter()
+            .zip(relations)
+            .flat_map(|(list, rel)| {
+                let by_sense = rel != Relation::Broader;
+                list.split('|').enumerate().flat_map(move |(sense, group)| {
+                    group
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .enumerate()
+                        .map(move |(i, w)| (rel, if by_sense { sense } else { i }, w))
+                })
+            })
+            .enumerate()
+            .map(move |(i, (rel, rank, w))| {
+                // What a verb entails or causes leads the broader terms at rank 0.
+                // (`rank` is a broader word's place in its own column.)
+                let broader_rank = if rank < entailed { 0 } else { i - entailed };
+                (
+                    rel,
+                    if rel == Relation::Broader {
+                        broader_rank
+                    } else {
+                        rank
+                    },
+                    w,
+                )
+            })
     }
 
     /// [`Lexicon::related`], each word with the part of speech (`n`, `v`, `a`, `r`, `s`) of the
@@ -374,7 +411,7 @@ impl Lexicon {
         let mut pos = entry.map_or("", |e| e.pos).split('/');
         let pos_lists = [(); 3].map(|()| pos.next().unwrap_or(""));
         // What a verb entails or causes (`e`) leads the broader terms; the others rank after it.
-        let entailed = pos_lists[2].bytes().take_while(|&b| b == b'e').count();
+        let entailed = entailed_count(entry.map_or("", |e| e.pos));
         let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
         lists
             .into_iter()
@@ -383,16 +420,16 @@ impl Lexicon {
             .flat_map(|((list, tags), rel)| {
                 let by_sense = rel != Relation::Broader;
                 let tag = move |k: usize| tags.as_bytes().get(k).map_or('?', |&b| char::from(b));
-                let mut word_at = 0;
+                // `syn` and `der` tag each sense group; `broad` (one group) each word.
                 list.split('|').enumerate().flat_map(move |(sense, group)| {
-                    let words: Vec<&'static str> =
-                        group.split(' ').filter(|w| !w.is_empty()).collect();
-                    let first = word_at;
-                    word_at += words.len();
-                    words.into_iter().enumerate().map(move |(i, w)| {
-                        let p = if by_sense { tag(sense) } else { tag(first + i) };
-                        (rel, if by_sense { sense } else { i }, w, p)
-                    })
+                    group
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .enumerate()
+                        .map(move |(i, w)| {
+                            let p = if by_sense { tag(sense) } else { tag(i) };
+                            (rel, if by_sense { sense } else { i }, w, p)
+                        })
                 })
             })
             .enumerate()
@@ -456,6 +493,15 @@ mod tests {
         assert!(make.iter().any(|&(_, _, w, p)| w == "create" && p == 'v'));
         let kill: Vec<_> = lex.related_with_pos("kill").collect();
         assert!(kill.contains(&(Relation::Broader, 0, "pass_away", 'e')));
+        // Both views agree on every word's relation and rank.
+        for lemma in ["kill", "side", "make", "death", "protest"] {
+            let plain: Vec<_> = lex.related(lemma).collect();
+            let tagged: Vec<_> = lex
+                .related_with_pos(lemma)
+                .map(|(r, rank, w, _)| (r, rank, w))
+                .collect();
+            assert_eq!(plain, tagged, "{lemma}");
+        }
     }
 
     #[test]

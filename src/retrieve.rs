@@ -475,10 +475,14 @@ fn wordnet_related_above(
     }
     // "sided", "made": a verb's form is no noun, and its nouns' relations ("side" ~ "area",
     // "make" ~ "brand") are not its own.
-    let verb_only = is_verb_use(lexicon, word) && !lexicon.is_noun(word);
+    // (Worked out at the first noun sense: most words reach none.)
+    let mut verb_only: Option<bool> = None;
     for lemma in lexicon.lemmas(word) {
         for (relation, rank, related, pos) in lexicon.related_with_pos(&lemma) {
-            if verb_only && pos == 'n' {
+            if pos == 'n'
+                && *verb_only
+                    .get_or_insert_with(|| is_verb_use(lexicon, word) && !lexicon.is_noun(word))
+            {
                 continue;
             }
             // What a verb entails or causes follows from it: "killed", so "passed away".
