@@ -1273,24 +1273,10 @@ pub fn short_answer(
     short_answer_with_cost(kind, question_tokens, terms, sentence, best, lexicon).map(|(a, _)| a)
 }
 
-/// The short answer and how far (in words, less preferences) it stands from the question's
-/// words: 0 or less for an answer right by them.
-pub fn short_answer_with_cost(
-    kind: QuestionKind,
-    question_tokens: &[Token],
-    terms: &[QueryTerm],
-    sentence: &str,
-    best: &Scored,
-    lexicon: &Lexicon,
-) -> Option<(String, f32)> {
-    short_answer_found(kind, question_tokens, terms, sentence, best, lexicon)
-        .map(|(a, cost)| (balanced_quotes(&a), cost))
-}
-
 /// The answer with each quotation it opens closed, and each it closes opened, where the answer
 /// cuts the quotation: `to help to “make sure the safety` reads `to help to “make sure the
 /// safety”`.
-fn balanced_quotes(answer: &str) -> String {
+pub fn balanced_quotes(answer: &str) -> String {
     let mut depth = 0i32;
     let mut unopened = 0;
     for c in answer.chars() {
@@ -1308,8 +1294,9 @@ fn balanced_quotes(answer: &str) -> String {
     out
 }
 
-/// See [`short_answer_with_cost`].
-fn short_answer_found(
+/// The short answer and how far (in words, less preferences) it stands from the question's
+/// words: 0 or less for an answer right by them.
+pub fn short_answer_with_cost(
     kind: QuestionKind,
     question_tokens: &[Token],
     terms: &[QueryTerm],

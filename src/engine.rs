@@ -399,7 +399,8 @@ impl Engine {
                         )
                     })
                     .filter(|a| !wrong_name(a)),
-            };
+            }
+            .map(|a| answer::balanced_quotes(&a));
             // Confidence counts loose matches (a distant vector, a broader term) at half.
             let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
             // "which street" answered by "Independence Avenue": the kind of place asked for is
