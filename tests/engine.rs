@@ -1387,7 +1387,7 @@ fn what_someone_said_is_what_follows_their_own_verb_of_saying() {
     check_short(
         "what did the kremlin say",
         "in a phone call with Lukashenko, President Vladimir Putin had revealed Russia’s \
-         “readiness to give the needed aid",
+         “readiness to give the needed aid”",
     );
 }
 
