@@ -38,6 +38,7 @@ const COMPOUND_PART_FACTOR: f32 = 0.7;
 /// How much a related word's match counts when it is a common word inside a name ("foreign" ~
 /// "International" of "Amnesty International", "joined" ~ "Union" of "European Union").
 const NAME_PART_FACTOR: f32 = 0.5;
+
 /// How many candidates tantivy hands to the reranker.
 const CANDIDATES: usize = 24;
 /// The word every negation ("not", "never", "won't") stands for in matching.
@@ -475,7 +476,7 @@ fn wordnet_related_above(
     }
     // "sided", "made": a verb's form is no noun, and its nouns' relations ("side" ~ "area",
     // "make" ~ "brand") are not its own.
-    // (Worked out at the first noun sense: most words reach none.)
+    // (Worked out once, at the word's first noun sense.)
     let mut verb_only: Option<bool> = None;
     for lemma in lexicon.lemmas(word) {
         for (relation, rank, related, pos) in lexicon.related_with_pos(&lemma) {
