@@ -366,37 +366,8 @@ impl Lexicon {
     /// narrower term, its place in the list.
     pub fn related(&self, lemma: &str) -> impl Iterator<Item = (Relation, usize, &'static str)> {
         let entry = self.entry(lemma);
-        let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
         let entailed = entry.map_or(0, |e| entailed_count(e.pos));
-        let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
-        lists
-            .into_iter()
-            .zip(relations)
-            .flat_map(|(list, rel)| {
-                let by_sense = rel != Relation::Broader;
-                list.split('|').enumerate().flat_map(move |(sense, group)| {
-                    group
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .enumerate()
-                        .map(move |(i, w)| (rel, if by_sense { sense } else { i }, w))
-                })
-            })
-            .enumerate()
-            .map(move |(i, (rel, rank, w))| {
-                // What a verb entails or causes leads the broader terms at rank 0.
-                // (`rank` is a broader word's place in its own column.)
-                let broader_rank = if rank < entailed { 0 } else { i - entailed };
-                (
-                    rel,
-                    if rel == Relation::Broader {
-                        broader_rank
-                    } else {
-                        rank
-                    },
-                    w,
-                )
-            })
+        related_in(entry).map(move |(rel, k, i, w)| (rel, rank_of(rel, k, i, entailed), w))
     }
 
     /// [`Lexicon::related`], each word with the part of speech (`n`, `v`, `a`, `r`, `s`) of the
@@ -407,49 +378,55 @@ impl Lexicon {
         lemma: &str,
     ) -> impl Iterator<Item = (Relation, usize, &'static str, char)> {
         let entry = self.entry(lemma);
-        let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
-        let mut pos = entry.map_or("", |e| e.pos).split('/');
-        let pos_lists = [(); 3].map(|()| pos.next().unwrap_or(""));
-        // What a verb entails or causes (`e`) leads the broader terms; the others rank after it.
-        let entailed = entailed_count(entry.map_or("", |e| e.pos));
-        let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
-        lists
-            .into_iter()
-            .zip(pos_lists)
-            .zip(relations)
-            .flat_map(|((list, tags), rel)| {
-                let by_sense = rel != Relation::Broader;
-                let tag = move |k: usize| tags.as_bytes().get(k).map_or('?', |&b| char::from(b));
-                // `syn` and `der` tag each sense group; `broad` (one group) each word.
-                list.split('|').enumerate().flat_map(move |(sense, group)| {
-                    group
-                        .split(' ')
-                        .filter(|w| !w.is_empty())
-                        .enumerate()
-                        .map(move |(i, w)| {
-                            let p = if by_sense { tag(sense) } else { tag(i) };
-                            (rel, if by_sense { sense } else { i }, w, p)
-                        })
-                })
+        let pos = entry.map_or("", |e| e.pos);
+        let entailed = entailed_count(pos);
+        let mut columns = pos.split('/');
+        let tags = [(); 3].map(|()| columns.next().unwrap_or("").as_bytes());
+        related_in(entry).map(move |(rel, k, i, w)| {
+            // `syn` and `der` tag each sense group; `broad` (one group) each word.
+            let column = match rel {
+                Relation::Synonym => tags[0],
+                Relation::Derived => tags[1],
+                Relation::Broader => tags[2],
+            };
+            let p = column.get(k).map_or('?', |&b| char::from(b));
+            (rel, rank_of(rel, k, i, entailed), w, p)
+        })
+    }
+}
+
+/// The words of a `related.tsv` entry in order: relation, sense group (`syn`, `der`) or place in
+/// the column (`broad`), place in the whole line, and the word.
+fn related_in(
+    entry: Option<Entry>,
+) -> impl Iterator<Item = (Relation, usize, usize, &'static str)> {
+    let lists = entry.map_or([""; 3], |e| [e.syn, e.der, e.broad]);
+    let relations = [Relation::Synonym, Relation::Derived, Relation::Broader];
+    lists
+        .into_iter()
+        .zip(relations)
+        .flat_map(|(list, rel)| {
+            let by_sense = rel != Relation::Broader;
+            list.split('|').enumerate().flat_map(move |(sense, group)| {
+                group
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .enumerate()
+                    .map(move |(i, w)| (rel, if by_sense { sense } else { i }, w))
             })
-            .enumerate()
-            .map(move |(i, (rel, rank, w, p))| {
-                let broader_rank = if p == 'e' {
-                    0
-                } else {
-                    i.saturating_sub(entailed)
-                };
-                (
-                    rel,
-                    if rel == Relation::Broader {
-                        broader_rank
-                    } else {
-                        rank
-                    },
-                    w,
-                    p,
-                )
-            })
+        })
+        .enumerate()
+        .map(|(i, (rel, k, w))| (rel, k, i, w))
+}
+
+/// A related word's rank: its sense group for a synonym or derived form; for a broader term
+/// its place in the line, after the `entailed` words a verb entails or causes, which come first
+/// at rank 0.
+fn rank_of(relation: Relation, k: usize, i: usize, entailed: usize) -> usize {
+    match relation {
+        Relation::Broader if k < entailed => 0,
+        Relation::Broader => i - entailed,
+        _ => k,
     }
 }
 

@@ -3109,8 +3109,7 @@ fn confirmed(
         // A word of many senses ("short", "break") is near too much for its closeness to
         // tell which sense is meant; but a verb asked as a verb ("carrying") that GloVe puts
         // near it picks out its sense ("held").
-        let verb_asked =
-            lexicon.is_verb_form(word) || (word.ends_with("ing") && lexicon.can_be_verb(word));
+        let verb_asked = is_verb_use(lexicon, word);
         if lexicon.most_senses(&lower) > MAX_CONFIRMED_SENSES
             && !(verb_asked && lexicon.is_verb_form(&lower))
         {
