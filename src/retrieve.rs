@@ -222,6 +222,10 @@ pub struct Vocabulary {
     /// last word of the name, lower-cased): the first is whom a question's bare "she" or "he"
     /// means.
     pronoun_names: [Vec<String>; 2],
+    /// The last name of each person the articles name with a first name too, by the first
+    /// name ("svetlana" gives "tikhanovskaya"): only for first names used with no other last
+    /// name and never alone.
+    surnames: HashMap<String, String>,
     /// The words the articles describe each named person with ("main opposition prospect
     /// Svetlana Tikhanovskaya", "the Belarusian ambassador to Slovakia, Igor Leshchenya"), by
     /// the last word of the name.
@@ -587,6 +591,9 @@ impl Vocabulary {
         // How often each name is what a "she" (0) or a "he" (1) stands for.
         let mut called: [HashMap<String, u32>; 2] = Default::default();
         let mut descriptions: HashMap<String, Vec<String>> = HashMap::default();
+        // Per first word of a name, the name's last word and in how many sentences it is so
+        // (`None` once it is the first word of two names).
+        let mut given: HashMap<String, Option<(String, u32)>> = HashMap::default();
         let mut quotes: Vec<bool> = Vec::new();
         let mut verb_uses: Vec<Vec<u32>> = Vec::new();
         let mut compound_parts: Vec<Vec<u32>> = Vec::new();
@@ -680,6 +687,16 @@ impl Vocabulary {
                 }
                 for w in described_antecedent(lexicon, &citable, k) {
                     words.push(intern(&w));
+                }
+                let mut named = given_names(lexicon, &citable[k].1.text);
+                named.sort();
+                named.dedup();
+                for (first, last) in named {
+                    let entry = given.entry(first).or_insert(Some((last.clone(), 0)));
+                    match entry {
+                        Some((l, n)) if *l == last => *n += 1,
+                        _ => *entry = None,
+                    }
                 }
                 for (name, described) in name_descriptions(lexicon, &citable[k].1.text) {
                     let known = descriptions.entry(name).or_default();
@@ -782,9 +799,19 @@ impl Vocabulary {
             pronoun_names.iter().flatten().any(|n| n == name)
                 || words.iter().any(|w| is_person_noun(lexicon, w))
         });
+        // A first name the articles use only before the same last name stands for the person.
+        let surnames: HashMap<String, String> = given
+            .into_iter()
+            .filter_map(|(first, name)| {
+                let (last, n) = name?;
+                (words.get(&first).is_some_and(|w| w.df == n) && first != last)
+                    .then_some((first, last))
+            })
+            .collect();
         Vocabulary {
             words,
             sentences,
+            surnames,
             pronoun_names,
             descriptions,
             worn: std::sync::OnceLock::new(),
@@ -1577,6 +1604,7 @@ impl<'a> Retriever<'a> {
             }
             terms.push(term);
         }
+        self.fold_first_names(&mut terms);
         for term in self.bare_pronoun_terms(tokens, &terms) {
             if terms.len() < MAX_TERMS {
                 terms.push(term);
@@ -1610,6 +1638,28 @@ impl<'a> Retriever<'a> {
             });
         }
         terms
+    }
+
+    /// "how old is svetlana tikhanovskaya": a first name the articles only use with the last
+    /// name says nothing the last name does not, so it is no term of its own; asked alone
+    /// ("what did svetlana ask for") it stands for the person and matches the last name.
+    fn fold_first_names(&self, terms: &mut Vec<QueryTerm>) {
+        let surnames = &self.vocabulary.surnames;
+        let surname = |t: &QueryTerm| surnames.get(&t.word).cloned();
+        let with_surname: Vec<bool> = terms
+            .iter()
+            .map(|t| surname(t).is_some_and(|last| terms.iter().any(|o| o.word == last)))
+            .collect();
+        let mut i = 0;
+        terms.retain(|_| {
+            i += 1;
+            !with_surname[i - 1]
+        });
+        for term in terms.iter_mut() {
+            if let Some(last) = surname(term) {
+                term.matches.insert(last, 1.0);
+            }
+        }
     }
 
     /// Whether `tokens[i]` is joined by a hyphen (one character, no space) to a neighbouring
@@ -2685,30 +2735,9 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
 fn name_descriptions(lexicon: &Lexicon, sentence: &str) -> Vec<(String, Vec<String>)> {
     let tokens = text::tokenize(sentence);
     let gap = |i: usize| &sentence[tokens[i - 1].end..tokens[i].start];
-    let common = |t: &Token| {
-        lexicon.lemmas(&t.norm).iter().any(|l| lexicon.is_lemma(l)) && !lexicon.is_proper(&t.norm)
-    };
-    let describing = |t: &Token| {
-        !t.number
-            && !text::is_stop_word(&t.norm)
-            && !text::is_weekday(&t.norm)
-            && !lexicon.is_verb_form(&t.norm)
-    };
-    let name_word =
-        |i: usize| tokens[i].capitalized && describing(&tokens[i]) && !common(&tokens[i]);
+    let describing = |t: &Token| describing_word(lexicon, t);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !name_word(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i + 1 < tokens.len() && gap(i + 1) == " " && name_word(i + 1) {
-            i += 1;
-        }
-        let end = i + 1;
-        i = end;
+    for (start, end) in name_spans(lexicon, &tokens, sentence) {
         let mut words: Vec<String> = Vec::new();
         // Right before: up to three words, up to a function word, a verb or a number.
         let mut s = start;
@@ -2753,6 +2782,54 @@ fn name_descriptions(lexicon: &Lexicon, sentence: &str) -> Vec<(String, Vec<Stri
         }
         if !words.is_empty() {
             out.push((tokens[end - 1].norm.clone(), words));
+        }
+    }
+    out
+}
+
+/// Whether a word can describe or name someone: not a number, function word, weekday or verb.
+fn describing_word(lexicon: &Lexicon, t: &Token) -> bool {
+    !t.number
+        && !text::is_stop_word(&t.norm)
+        && !text::is_weekday(&t.norm)
+        && !lexicon.is_verb_form(&t.norm)
+}
+
+/// Where the names of a sentence are (token ranges): runs of capitalised words, joined by
+/// single spaces, that are no common English word ("Svetlana Tikhanovskaya", "Nasha Niva").
+fn name_spans(lexicon: &Lexicon, tokens: &[Token], sentence: &str) -> Vec<(usize, usize)> {
+    let gap = |i: usize| &sentence[tokens[i - 1].end..tokens[i].start];
+    let common = |t: &Token| {
+        lexicon.lemmas(&t.norm).iter().any(|l| lexicon.is_lemma(l)) && !lexicon.is_proper(&t.norm)
+    };
+    let name_word = |i: usize| {
+        tokens[i].capitalized && describing_word(lexicon, &tokens[i]) && !common(&tokens[i])
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_word(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i + 1 < tokens.len() && gap(i + 1) == " " && name_word(i + 1) {
+            i += 1;
+        }
+        spans.push((start, i + 1));
+        i += 1;
+    }
+    spans
+}
+
+/// The first words of a sentence's names of several words, each with the name's last word
+/// ("svetlana" and "tikhanovskaya" in "... Svetlana Tikhanovskaya").
+fn given_names(lexicon: &Lexicon, sentence: &str) -> Vec<(String, String)> {
+    let tokens = text::tokenize(sentence);
+    let mut out = Vec::new();
+    for (start, end) in name_spans(lexicon, &tokens, sentence) {
+        for t in &tokens[start..end - 1] {
+            out.push((t.norm.clone(), tokens[end - 1].norm.clone()));
         }
     }
     out

@@ -1979,3 +1979,16 @@ fn a_common_word_inside_a_name_is_no_match_for_its_synonym() {
     // "Amnesty International" says nothing of foreign citizens.
     check_abstains("have any foreign citizens been arrested in belarus during the protests?");
 }
+
+#[test]
+fn a_first_name_stands_for_the_person_it_names() {
+    // The article says "Svetlana Tikhanovskaya" once; her age is given with "Tikhanovskaya".
+    check_short("how old is svetlana tikhanovskaya", "37-year-old");
+    // "Alexander" adds nothing to "Lukashenko"; the answer is the one for "lukashenko".
+    check_short(
+        "what did alexander lukashenko say about the vote",
+        "There might not be greater than 80% of votes misstated",
+    );
+    // A first name alone means the person too.
+    check("what did svetlana ask for", "Tikhanovskaya asked for a weekend break");
+}
