@@ -702,9 +702,13 @@ pub const TIME_NOUNS: &[&str] = &["day", "date", "time", "year", "month", "week"
 /// happen / take place / occur": a verb that only says an event happened.
 pub fn asks_when_event_happened(tokens: &[Token], i: usize) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
-    // "what day / on which date did X happen" asks when as well.
-    let asks_day = tokens.windows(2).take(2).any(|w| {
-        matches!(w[0].norm.as_str(), "what" | "which") && TIME_NOUNS.contains(&w[1].norm.as_str())
+    // "what day / on which date did X happen" asks when as well, "along which (minsk) street
+    // did it take place" where.
+    let asks_day = tokens.iter().take(3).enumerate().any(|(k, t)| {
+        matches!(t.norm.as_str(), "what" | "which")
+            && tokens[k + 1..].iter().take(2).any(|n| {
+                TIME_NOUNS.contains(&n.norm.as_str()) || PLACE_NOUNS.contains(&n.norm.as_str())
+            })
     });
     if !(matches!(first, "when" | "where" | "whens" | "wheres") || asks_day) || i < 2 {
         return false;

@@ -990,6 +990,11 @@ fn when_an_event_was_held_is_the_day_said_of_it() {
         "last Sunday’s presidential poll",
     );
     check_short("when was the vote", "last Sunday");
+    // "take place" says no more after "which street" than after "where".
+    check_short(
+        "along which minsk street did the opposition's sunday march take place",
+        "Independence Avenue",
+    );
 }
 
 #[test]
