@@ -700,6 +700,13 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
             {
                 Some(i + 2)
             }
+            // "what name did they give (to) the march": the thing given the name.
+            ("what" | "whats", "name" | "names") if i == 0 => {
+                let gave = words.iter().position(|w| {
+                    matches!(*w, "give" | "gave" | "given" | "gives" | "giving")
+                })?;
+                Some(gave + 1 + usize::from(words.get(gave + 1) == Some(&"to")))
+            }
             // "what's the new council she set up called" ("what's" reads as "what").
             ("what" | "whats", _) if i == 0 && text::asks_what_called(tokens) => Some(i + 1),
             _ => None,

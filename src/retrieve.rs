@@ -1231,7 +1231,8 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
         return Marker::Drop;
     }
     // "what was the march called": says a name is wanted.
-    if i + 1 == tokens.len() && text::asks_what_called(tokens) {
+    if i + 1 == tokens.len() && matches!(word, "called" | "named") && text::asks_what_called(tokens)
+    {
         return Marker::Drop;
     }
     // "what happened to her husband", "what does she want to happen to them": asks what was or
@@ -1260,6 +1261,31 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "what name did they give to the march", "what promise did he make": the light verb's
+    // object is the noun asked about.
+    let fronted_object = tokens.len() > 2
+        && matches!(tokens[0].norm.as_str(), "what" | "which" | "whats")
+        && !text::is_stop_word(&tokens[1].norm)
+        && i > 2;
+    if matches!(
+        word,
+        "make" | "made" | "makes" | "making" | "give" | "gave" | "gives" | "giving" | "given"
+    ) && fronted_object
+        && (next.is_empty() || matches!(next, "to" | "it" | "them" | "him" | "her"))
+    {
+        return Marker::Drop;
+    }
+    // "the march coincided with the anniversary", "it corresponds to": the verb only puts two
+    // things side by side, as a preposition does in the passage ("the march on the
+    // anniversary").
+    if matches!(
+        word,
+        "coincide" | "coincided" | "coincides" | "coinciding" | "correspond" | "corresponded"
+            | "corresponds" | "corresponding"
+    ) && matches!(next, "with" | "to")
+    {
+        return Marker::Drop;
+    }
     // "when was the election held", "where did it take place": the verb only says that an
     // event happened; the passage dates or places the event, in whatever words.
     if text::asks_when_event_happened(tokens, i) {
@@ -1281,6 +1307,8 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
                 | "kind"
                 | "sort"
                 | "type"
+                | "name"
+                | "names"
         )
     {
         return Marker::Drop;

@@ -657,11 +657,14 @@ fn read_in_charge(tokens: &mut Vec<Token>) {
     }
 }
 
-/// "what was the march called", "what is the group named": a question that asks for a name.
+/// "what was the march called", "what is the group named", "what name did they give the
+/// march": a question that asks for a name.
 pub fn asks_what_called(tokens: &[Token]) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
     let last = tokens.last().map_or("", |t| t.norm.as_str());
-    matches!(first, "what" | "whats") && matches!(last, "called" | "named")
+    let second = tokens.get(1).map_or("", |t| t.norm.as_str());
+    matches!(first, "what" | "whats")
+        && (matches!(last, "called" | "named") || matches!(second, "name" | "names"))
 }
 
 /// Nouns that ask for a place: "which country", "what street".
@@ -1220,5 +1223,6 @@ mod tests {
         assert!(is_filler(&t, 2) && !is_filler(&t, 6));
         assert!(asks_what_called(&tokenize("what was the march called")));
         assert!(!asks_what_called(&tokenize("who called the march")));
+        assert!(asks_what_called(&tokenize("what name did they give the march")));
     }
 }

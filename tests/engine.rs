@@ -990,6 +990,11 @@ fn when_an_event_was_held_is_the_day_said_of_it() {
         "last Sunday’s presidential poll",
     );
     check_short("when was the vote", "last Sunday");
+    // "coincided with" only sets the march beside the anniversary, as "on" does.
+    check(
+        "sunday's opposition march in minsk coincided with what anniversary",
+        "on the one-week anniversary of the vote",
+    );
     // "take place" says no more after "which street" than after "where".
     check_short(
         "along which minsk street did the opposition's sunday march take place",
@@ -1046,6 +1051,9 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
         "what was the opposition march called",
         "what was the march on independence avenue called",
         "what is the name of the march",
+        // "give" only gives the name asked for.
+        "what name did the opposition give to the sunday march",
+        "what name was given to the march",
     ] {
         let answer = engine().ask(question, 3);
         assert_eq!(
