@@ -1307,6 +1307,7 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
                 | "kind"
                 | "sort"
                 | "type"
+                | "form"
                 | "name"
                 | "names"
         )

@@ -678,6 +678,14 @@ pub const PLACE_NOUNS: &[&str] = &[
     "region",
     "avenue",
     "square",
+    "building",
+    "site",
+    "venue",
+    "location",
+    "capital",
+    "village",
+    "district",
+    "area",
 ];
 
 /// Nouns that ask for a name of people in "what X": "what group", "what newspaper".

@@ -2005,3 +2005,16 @@ fn a_first_name_stands_for_the_person_it_names() {
     // A first name alone means the person too.
     check("what did svetlana ask for", "Tikhanovskaya asked for a weekend break");
 }
+
+#[test]
+fn a_building_or_site_asked_for_is_a_place() {
+    // "which building" asks where, and "form of" says no more than "kind of".
+    check_short(
+        "outside which building did thousands of people protest on saturday night",
+        "outside the Belarusian state television centre",
+    );
+    check_short(
+        "what form of action has the opposition urged workers to take",
+        "mass strikes",
+    );
+}
