@@ -702,9 +702,9 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
             }
             // "what name did they give (to) the march": the thing given the name.
             ("what" | "whats", "name" | "names") if i == 0 => {
-                let gave = words.iter().position(|w| {
-                    matches!(*w, "give" | "gave" | "given" | "gives" | "giving")
-                })?;
+                let gave = words
+                    .iter()
+                    .position(|w| matches!(*w, "give" | "gave" | "given" | "gives" | "giving"))?;
                 Some(gave + 1 + usize::from(words.get(gave + 1) == Some(&"to")))
             }
             // "what's the new council she set up called" ("what's" reads as "what").
@@ -2074,10 +2074,11 @@ fn question_focus_noun<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> O
         _ if article(rest.first()) => 1,
         _ => 0,
     };
+    // "the protesters outside the broadcaster": a preposition ends the noun run too.
     let mut words: Vec<&str> = rest[skip..]
         .iter()
         .copied()
-        .take_while(|w| !text::is_stop_word(w))
+        .take_while(|w| !text::is_stop_word(w) && !LOCATIVE.contains(w) && !POSITIONAL.contains(w))
         .collect();
     if skip > 0 {
         // "what is the alliance putin mentioned": the noun is what a clause after it (a name,

@@ -1280,8 +1280,14 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     // anniversary").
     if matches!(
         word,
-        "coincide" | "coincided" | "coincides" | "coinciding" | "correspond" | "corresponded"
-            | "corresponds" | "corresponding"
+        "coincide"
+            | "coincided"
+            | "coincides"
+            | "coinciding"
+            | "correspond"
+            | "corresponded"
+            | "corresponds"
+            | "corresponding"
     ) && matches!(next, "with" | "to")
     {
         return Marker::Drop;

@@ -1231,6 +1231,8 @@ mod tests {
         assert!(is_filler(&t, 2) && !is_filler(&t, 6));
         assert!(asks_what_called(&tokenize("what was the march called")));
         assert!(!asks_what_called(&tokenize("who called the march")));
-        assert!(asks_what_called(&tokenize("what name did they give the march")));
+        assert!(asks_what_called(&tokenize(
+            "what name did they give the march"
+        )));
     }
 }

@@ -2003,7 +2003,10 @@ fn a_first_name_stands_for_the_person_it_names() {
         "There might not be greater than 80% of votes misstated",
     );
     // A first name alone means the person too.
-    check("what did svetlana ask for", "Tikhanovskaya asked for a weekend break");
+    check(
+        "what did svetlana ask for",
+        "Tikhanovskaya asked for a weekend break",
+    );
 }
 
 #[test]
@@ -2016,5 +2019,14 @@ fn a_building_or_site_asked_for_is_a_place() {
     check_short(
         "what form of action has the opposition urged workers to take",
         "mass strikes",
+    );
+}
+
+#[test]
+fn a_preposition_ends_the_noun_a_what_question_asks_about() {
+    // "outside" places the protesters; it is not the thing whose name is asked.
+    check_short(
+        "what were the protesters outside the state broadcaster complaining about",
+        "that their broadcasts backed Lukashenko and offered a skewed picture of the objections",
     );
 }
