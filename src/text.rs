@@ -704,6 +704,11 @@ pub const GROUP_NOUNS: &[&str] = &[
     "woman",
     "official",
     "leader",
+    "body",
+    "committee",
+    "institution",
+    "association",
+    "outlet",
 ];
 
 /// Nouns that make "what N" / "which N" ask when: "what day", "which year".

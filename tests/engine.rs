@@ -2030,3 +2030,12 @@ fn a_preposition_ends_the_noun_a_what_question_asks_about() {
         "that their broadcasts backed Lukashenko and offered a skewed picture of the objections",
     );
 }
+
+#[test]
+fn a_body_or_committee_asked_for_is_named() {
+    // "body" is nowhere in the article: the council's name answers "what body".
+    check_short(
+        "what body did tikhanovskaya announce she was setting up",
+        "Coordination Council",
+    );
+}
