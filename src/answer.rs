@@ -86,11 +86,16 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         || has_seq("how", "come")
         || has_seq("what", "led")
         || what_which(&["reason", "reasons", "cause", "causes", "purpose", "motive"])
-        // "what reason did he give", "what is the purpose of the council"
+        // "what reason did he give", "what is the (stated) purpose of the council"
         || (matches!(first, "what" | "whats")
             && ["reason", "cause", "purpose", "aim", "goal", "point"]
                 .iter()
-                .any(|w| has_seq("the", w)))
+                .any(|w| {
+                    has_seq("the", w)
+                        || words.windows(3).any(|p| {
+                            p[0] == "the" && !text::is_stop_word(p[1]) && p[2] == *w
+                        })
+                }))
     {
         return QuestionKind::Reason;
     }

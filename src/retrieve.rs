@@ -1189,7 +1189,20 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if matches!(
         word,
         "reason" | "reasons" | "cause" | "causes" | "purpose" | "aim" | "goal" | "point" | "motive"
-    ) && matches!(prev, "the" | "what" | "which" | "whats")
+    ) && (matches!(prev, "the" | "what" | "which" | "whats")
+        || (i >= 2 && tokens[i - 2].norm == "the" && !text::is_stop_word(prev)))
+        && tokens
+            .first()
+            .is_some_and(|t| matches!(t.norm.as_str(), "what" | "whats" | "which"))
+    {
+        return Marker::Drop;
+    }
+    // "what is the stated purpose", "what was the main reason": the word before says which
+    // reason, not what it is about.
+    if matches!(
+        next,
+        "reason" | "reasons" | "cause" | "causes" | "purpose" | "aim" | "goal" | "motive"
+    ) && prev == "the"
         && tokens
             .first()
             .is_some_and(|t| matches!(t.norm.as_str(), "what" | "whats" | "which"))

@@ -2039,3 +2039,12 @@ fn a_body_or_committee_asked_for_is_named() {
         "Coordination Council",
     );
 }
+
+#[test]
+fn a_word_before_purpose_or_reason_only_says_which_one() {
+    // "stated" says whose purpose it is; the question asks why the council was set up.
+    check_short(
+        "what is the stated purpose of the council tikhanovskaya announced",
+        "to ensure a transfer of power",
+    );
+}
