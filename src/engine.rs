@@ -220,7 +220,13 @@ impl Engine {
             && head
                 .as_deref()
                 .is_some_and(|h| !retrieve::is_person_noun(self.lexicon, h));
-        let wrong_name = |a: &str| thing_named && retriever.vocabulary.names_person(a);
+        // Nor is a person a place: "where is lukashenko" is not answered "Putin".
+        let wrong_name = |a: &str| {
+            let vocabulary = &retriever.vocabulary;
+            (thing_named && vocabulary.names_person(a))
+                || (kind == QuestionKind::Place
+                    && (vocabulary.names_person(a) || vocabulary.names_named(a, self.lexicon)))
+        };
         // "who ruled ...", "who is the strongman" (not "who is lukashenko", which asks what
         // he is, nor "the name of the protester who died").
         let asks_who_did = kind == QuestionKind::Person

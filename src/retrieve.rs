@@ -978,6 +978,15 @@ impl Vocabulary {
         })
     }
 
+    /// Whether `answer` ends with the last word of a name the articles also give with a first
+    /// name ("Vladimir Putin", "Nasha Niva"): someone or something named, not a place.
+    pub fn names_named(&self, answer: &str, lexicon: &Lexicon) -> bool {
+        let tokens = text::tokenize(answer);
+        tokens.last().is_some_and(|last| {
+            !lexicon.is_place(&last.norm) && self.surnames.values().any(|s| *s == last.norm)
+        })
+    }
+
     /// Where the verbs of the sentence at `at` that follow "to" or a modal start.
     pub fn verb_uses(&self, at: SentenceRef) -> &[u32] {
         self.number(at)
@@ -1302,6 +1311,36 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
             | "corresponds"
             | "corresponding"
     ) && matches!(next, "with" | "to")
+    {
+        return Marker::Drop;
+    }
+    // "where is she hiding", "where does she live now": the verb only says that someone is
+    // somewhere; the passage places them in its own words ("from exile in Lithuania").
+    if matches!(tokens[0].norm.as_str(), "where" | "wheres")
+        && matches!(
+            word,
+            "live"
+                | "lives"
+                | "living"
+                | "lived"
+                | "stay"
+                | "stays"
+                | "staying"
+                | "stayed"
+                | "hide"
+                | "hides"
+                | "hiding"
+                | "hid"
+                | "hidden"
+                | "reside"
+                | "resides"
+                | "residing"
+                | "resided"
+                | "shelter"
+                | "sheltering"
+                | "sheltered"
+                | "based"
+        )
     {
         return Marker::Drop;
     }

@@ -2048,3 +2048,13 @@ fn a_word_before_purpose_or_reason_only_says_which_one() {
         "to ensure a transfer of power",
     );
 }
+
+#[test]
+fn where_someone_is_hiding_or_living_is_where_the_article_places_them() {
+    // "From exile in Lithuania, ... Tikhanovskaya asked ...": hiding and living are being there.
+    check_short("where is tikhanovskaya hiding out now", "Lithuania");
+    check_short("where is tikhanovskaya living", "Lithuania");
+    // A person's name is no place.
+    let answer = engine().ask("where is lukashenko", 3);
+    assert_ne!(answer.answer.as_deref(), Some("Putin"), "{answer:?}");
+}
