@@ -1556,6 +1556,19 @@ pub fn short_answer_with_cost(
                     })
                 })
             };
+            // "an AFP reporter estimated" for "which news agency had a reporter who ...": a
+            // name right before a person the question asks about, when the organisation asked
+            // for is named by no word of the passage, is the one that employs or sends them.
+            let names_employer = |s: &Span| {
+                kind == QuestionKind::Person
+                    && head_at.is_empty()
+                    && head.is_some_and(|ht| !retrieve::is_person_noun(lexicon, &terms[ht].word))
+                    && s.end < tokens.len()
+                    && is_matched(s.end)
+                    && !tokens[s.end].capitalized
+                    && retrieve::is_person_noun(lexicon, &tokens[s.end].norm)
+                    && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
+            };
             let near_head = |s: &Span| -> bool {
                 if head.is_none()
                     || counts_head_event(s)
@@ -1597,6 +1610,9 @@ pub fn short_answer_with_cost(
                     && matched_verb(s.end)
                     && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
                 {
+                    return true;
+                }
+                if names_employer(s) {
                     return true;
                 }
                 // "6,700 individuals apprehended, hundreds wounded" for "how many people were
@@ -1698,6 +1714,7 @@ pub fn short_answer_with_cost(
                             .take_while(|&i| is_matched(i))
                             .any(|i| head_at.contains(&i));
                     let modifies = !names_head
+                        && !names_employer(s)
                         && is_matched(s.end)
                         && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
                         && tokens.get(s.end).is_some_and(|n| {

@@ -2058,3 +2058,14 @@ fn where_someone_is_hiding_or_living_is_where_the_article_places_them() {
     let answer = engine().ask("where is lukashenko", 3);
     assert_ne!(answer.answer.as_deref(), Some("Putin"), "{answer:?}");
 }
+
+#[test]
+fn the_name_before_a_reporter_is_the_agency_that_sent_them() {
+    // "... though an AFP reporter estimated the number was closer to 10,000."
+    check_short(
+        "which news agency had a reporter who put the size of lukashenko's rally closer to 10,000 people",
+        "AFP",
+    );
+    // A name before a person asked about by their title only modifies it.
+    check_short("who is the belarusian ambassador", "Igor Leshchenya");
+}
