@@ -2612,6 +2612,17 @@ fn clause_after_focus(
     while start < tokens.len() && matched.iter().any(|&(i, _)| i == start) {
         start += 1;
     }
+    // "held up *pictures* of bruised protesters" for "what pictures did they hold up": the
+    // noun asked about, with what follows it, is the answer.
+    let asked_noun = question_focus_noun(question_tokens, lexicon)
+        .and_then(|noun| terms.iter().position(|t| t.word == noun));
+    if start > focus + 1
+        && start < tokens.len()
+        && tokens[start].norm == "of"
+        && asked_noun.is_some_and(|t| matched.contains(&(start - 1, t)))
+    {
+        start -= 1;
+    }
     // "white, *the colour* that has come to symbolise the opposition": a relative clause
     // says nothing without the noun it is about.
     let joined = |a: usize, b: usize| sentence[tokens[a].end..tokens[b].start] == *" ";

@@ -1222,6 +1222,11 @@ fn a_figure_asked_from_a_source_is_the_one_it_gave() {
 fn whose_asks_what_the_thing_is_of() {
     // "Many held up pictures of bruised protesters defeated throughout the suppression".
     check_short("whose photos were people holding up", "bruised protesters");
+    // "what photos": the photos, and what they were of.
+    check_short(
+        "what photos were people holding up at saturdays protest",
+        "pictures of bruised protesters defeated throughout the suppression",
+    );
 }
 
 #[test]
