@@ -956,6 +956,10 @@ fn typed_spans(
 /// placards") are preferred, in words of distance, when the passage names them by the verb.
 const DOER_BONUS: f32 = 3.0;
 
+/// How much a name right before the verb a "who" question asks about is preferred ("The
+/// Kremlin said" for "who said"), in words of distance: it is that verb's subject.
+const SUBJECT_BONUS: f32 = 10.0;
+
 /// The verb of a "who" question that asks who did something ("who walked off the job", "who
 /// has called for strikes", "who was holding"); None when it asks who something was done to
 /// ("who was arrested") or who someone else acted on ("who did amnesty accuse").
@@ -1780,6 +1784,17 @@ pub fn short_answer_with_cost(
                 // "called by the resistance": the doer of a passive verb.
                 if kind == QuestionKind::Person && s.start > 1 && tokens[s.start - 1].norm == "by" {
                     bonus += 2.0;
+                }
+                // "The Kremlin said ..." for "who said ...": a name right before the very verb
+                // asked about does it, and outranks any name nearby.
+                if doer_verb.is_some_and(|verb| {
+                    let verb_term = retrieve::term_for(terms, verb);
+                    s.end < tokens.len()
+                        && matched_verb(s.end)
+                        && verb_term.is_some_and(|vt| matched.contains(&(s.end, vt)))
+                        && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
+                }) {
+                    bonus += SUBJECT_BONUS;
                 }
                 let names_place = (s.start..s.end).any(place_word);
                 // "who won": not the one he "asserted triumph over".

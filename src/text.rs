@@ -479,6 +479,7 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
             t.norm = word;
         }
     }
+    read_according_to_whom(&mut tokens);
     let span = question_span(&tokens);
     tokens.truncate(span.end);
     tokens.drain(..span.start);
@@ -641,6 +642,20 @@ fn read_whos(tokens: &mut Vec<Token>) {
         is.capitalized = false;
         tokens.insert(i + 1, is);
     }
+}
+
+/// "according to whom did putin offer help": who said so ("The Kremlin said that ...").
+fn read_according_to_whom(tokens: &mut Vec<Token>) {
+    let Some(at) = tokens.windows(3).position(|w| {
+        w[0].norm == "according"
+            && w[1].norm == "to"
+            && matches!(w[2].norm.as_str(), "whom" | "who")
+    }) else {
+        return;
+    };
+    tokens[at].norm = "who".to_string();
+    tokens[at + 1].norm = "said".to_string();
+    tokens.remove(at + 2);
 }
 
 /// "in charge", "in power": "ruling", as a passage would say it.

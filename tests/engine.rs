@@ -2074,3 +2074,13 @@ fn the_name_before_a_reporter_is_the_agency_that_sent_them() {
     // A name before a person asked about by their title only modifies it.
     check_short("who is the belarusian ambassador", "Igor Leshchenya");
 }
+
+#[test]
+fn according_to_whom_asks_who_said_it() {
+    // "The Kremlin said that in a phone call with Lukashenko, President Vladimir Putin had
+    // revealed Russia's ..." : the sayer, not a name nearer the words of what was said.
+    check_short(
+        "according to whom did vladimir putin express russia's readiness to give lukashenko the necessary help",
+        "Kremlin",
+    );
+}
