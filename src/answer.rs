@@ -1573,11 +1573,48 @@ pub fn short_answer_with_cost(
                     && retrieve::is_person_noun(lexicon, &tokens[s.end].norm)
                     && sentence[tokens[s.end - 1].end..tokens[s.end].start] == *" "
             };
+            // Whether the figure is followed by a noun of its own, not the one asked about
+            // ("6 ex-Soviet states" for "how many troops").
+            let counts_other_noun = |s: &Span| {
+                let Some(ht) = head else {
+                    return false;
+                };
+                let mut k = s.end;
+                while k < tokens.len() && k < s.end + 3 {
+                    let gap = &sentence[tokens[k - 1].end..tokens[k].start];
+                    if !(gap == " " || gap == "-") || text::is_stop_word(&tokens[k].norm) {
+                        return false;
+                    }
+                    let of_head = head_at.contains(&k)
+                        || best.matched.iter().any(|&(a, b, term, m)| {
+                            term == ht && m >= 0.3 && a <= tokens[k].start && tokens[k].end <= b
+                        });
+                    if of_head {
+                        return false;
+                    }
+                    let noun = lexicon
+                        .lemmas(&tokens[k].norm)
+                        .iter()
+                        .any(|l| lexicon.is_noun(l));
+                    let last = k + 1 == tokens.len() || {
+                        let next_gap = &sentence[tokens[k].end..tokens[k + 1].start];
+                        !(next_gap == " " || next_gap == "-")
+                            || text::is_stop_word(&tokens[k + 1].norm)
+                    };
+                    if noun && last {
+                        return true;
+                    }
+                    k += 1;
+                }
+                false
+            };
             let near_head = |s: &Span| -> bool {
+                // (A figure after the source counts the noun asked about unless it counts a
+                // noun of its own: "between 6 ex-Soviet states" gives no number of troops.)
                 if head.is_none()
                     || counts_head_event(s)
                     || counts_event_directly(s)
-                    || from_source(s)
+                    || (from_source(s) && !counts_other_noun(s))
                 {
                     return true;
                 }

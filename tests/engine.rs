@@ -2084,3 +2084,14 @@ fn according_to_whom_asks_who_said_it() {
         "Kremlin",
     );
 }
+
+#[test]
+fn a_figure_that_counts_another_noun_is_no_count_of_the_one_asked() {
+    // "... via the CSTO army partnership between 6 ex-Soviet states": six states, no troops.
+    check_abstains("how many russian troops did moscow say it was ready to send to belarus");
+    // A figure after the source with no noun of its own still counts what is asked.
+    check_short(
+        "how many people did afp think were really at lukashenko's rally",
+        "closer to 10,000",
+    );
+}
