@@ -1283,6 +1283,24 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "what day of the week": a day, as "what day" asks.
+    if matches!(word, "week" | "month" | "year")
+        && prev == "the"
+        && i >= 3
+        && tokens[i - 2].norm == "of"
+        && matches!(tokens[i - 3].norm.as_str(), "day" | "days" | "time")
+    {
+        return Marker::Drop;
+    }
+    // "why did she end up running": she ran; "end up" only says it came to that.
+    if matches!(
+        word,
+        "end" | "ended" | "ends" | "ending" | "wind" | "wound" | "winds"
+    ) && next == "up"
+        && after_next_word(tokens, i).ends_with("ing")
+    {
+        return Marker::Drop;
+    }
     // "what name did they give to the march", "what promise did he make": the light verb's
     // object is the noun asked about.
     let fronted_object = tokens.len() > 2
@@ -1402,6 +1420,11 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
         }
     }
     Marker::No
+}
+
+/// The word two after `tokens[i]`, or "".
+fn after_next_word(tokens: &[Token], i: usize) -> &str {
+    tokens.get(i + 2).map_or("", |t| t.norm.as_str())
 }
 
 /// Strength of what a verb entails or causes ("kill" -> "die", "pass_away").

@@ -2095,3 +2095,20 @@ fn a_figure_that_counts_another_noun_is_no_count_of_the_one_asked() {
         "closer to 10,000",
     );
 }
+
+#[test]
+fn what_day_of_the_week_asks_the_day() {
+    // "... in a bold speech to supporters on Sunday": "week" only says a weekday is wanted.
+    check_short(
+        "what day of the week did lukashenko give his speech to his supporters",
+        "Sunday",
+    );
+}
+
+#[test]
+fn ending_up_doing_something_is_doing_it() {
+    let plain = engine().ask("why did tikhanovskaya run for president", 3);
+    let ended_up = engine().ask("why did tikhanovskaya end up running for president", 3);
+    assert_eq!(plain.found, ended_up.found);
+    assert_eq!(plain.answer, ended_up.answer);
+}
