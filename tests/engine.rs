@@ -2107,8 +2107,8 @@ fn what_day_of_the_week_asks_the_day() {
 
 #[test]
 fn ending_up_doing_something_is_doing_it() {
-    let plain = engine().ask("why did tikhanovskaya run for president", 3);
-    let ended_up = engine().ask("why did tikhanovskaya end up running for president", 3);
-    assert_eq!(plain.found, ended_up.found);
-    assert_eq!(plain.answer, ended_up.answer);
+    // "end up" is no word to look for ("finish"): only "running" is.
+    let trace = engine().explain("why did tikhanovskaya end up running for president");
+    assert!(!trace.contains("term end"), "{trace}");
+    assert!(trace.contains("term running"), "{trace}");
 }
