@@ -1460,12 +1460,36 @@ impl<'a> Retriever<'a> {
     /// "offiers" is "officers", not the articles' "offer"). Done before anything reads the
     /// question, so that "which factries" asks about factories as "which factories" does.
     pub fn correct_spelling(&self, tokens: &mut [Token]) {
+        self.read_running_a_country(tokens);
         for token in tokens.iter_mut() {
             if token.number || text::is_stop_word(&token.norm) || token.norm.chars().count() > 40 {
                 continue;
             }
             if let Some(fixed) = self.spelling_fix(&token.norm) {
                 token.norm = fixed;
+            }
+        }
+    }
+
+    /// "how long has he been running belarus": to run a country is to rule it, as a passage
+    /// would say ("has ruled the ex-Soviet nation").
+    fn read_running_a_country(&self, tokens: &mut [Token]) {
+        for i in 0..tokens.len().saturating_sub(1) {
+            let ruled = match tokens[i].norm.as_str() {
+                "run" | "runs" => "rule",
+                "running" => "ruling",
+                "ran" => "ruled",
+                _ => continue,
+            };
+            let mut next = i + 1;
+            if tokens[next].norm == "the" && next + 1 < tokens.len() {
+                next += 1;
+            }
+            let place = &tokens[next].norm;
+            let country = matches!(place.as_str(), "country" | "nation" | "state")
+                || (self.lexicon.is_proper(place) && self.lexicon.is_place(place));
+            if country {
+                tokens[i].norm = ruled.to_string();
             }
         }
     }

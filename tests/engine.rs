@@ -2112,3 +2112,9 @@ fn ending_up_doing_something_is_doing_it() {
     assert!(!trace.contains("term end"), "{trace}");
     assert!(trace.contains("term running"), "{trace}");
 }
+
+#[test]
+fn running_a_country_is_ruling_it() {
+    // "The strongman that has actually ruled the ex-Soviet nation for the last 26 years".
+    check_short("how long has lukashenko been running belarus", "26 years");
+}
