@@ -1471,6 +1471,20 @@ impl<'a> Retriever<'a> {
         }
     }
 
+    /// Whether WordNet's proper noun `word` is a name: not one that WordNet spells with
+    /// capitals only for the acronym it opens with and that has a common synonym
+    /// ("tv_station", "television_station").
+    fn is_name(&self, word: &str) -> bool {
+        let acronym_first = word.split('_').next().is_some_and(|w| w.len() <= 3);
+        self.lexicon.is_proper(word)
+            && !(acronym_first
+                && self.lexicon.related(word).any(|(relation, _, other)| {
+                    relation == Relation::Synonym
+                        && self.lexicon.is_lemma(other)
+                        && !self.lexicon.is_proper(other)
+                }))
+    }
+
     /// "how long has he been running belarus": to run a country is to rule it, as a passage
     /// would say ("has ruled the ex-Soviet nation").
     fn read_running_a_country(&self, tokens: &mut [Token]) {
@@ -1619,7 +1633,7 @@ impl<'a> Retriever<'a> {
                     let phrasal = text::is_stop_word(&tokens[i + 1].norm);
                     // A name ("united states", "new york") is one thing, used or not: its
                     // words apart ("states", "new") would find something else.
-                    phrasal || self.lexicon.is_proper(pair) || {
+                    phrasal || self.is_name(pair) || {
                         let expansions = self.expand(&mut analyzer, pair);
                         let forms = word_forms(self.lexicon, &mut analyzer, pair);
                         let used = self

@@ -2118,3 +2118,15 @@ fn running_a_country_is_ruling_it() {
     // "The strongman that has actually ruled the ex-Soviet nation for the last 26 years".
     check_short("how long has lukashenko been running belarus", "26 years");
 }
+
+#[test]
+fn a_tv_station_is_no_name_but_a_station_of_tv() {
+    // WordNet capitalises "TV station" for its acronym: asked as "tv" and "station" it finds
+    // the state television centre.
+    check(
+        "why were ppl protesting outside the tv station",
+        "outside the Belarusian state television centre",
+    );
+    // A real name is still one thing: "prime minister" is not "prime" and "minister".
+    check_abstains("who is the prime minister of belarus");
+}
