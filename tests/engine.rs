@@ -54,6 +54,9 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-24.jsonl", 82.0),
     ("heldout-questions-25.jsonl", 84.0),
     ("heldout-questions-26.jsonl", 80.0),
+    ("heldout-questions-27.jsonl", 86.0),
+    ("heldout-questions-28.jsonl", 81.0),
+    ("heldout-questions-29.jsonl", 76.0),
 ];
 
 fn repo() -> &'static Path {
