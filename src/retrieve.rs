@@ -1297,7 +1297,7 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
         word,
         "end" | "ended" | "ends" | "ending" | "wind" | "wound" | "winds"
     ) && next == "up"
-        && after_next_word(tokens, i).ends_with("ing")
+        && after_next.ends_with("ing")
     {
         return Marker::Drop;
     }
@@ -1420,11 +1420,6 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
         }
     }
     Marker::No
-}
-
-/// The word two after `tokens[i]`, or "".
-fn after_next_word(tokens: &[Token], i: usize) -> &str {
-    tokens.get(i + 2).map_or("", |t| t.norm.as_str())
 }
 
 /// Strength of what a verb entails or causes ("kill" -> "die", "pass_away").
