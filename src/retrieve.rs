@@ -688,7 +688,10 @@ impl Vocabulary {
                 for w in described_antecedent(lexicon, &citable, k) {
                     words.push(intern(&w));
                 }
-                let mut named = given_names(lexicon, &citable[k].1.text);
+                let text = &citable[k].1.text;
+                let sentence_tokens = text::tokenize(text);
+                let spans = name_spans(lexicon, &sentence_tokens, text);
+                let mut named = given_names(&sentence_tokens, &spans);
                 named.sort();
                 named.dedup();
                 for (first, last) in named {
@@ -698,7 +701,8 @@ impl Vocabulary {
                         _ => *entry = None,
                     }
                 }
-                for (name, described) in name_descriptions(lexicon, &citable[k].1.text) {
+                for (name, described) in name_descriptions(lexicon, text, &sentence_tokens, &spans)
+                {
                     let known = descriptions.entry(name).or_default();
                     for w in described {
                         if !known.contains(&w) {
@@ -2874,13 +2878,18 @@ pub fn pronoun_antecedent(sentences: &[(&Paragraph, &Sentence)], i: usize) -> Op
 /// right before the name ("main opposition prospect Svetlana Tikhanovskaya", "Belarusian
 /// President Alexander Lukashenko"), one set off by commas before it ("the Belarusian
 /// ambassador to Slovakia, Igor Leshchenya") and an appositive after it ("Tikhanovskaya, a
-/// 37-year-old political beginner"). Each name is given by its last word.
-fn name_descriptions(lexicon: &Lexicon, sentence: &str) -> Vec<(String, Vec<String>)> {
-    let tokens = text::tokenize(sentence);
+/// 37-year-old political beginner"). Each name is given by its last word. `tokens` are the
+/// sentence's, `spans` its names (see [`name_spans`]).
+fn name_descriptions(
+    lexicon: &Lexicon,
+    sentence: &str,
+    tokens: &[Token],
+    spans: &[(usize, usize)],
+) -> Vec<(String, Vec<String>)> {
     let gap = |i: usize| &sentence[tokens[i - 1].end..tokens[i].start];
     let describing = |t: &Token| describing_word(lexicon, t);
     let mut out = Vec::new();
-    for (start, end) in name_spans(lexicon, &tokens, sentence) {
+    for &(start, end) in spans {
         let mut words: Vec<String> = Vec::new();
         // Right before: up to three words, up to a function word, a verb or a number.
         let mut s = start;
@@ -2966,11 +2975,11 @@ fn name_spans(lexicon: &Lexicon, tokens: &[Token], sentence: &str) -> Vec<(usize
 }
 
 /// The first words of a sentence's names of several words, each with the name's last word
-/// ("svetlana" and "tikhanovskaya" in "... Svetlana Tikhanovskaya").
-fn given_names(lexicon: &Lexicon, sentence: &str) -> Vec<(String, String)> {
-    let tokens = text::tokenize(sentence);
+/// ("svetlana" and "tikhanovskaya" in "... Svetlana Tikhanovskaya"), from the sentence's
+/// tokens and name spans (see [`name_spans`]).
+fn given_names(tokens: &[Token], spans: &[(usize, usize)]) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (start, end) in name_spans(lexicon, &tokens, sentence) {
+    for &(start, end) in spans {
         for t in &tokens[start..end - 1] {
             out.push((t.norm.clone(), tokens[end - 1].norm.clone()));
         }
@@ -3400,7 +3409,11 @@ mod pronoun_tests {
     #[test]
     fn a_name_is_described_by_its_title_and_appositives() {
         let lexicon = Lexicon::get();
-        let described = |sentence: &str| name_descriptions(lexicon, sentence);
+        let described = |sentence: &str| {
+            let tokens = text::tokenize(sentence);
+            let spans = name_spans(lexicon, &tokens, sentence);
+            name_descriptions(lexicon, sentence, &tokens, &spans)
+        };
         assert_eq!(
             described("He beat main rival candidate Jane Doe with 80% of the vote."),
             [(
