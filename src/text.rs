@@ -248,10 +248,12 @@ const LEAD_IN: &[&str] = &[
     "and",
     "anybody",
     "anyone",
+    "appreciate",
     "article",
     "ask",
     "asking",
     "based",
+    "be",
     "bot",
     "but",
     "can",
@@ -264,6 +266,7 @@ const LEAD_IN: &[&str] = &[
     "explain",
     "from",
     "gotta",
+    "grateful",
     "hello",
     "help",
     "hey",
@@ -272,8 +275,11 @@ const LEAD_IN: &[&str] = &[
     "i",
     "i'd",
     "i'm",
+    "if",
     "in",
+    "it",
     "just",
+    "kindly",
     "know",
     "like",
     "me",
@@ -454,7 +460,55 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
     while let n @ 1.. = filler_len(&tokens[start..end], false) {
         start += n;
     }
-    start..end
+    start + request_len(&tokens[start..end])..end
+}
+
+/// Verbs that ask for something in a request ("could you *list* ...", "*give me* ...").
+const REQUEST_VERBS: &[&str] = &[
+    "tell", "show", "give", "list", "describe", "name", "remind", "summarise", "summarize",
+    "share", "outline",
+];
+
+/// Words that only soften a request ("could you *kindly* list ...").
+const SOFTENERS: &[&str] = &["please", "kindly", "possibly", "just", "perhaps"];
+
+/// How many tokens a request's asking words take at the start of `tokens`: "could you kindly
+/// list for me the demands" asks for "the demands", as "list the demands" would, not whether
+/// the bot can; "give me", "remind me of" and "describe for me" say nothing of what is asked.
+fn request_len(tokens: &[Token]) -> usize {
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    let mut k = 0;
+    // ("... if you could remind me": the lead-in took the "you".)
+    if matches!(norm(0), "can" | "could" | "would" | "will") {
+        k = if norm(1) == "you" { 2 } else { 1 };
+        while SOFTENERS.contains(&norm(k)) {
+            k += 1;
+        }
+        if !REQUEST_VERBS.contains(&norm(k)) {
+            return 0;
+        }
+    }
+    if !REQUEST_VERBS.contains(&norm(k)) {
+        return k;
+    }
+    let verb = k;
+    k += 1;
+    if matches!(norm(k), "me" | "us") {
+        k += 1;
+    } else if norm(k) == "for" && matches!(norm(k + 1), "me" | "us") {
+        k += 2;
+    } else {
+        // "list the demands", "name the ambassador": the verb itself asks.
+        return if verb > 0 && norm(verb) == "tell" { verb + 1 } else { verb };
+    }
+    if norm(verb) == "remind" && norm(k) == "of" {
+        k += 1;
+    }
+    // Something must be left to ask.
+    if k >= tokens.len() {
+        return 0;
+    }
+    k
 }
 
 /// A question's tokens as the engine reads them: the question proper, in plain words.
@@ -924,6 +978,7 @@ const STOP_WORDS: &[&str] = &[
     "itself",
     "just",
     "kind",
+    "kindly",
     "let",
     "literally",
     "ll",
@@ -965,6 +1020,7 @@ const STOP_WORDS: &[&str] = &[
     "please",
     "pls",
     "plz",
+    "precisely",
     "pro",
     "re",
     "really",
@@ -1237,6 +1293,13 @@ mod tests {
             ("why did she run in the first place", 0..4),
             // Not when they are all there is.
             ("or not", 0..2),
+            // A request asks for what it names, not whether the bot can.
+            ("could you kindly list for me the demands", 6..8),
+            ("can you list the demands", 2..5),
+            ("give me an example", 2..4),
+            ("i'd be grateful if you could remind me of the name of the envoy", 9..14),
+            ("please could you tell me how old she is", 5..9),
+            ("can you hear me", 0..4),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");
