@@ -114,6 +114,18 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         .copied()
         .unwrap_or("");
     let asks = |w: &str| has(w) && (first_wh == w || first_wh.is_empty());
+    // "did he agree to stand down when he addressed his supporters": a yes/no question with a
+    // clause of time, place or person in it ("did he say when ..." still asks when).
+    if opens_yes_no(first) {
+        let at = words.iter().position(|w| *w == first_wh);
+        let clause = at.is_some_and(|k| {
+            k >= 3 && matches!(first_wh, "when" | "where" | "who") && !tells_or_knows(words[k - 1])
+                && !matches!(words[k - 1], "and" | "or" | "but")
+        });
+        if clause {
+            return QuestionKind::YesNo;
+        }
+    }
     if asks("when") || what_which(text::TIME_NOUNS) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
@@ -176,6 +188,27 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         return QuestionKind::YesNo;
     }
     QuestionKind::Thing
+}
+
+/// An auxiliary that opens a yes/no question ("did", "is", "will").
+fn opens_yes_no(word: &str) -> bool {
+    matches!(
+        word,
+        "is" | "are" | "was" | "were" | "do" | "does" | "did" | "has" | "have" | "had" | "will"
+    )
+}
+
+/// A verb after which "when", "where" or "who" asks what it says ("did he *say* when ...",
+/// "is it *known* who ...").
+fn tells_or_knows(word: &str) -> bool {
+    matches!(
+        word,
+        "say" | "said" | "tell" | "told" | "know" | "known" | "announce" | "announced"
+            | "reveal" | "revealed" | "mention" | "mentioned" | "explain" | "explained"
+            | "specify" | "specified" | "indicate" | "indicated" | "report" | "reported"
+            | "decide" | "decided" | "clear" | "confirm" | "confirmed" | "disclose"
+            | "disclosed" | "state" | "stated" | "ask" | "asked" | "show" | "shown"
+    )
 }
 
 /// Verbs that open a request rather than a statement ("tell me ...", "show ...").
@@ -730,9 +763,10 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
         // "the council tikhanovskaya set up": a name (a word WordNet does not know) after the
         // noun, before a verb, begins a clause about it.
         let known = lexicon.lemmas(w).iter().any(|l| lexicon.is_lemma(l));
-        let verb_next = words
-            .get(i + 1)
-            .is_some_and(|n| !text::is_stop_word(n) && lexicon.can_be_verb(n));
+        // ("how many years lukashenko has ruled": an auxiliary begins it too.)
+        let verb_next = words.get(i + 1).is_some_and(|n| {
+            (!text::is_stop_word(n) && lexicon.can_be_verb(n)) || opens_yes_no(n)
+        });
         if !phrase.is_empty() && !known && verb_next {
             break;
         }

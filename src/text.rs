@@ -460,7 +460,12 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
     while let n @ 1.. = filler_len(&tokens[start..end], false) {
         start += n;
     }
-    start + request_len(&tokens[start..end])..end
+    start += request_len(&tokens[start..end]);
+    // "for how many years ...", "for how long ...": as "how many years", "how long".
+    if end > start + 2 && tokens[start].norm == "for" && tokens[start + 1].norm == "how" {
+        start += 1;
+    }
+    start..end
 }
 
 /// Verbs that ask for something in a request ("could you *list* ...", "*give me* ...").
@@ -1300,6 +1305,7 @@ mod tests {
             ("i'd be grateful if you could remind me of the name of the envoy", 9..14),
             ("please could you tell me how old she is", 5..9),
             ("can you hear me", 0..4),
+            ("for how many years has he ruled", 1..7),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");
