@@ -136,9 +136,10 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if text::asks_what_called(tokens) {
         return QuestionKind::Person;
     }
-    let which_noun = words
-        .windows(2)
-        .any(|p| p[0] == "which" && !text::is_stop_word(p[1]));
+    // ("which colour", "which slogan": a thing, as after "what".)
+    let which_noun = words.windows(2).any(|p| {
+        p[0] == "which" && !text::is_stop_word(p[1]) && !WHICH_THING_NOUNS.contains(&p[1])
+    });
     if asks("who")
         || asks("whom")
         || has("whose")
@@ -189,6 +190,12 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     }
     QuestionKind::Thing
 }
+
+/// Nouns after "which" that ask for a thing rather than a name: "which colour" is "white".
+const WHICH_THING_NOUNS: &[&str] = &[
+    "colour", "color", "colours", "colors", "language", "slogan", "slogans", "word", "words",
+    "song", "phrase",
+];
 
 /// An auxiliary that opens a yes/no question ("did", "is", "will").
 fn opens_yes_no(word: &str) -> bool {
