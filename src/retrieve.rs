@@ -127,6 +127,10 @@ const GENERIC_PERSON_NOUNS: &[&str] = &[
 /// [`Retriever::match_described_person`]).
 const DESCRIBED_NAME_MATCH: f32 = 0.8;
 
+/// What the weight of a word keeps that describes the person a question names right after it
+/// ("the opposition *candidate* tikhanovskaya"; see `Retriever::appositive_name`).
+const APPOSITIVE_WEIGHT: f32 = 0.3;
+
 /// How strongly a word for people in general matches a corpus noun for a kind of person.
 const ANY_PERSON_MATCH: f32 = 0.55;
 
@@ -2355,6 +2359,15 @@ impl<'a> Retriever<'a> {
     /// [`Retriever::described_person`]). Not for "who is the opposition leader": there the
     /// name is the answer.
     pub fn match_described_person(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
+        // "the opposition candidate tikhanovskaya": the name says whom; the words before it
+        // only repeat it.
+        if let Some((_, described)) = self.appositive_name(tokens, terms) {
+            for &ti in &described {
+                terms[ti].weight *= APPOSITIVE_WEIGHT;
+                terms[ti].rank_weight *= APPOSITIVE_WEIGHT;
+            }
+            return;
+        }
         let Some((person, described)) = self.described_person(tokens, terms) else {
             return;
         };
@@ -2363,6 +2376,42 @@ impl<'a> Retriever<'a> {
             *m = m.max(DESCRIBED_NAME_MATCH);
             terms[ti].describes = Some(person.clone());
         }
+    }
+
+    /// "how old is the opposition candidate tikhanovskaya": the words before a name that
+    /// describe the person it names (a person noun and up to two words before it), so that
+    /// they match the name, as they would without it. Gives the name and those terms.
+    fn appositive_name(&self, tokens: &[Token], terms: &[QueryTerm]) -> Option<(String, Vec<usize>)> {
+        let descriptions = &self.vocabulary.descriptions;
+        let head = tokens.iter().enumerate().position(|(i, t)| {
+            !text::is_stop_word(&t.norm)
+                && !self.lexicon.is_proper(&t.norm)
+                && is_person_noun(self.lexicon, &t.norm)
+                && tokens[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| descriptions.contains_key(&n.norm))
+        })?;
+        // The name right after the noun (or after a first name).
+        let name = tokens[head + 1..]
+            .iter()
+            .take(2)
+            .find(|n| descriptions.contains_key(&n.norm))?
+            .norm
+            .clone();
+        let mut first = head;
+        while first > 0
+            && head - first < 2
+            && !text::is_stop_word(&tokens[first - 1].norm)
+            && !self.lexicon.is_verb_form(&tokens[first - 1].norm)
+        {
+            first -= 1;
+        }
+        let described: Vec<usize> = tokens[first..=head]
+            .iter()
+            .filter_map(|t| term_for(terms, &t.norm))
+            .collect();
+        (!described.is_empty()).then_some((name, described))
     }
 
     /// "where did she go": the person a bare "she" or "he" means, the one the articles call so
