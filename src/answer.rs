@@ -172,6 +172,18 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
             return QuestionKind::YesNo;
         }
     }
+    // Keywords: "belarus ambassador slovakia name" asks a name, as "the name of" does; "newspaper
+    // that posted the video" asks which one, as "which newspaper" does.
+    if first_wh.is_empty() {
+        let names_last = words.len() >= 2 && matches!(words[words.len() - 1], "name" | "names");
+        let noun_at = usize::from(text::is_article(first));
+        let which_one = words.len() > noun_at + 2
+            && text::GROUP_NOUNS.contains(&words[noun_at])
+            && matches!(words[noun_at + 1], "that" | "who" | "which");
+        if names_last || which_one {
+            return QuestionKind::Person;
+        }
+    }
     // "if lukashenko quits will there be a new election": the question after the condition.
     let subject_follows = |p: &[&str]| {
         AUX.contains(&p[0])
@@ -2959,6 +2971,22 @@ mod tests {
         );
         // Not past a verb or a function word.
         assert_eq!(kind("what did the group say"), QuestionKind::Thing);
+    }
+
+    #[test]
+    fn the_kind_of_a_request_a_clause_or_keywords() {
+        let kind = |q: &str| classify(&tokenize(q));
+        // A clause of time in a yes/no question does not ask when; "say when" does.
+        assert_eq!(kind("did he agree to quit when he spoke"), QuestionKind::YesNo);
+        assert_eq!(kind("did he say when he would quit"), QuestionKind::Time);
+        assert_eq!(kind("are workers striking, and when"), QuestionKind::Time);
+        // "which colour" asks for a thing, "which newspaper" for a name.
+        assert_eq!(kind("which colour do they wear"), QuestionKind::Thing);
+        assert_eq!(kind("which newspaper posted it"), QuestionKind::Person);
+        // Keywords.
+        assert_eq!(kind("ambassador to slovakia name"), QuestionKind::Person);
+        assert_eq!(kind("newspaper that posted the video"), QuestionKind::Person);
+        assert_eq!(kind("sanctions that the eu agreed"), QuestionKind::Thing);
     }
 
     #[test]
