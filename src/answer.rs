@@ -161,7 +161,8 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     // "tikhanovskaya husband is in prison", "her husband is in jail?": a statement asked
     // about, its subject first (names, nouns and their determiners), then the auxiliary.
     if first_wh.is_empty() {
-        let aux_at = words.iter().position(|w| AUX.contains(w));
+        // ("lukashenko gonna step down?": chat's "gonna" is "is going to".)
+        let aux_at = words.iter().position(|w| AUX.contains(w) || *w == "gonna");
         let subject_first = aux_at.is_some_and(|k| {
             k > 0
                 && words[..k].iter().enumerate().all(|(j, w)| {
@@ -2987,6 +2988,7 @@ mod tests {
         assert_eq!(kind("ambassador to slovakia name"), QuestionKind::Person);
         assert_eq!(kind("newspaper that posted the video"), QuestionKind::Person);
         assert_eq!(kind("sanctions that the eu agreed"), QuestionKind::Thing);
+        assert_eq!(kind("lukashenko gonna step down"), QuestionKind::YesNo);
     }
 
     #[test]
