@@ -455,10 +455,12 @@ pub fn is_topic_only(question_tokens: &[Token]) -> bool {
                 | "unless"
         )
     });
+    // ("opposition colour", "protest slogans": a kind of thing named asks for its member.)
     !opens_yes_no
-        && !question_tokens
-            .iter()
-            .any(|t| QUESTION_WORDS.contains(&t.norm.as_str()))
+        && !question_tokens.iter().any(|t| {
+            QUESTION_WORDS.contains(&t.norm.as_str())
+                || WHICH_THING_NOUNS.contains(&t.norm.as_str())
+        })
 }
 
 /// Whether a question asks about what is still to come: "when will ...", "when are they
@@ -2245,10 +2247,23 @@ const CATEGORY_REACH: usize = 40;
 /// The kind a "what N" / "which N" question asks for ("language" in "what language do they
 /// speak"), and its close synonyms ("colour", "color"); None for a vague or no noun.
 fn asked_kinds<'q>(question_tokens: &'q [Token], lexicon: &Lexicon) -> Option<Vec<&'q str>> {
-    let at = question_tokens
+    let wh = question_tokens
         .iter()
-        .position(|t| matches!(t.norm.as_str(), "what" | "which" | "whats"))?;
-    let kind = question_tokens.get(at + 1)?.norm.as_str();
+        .position(|t| matches!(t.norm.as_str(), "what" | "which" | "whats"));
+    // A topic ("opposition colour"): the kind of thing it names.
+    let kind_at = match wh {
+        Some(at) => at + 1,
+        None if !question_tokens
+            .iter()
+            .any(|t| QUESTION_WORDS.contains(&t.norm.as_str())) =>
+        {
+            question_tokens
+                .iter()
+                .position(|t| WHICH_THING_NOUNS.contains(&t.norm.as_str()))?
+        }
+        None => return None,
+    };
+    let kind = question_tokens.get(kind_at)?.norm.as_str();
     // ("what's fueling the protests": a verb, no kind.)
     if text::is_stop_word(kind)
         || VAGUE_KINDS.contains(&kind)
