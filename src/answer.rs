@@ -184,6 +184,12 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         if names_last || which_one {
             return QuestionKind::Person;
         }
+        // "sat night protest location": where.
+        if words.len() >= 2
+            && matches!(words[words.len() - 1], "location" | "whereabouts" | "venue")
+        {
+            return QuestionKind::Place;
+        }
     }
     // "if lukashenko quits will there be a new election": the question after the condition.
     let subject_follows = |p: &[&str]| {
@@ -3004,6 +3010,7 @@ mod tests {
         assert_eq!(kind("newspaper that posted the video"), QuestionKind::Person);
         assert_eq!(kind("sanctions that the eu agreed"), QuestionKind::Thing);
         assert_eq!(kind("lukashenko gonna step down"), QuestionKind::YesNo);
+        assert_eq!(kind("sat night protest location"), QuestionKind::Place);
     }
 
     #[test]

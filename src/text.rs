@@ -544,6 +544,7 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
     tokens.drain(..span.start);
     read_whos(&mut tokens);
     read_in_charge(&mut tokens);
+    read_day_abbreviations(&mut tokens);
     tokens
 }
 
@@ -689,6 +690,39 @@ fn chat_word(word: &str) -> Option<String> {
         .filter(|stem| stem.len() >= 3)
         .and_then(chat_abbreviation)?;
     Some(format!("{full}s"))
+}
+
+/// "fri", "tues", and "sat night", "sat protesters": days written short. A short form that
+/// is a word too ("sat", "sun", "wed", "mon") is a day only first in the message or before a
+/// part of the day or an event.
+fn read_day_abbreviations(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        let day = match tokens[i].norm.as_str() {
+            "tue" | "tues" => "tuesday",
+            "thu" | "thur" | "thurs" => "thursday",
+            "fri" => "friday",
+            short @ ("sat" | "sun" | "wed" | "mon") => {
+                let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+                let placed = i == 0
+                    || matches!(
+                        next,
+                        "night" | "morning" | "afternoon" | "evening" | "protest" | "protests"
+                            | "protesters" | "march" | "rally" | "rallies"
+                    );
+                if !placed {
+                    continue;
+                }
+                match short {
+                    "sat" => "saturday",
+                    "sun" => "sunday",
+                    "wed" => "wednesday",
+                    _ => "monday",
+                }
+            }
+            _ => continue,
+        };
+        tokens[i].norm = day.to_string();
+    }
 }
 
 /// "whos" is "who's", which the tokenizer reads as "who" (the "'s" dropped): "who is".
@@ -1188,6 +1222,10 @@ mod tests {
             words("where were ppl on saturday nite"),
             "where were people on saturday night"
         );
+        // Days written short, when they can only be days.
+        assert_eq!(words("sat night protest where"), "saturday night protest where");
+        assert_eq!(words("what happened fri"), "what happened friday");
+        assert_eq!(words("where they sat down"), "where they sat down");
         let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
         assert!(shouted.iter().all(|t| !t.acronym && !t.capitalized));
         assert!(question_tokens("CSTO?")[0].acronym);
