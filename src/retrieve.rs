@@ -2381,7 +2381,11 @@ impl<'a> Retriever<'a> {
     /// "how old is the opposition candidate tikhanovskaya": the words before a name that
     /// describe the person it names (a person noun and up to two words before it), so that
     /// they match the name, as they would without it. Gives the name and those terms.
-    fn appositive_name(&self, tokens: &[Token], terms: &[QueryTerm]) -> Option<(String, Vec<usize>)> {
+    fn appositive_name(
+        &self,
+        tokens: &[Token],
+        terms: &[QueryTerm],
+    ) -> Option<(String, Vec<usize>)> {
         let descriptions = &self.vocabulary.descriptions;
         let head = tokens.iter().enumerate().position(|(i, t)| {
             !text::is_stop_word(&t.norm)

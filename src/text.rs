@@ -470,8 +470,17 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
 
 /// Verbs that ask for something in a request ("could you *list* ...", "*give me* ...").
 const REQUEST_VERBS: &[&str] = &[
-    "tell", "show", "give", "list", "describe", "name", "remind", "summarise", "summarize",
-    "share", "outline",
+    "tell",
+    "show",
+    "give",
+    "list",
+    "describe",
+    "name",
+    "remind",
+    "summarise",
+    "summarize",
+    "share",
+    "outline",
 ];
 
 /// Words that only soften a request ("could you *kindly* list ...").
@@ -504,7 +513,11 @@ fn request_len(tokens: &[Token]) -> usize {
         k += 2;
     } else {
         // "list the demands", "name the ambassador": the verb itself asks.
-        return if verb > 0 && norm(verb) == "tell" { verb + 1 } else { verb };
+        return if verb > 0 && norm(verb) == "tell" {
+            verb + 1
+        } else {
+            verb
+        };
     }
     if norm(verb) == "remind" && norm(k) == "of" {
         k += 1;
@@ -706,8 +719,16 @@ fn read_day_abbreviations(tokens: &mut [Token]) {
                 let placed = i == 0
                     || matches!(
                         next,
-                        "night" | "morning" | "afternoon" | "evening" | "protest" | "protests"
-                            | "protesters" | "march" | "rally" | "rallies"
+                        "night"
+                            | "morning"
+                            | "afternoon"
+                            | "evening"
+                            | "protest"
+                            | "protests"
+                            | "protesters"
+                            | "march"
+                            | "rally"
+                            | "rallies"
                     );
                 if !placed {
                     continue;
@@ -1223,7 +1244,10 @@ mod tests {
             "where were people on saturday night"
         );
         // Days written short, when they can only be days.
-        assert_eq!(words("sat night protest where"), "saturday night protest where");
+        assert_eq!(
+            words("sat night protest where"),
+            "saturday night protest where"
+        );
         assert_eq!(words("what happened fri"), "what happened friday");
         assert_eq!(words("where they sat down"), "where they sat down");
         let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
@@ -1340,7 +1364,10 @@ mod tests {
             ("could you kindly list for me the demands", 6..8),
             ("can you list the demands", 2..5),
             ("give me an example", 2..4),
-            ("i'd be grateful if you could remind me of the name of the envoy", 9..14),
+            (
+                "i'd be grateful if you could remind me of the name of the envoy",
+                9..14,
+            ),
             ("please could you tell me how old she is", 5..9),
             ("can you hear me", 0..4),
             ("for how many years has he ruled", 1..7),
