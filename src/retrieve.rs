@@ -1624,6 +1624,18 @@ impl<'a> Retriever<'a> {
                     .get(i + 2)
                     .is_some_and(|after| !text::is_stop_word(&after.norm))
             });
+            // "written on their placards", but "stands for the opposition": before a
+            // determiner, a verb and its preposition are one expression only when the articles
+            // use its meaning.
+            // (A particle is no preposition: "put out the video".)
+            let before_determiner = tokens.get(i + 1).is_some_and(|next| {
+                matches!(
+                    next.norm.as_str(),
+                    "to" | "for" | "with" | "at" | "of" | "into" | "from" | "in" | "on"
+                )
+            }) && tokens.get(i + 2).is_some_and(|after| {
+                text::is_determiner(&after.norm) && !matches!(after.norm.as_str(), "what" | "which")
+            });
             // The expansions of a compound noun, once computed to check it (kept for its term).
             let mut compound_expansions = None;
             let collocation = tokens
@@ -1633,7 +1645,7 @@ impl<'a> Retriever<'a> {
                 .filter(|pair| {
                     // A compound noun the articles never use ("factory worker" for "workers
                     // at state-run factories") is asked as its words.
-                    let phrasal = text::is_stop_word(&tokens[i + 1].norm);
+                    let phrasal = text::is_stop_word(&tokens[i + 1].norm) && !before_determiner;
                     // A name ("united states", "new york") is one thing, used or not: its
                     // words apart ("states", "new") would find something else.
                     phrasal || self.is_name(pair) || {

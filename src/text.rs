@@ -990,6 +990,8 @@ const STOP_WORDS: &[&str] = &[
     "everyone",
     "everything",
     "exactly",
+    "example",
+    "examples",
     "few",
     "for",
     "from",
