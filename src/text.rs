@@ -588,7 +588,9 @@ fn asking_part(message: &str) -> &str {
         let mark = matches!(c, '.' | '!' | '?' | ':' | ';');
         let dash = matches!(c, '-' | '\u{2013}' | '\u{2014}')
             && message[..i].ends_with(char::is_whitespace);
-        if (mark || dash) && spaced {
+        // ("forgive my ignorance, but who ...": a clause before "but" may only lead in.)
+        let but = c == ',' && message[next..].trim_start().starts_with("but ");
+        if (mark || dash || but) && spaced {
             starts.push(next);
         }
     }
@@ -1270,6 +1272,7 @@ mod tests {
                 "how many were detained?",
             ),
             ("arrests? how many", "arrests?"),
+            ("Forgive my ignorance, but who won?", "but who won?"),
             ("What did the U.S. say?", "What did the U.S. say?"),
             ("hello", "hello"),
             ("Hi! I read the article. Arrests?", "Arrests?"),
