@@ -2052,6 +2052,7 @@ pub fn short_answer_with_cost(
             }
         }
         QuestionKind::Thing => worn_phrase(terms, &tokens, sentence, &matched, lexicon)
+            .or_else(|| kind_of_match(question_tokens, terms, &tokens, sentence, &matched))
             .or_else(|| category_member(question_tokens, &tokens, sentence, &matched, lexicon))
             .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon))
             .or_else(|| {
@@ -2069,6 +2070,37 @@ pub fn short_answer_with_cost(
                 .map(|a| (a, 0.0))
         }
     }
+}
+
+/// "what sort of help did moscow offer": the words that say which kind, before the passage's
+/// word for the thing asked ("*military* assistance"), with it. None when nothing qualifies it.
+fn kind_of_match(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+) -> Option<String> {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let at = words.windows(4).position(|w| {
+        matches!(w[0], "what" | "which")
+            && matches!(w[1], "kind" | "sort" | "type" | "kinds" | "sorts" | "types")
+            && w[2] == "of"
+    })?;
+    let term = retrieve::term_for(terms, words[at + 3])?;
+    let &(h, _) = matched.iter().find(|&&(_, t)| t == term)?;
+    let joined = |a: usize, b: usize| sentence[tokens[a].end..tokens[b].start] == *" ";
+    let mut start = h;
+    while start > 0
+        && h - start < 2
+        && joined(start - 1, start)
+        && !text::is_stop_word(&tokens[start - 1].norm)
+        && !tokens[start - 1].number
+        && !matched.iter().any(|&(m, _)| m == start - 1)
+    {
+        start -= 1;
+    }
+    (start < h).then(|| sentence[tokens[start].start..tokens[h].end].to_string())
 }
 
 /// The term of a passive's agent: the noun after "by" that follows a verb form ("injured *by

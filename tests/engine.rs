@@ -2133,3 +2133,55 @@ fn a_tv_station_is_no_name_but_a_station_of_tv() {
     // A real name is still one thing: "prime minister" is not "prime" and "minister".
     check_abstains("who is the prime minister of belarus");
 }
+
+#[test]
+fn a_polite_request_asks_for_what_it_names() {
+    // Not whether the bot can: "could you kindly list ..." is "list ...".
+    check(
+        "Would you kindly list for me the demands Tikhanovskaya made of the authorities?",
+        "She demanded the authorities release all detainees",
+    );
+    check_short(
+        "I'd be grateful if you could remind me of the name of the Belarusian ambassador who \
+         spoke out in support of the protesters.",
+        "Igor Leshchenya",
+    );
+    // A yes/no question with a clause of time in it is still yes/no.
+    check_short(
+        "Did Lukashenko agree to stand down when he addressed his supporters on Sunday?",
+        "No",
+    );
+}
+
+#[test]
+fn a_described_and_named_person_is_the_named_one() {
+    // "the opposition candidate" only repeats who Tikhanovskaya is.
+    check_short(
+        "how old is the opposition candidate Tikhanovskaya?",
+        "37-year-old",
+    );
+    check_short(
+        "how many years Lukashenko has governed Belarus?",
+        "26 years",
+    );
+}
+
+#[test]
+fn keywords_and_topics_ask_as_questions_do() {
+    check_short("belarus ambassador slovakia name", "Igor Leshchenya");
+    check_short("newspaper that posted ambassador video", "Nasha Niva");
+    check_short("opposition colour", "white");
+    check_short(
+        "sat night protest location",
+        "outside the Belarusian state television centre",
+    );
+    check_short("which military alliance kremlin mentioned", "CSTO");
+}
+
+#[test]
+fn what_sort_of_thing_is_answered_by_its_kind() {
+    check_short(
+        "What sort of help did Moscow say on Sunday that it was prepared to provide, if required?",
+        "military assistance",
+    );
+}
