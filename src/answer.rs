@@ -827,9 +827,14 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
             .is_some_and(|n| (!text::is_stop_word(n) && lexicon.can_be_verb(n)) || opens_yes_no(n));
         // ("which alliance kremlin mentioned": a name WordNet knows, before a word that is only
         // a verb.)
-        let only_verb_next = words
-            .get(i + 1)
-            .is_some_and(|n| lexicon.is_verb_form(n) && !lexicon.is_noun(n));
+        let only_verb_next = words.get(i + 1).is_some_and(|n| {
+            (lexicon.is_verb_form(n) && !lexicon.is_noun(n))
+                || opens_yes_no(n)
+                || matches!(
+                    *n,
+                    "can" | "could" | "would" | "should" | "may" | "might" | "must"
+                )
+        });
         if !phrase.is_empty() && ((!known && verb_next) || (lexicon.is_proper(w) && only_verb_next))
         {
             break;

@@ -1342,7 +1342,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     }
     // "where is she hiding", "where does she live now": the verb only says that someone is
     // somewhere; the passage places them in its own words ("from exile in Lithuania").
-    if matches!(tokens[0].norm.as_str(), "where" | "wheres")
+    // ("in which country is she hiding" asks where too.)
+    let asks_where = matches!(tokens[0].norm.as_str(), "where" | "wheres")
+        || tokens.windows(2).any(|w| {
+            matches!(w[0].norm.as_str(), "which" | "what")
+                && text::PLACE_NOUNS.contains(&w[1].norm.as_str())
+        });
+    if asks_where
         && matches!(
             word,
             "live"

@@ -461,8 +461,11 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
         start += n;
     }
     start += request_len(&tokens[start..end]);
-    // "for how many years ...", "for how long ...": as "how many years", "how long".
-    if end > start + 2 && tokens[start].norm == "for" && tokens[start + 1].norm == "how" {
+    // "for how many years ...", "with how many percent ...": as "how many years".
+    if end > start + 2
+        && matches!(tokens[start].norm.as_str(), "for" | "with" | "of" | "at")
+        && tokens[start + 1].norm == "how"
+    {
         start += 1;
     }
     start..end
@@ -1376,6 +1379,7 @@ mod tests {
             ("please could you tell me how old she is", 5..9),
             ("can you hear me", 0..4),
             ("for how many years has he ruled", 1..7),
+            ("with how many percent did he win", 1..7),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");

@@ -2176,6 +2176,11 @@ fn keywords_and_topics_ask_as_questions_do() {
         "outside the Belarusian state television centre",
     );
     check_short("which military alliance kremlin mentioned", "CSTO");
+    // "hiding" only says that she is somewhere, as after "where".
+    check_short(
+        "in which country Tikhanovskaya is hiding in exile now",
+        "Lithuania",
+    );
 }
 
 #[test]
