@@ -1104,12 +1104,19 @@ fn doer_phrase(tokens: &[Token], sentence: &str, verb: usize, lexicon: &Lexicon)
     if !joined(last) {
         return None;
     }
+    // "Lukashenko's press service stated": whatever says something speaks for people.
+    let reports = lexicon
+        .lemmas(&tokens[verb].norm)
+        .iter()
+        .any(|l| retrieve::REPORTING_VERBS.contains(&l.as_str()));
     let person = |i: usize| {
         let t = &tokens[i];
         // A capital inside the sentence starts a name, which `typed_spans` finds.
         let plain_word = !t.number && !text::is_stop_word(&t.norm) && (i == 0 || !t.capitalized);
         plain_word
             && (retrieve::is_person_noun(lexicon, &t.norm)
+                || retrieve::is_group_of_people(lexicon, &t.norm)
+                || (reports && lexicon.is_noun(&t.norm) && !lexicon.is_verb_form(&t.norm))
                 || lexicon.lemmas(&t.norm).iter().any(|l| l == "people"))
     };
     // An adjective ("brutal") or a name ("Belarusian"), not a common word capitalised as a
@@ -1153,6 +1160,16 @@ fn doer_phrase(tokens: &[Token], sentence: &str, verb: usize, lexicon: &Lexicon)
             .checked_sub(1)?
     };
     let mut start = head;
+    // A noun right before the head makes one with it ("press service").
+    if reports
+        && start > 0
+        && joined(start - 1)
+        && !text::is_stop_word(&tokens[start - 1].norm)
+        && !tokens[start - 1].capitalized
+        && lexicon.is_noun(&tokens[start - 1].norm)
+    {
+        start -= 1;
+    }
     while start > 0 && head - start < 5 && joined(start - 1) && modifier(start - 1) {
         start -= 1;
     }
@@ -1906,7 +1923,9 @@ pub fn short_answer_with_cost(
                         verb_term.is_none_or(|vt| matched.iter().any(|&(i, t)| i == v && t == vt))
                     })
                     .filter_map(|v| doer_phrase(&tokens, sentence, v, lexicon))
-                    .filter(|d| !(d.start..d.end).any(is_asked))
+                    // ("Lukashenko's press service" for "who said lukashenko's rally ...": the
+                    // head noun is not asked, whatever names it.)
+                    .filter(|d| !is_asked(d.end - 1))
                     .collect()
             } else {
                 Vec::new()

@@ -74,7 +74,7 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 /// Verbs that report what someone said, in their base forms: what a question's "say" or
 /// "tell" matches at [`REPORTED_SPEECH_MATCH`].
-const REPORTING_VERBS: &[&str] = &[
+pub const REPORTING_VERBS: &[&str] = &[
     "say", "state", "claim", "assert", "insist", "declare", "announce", "tell", "add", "warn",
     "argue", "maintain", "reply", "explain", "note", "stress", "affirm", "contend", "allege",
     "write", "tweet", "remark", "comment", "respond",

@@ -2190,3 +2190,13 @@ fn what_sort_of_thing_is_answered_by_its_kind() {
         "military assistance",
     );
 }
+
+#[test]
+fn whoever_states_something_says_it() {
+    // "Lukashenko’s press service stated 50,000 people had actually taken part": the one who
+    // said it is the press service, named by its whole phrase, not the AFP reporter after it.
+    check_short(
+        "who said 50,000 people took part in the rally",
+        "Lukashenko’s press service",
+    );
+}
