@@ -484,6 +484,7 @@ const REQUEST_VERBS: &[&str] = &[
     "summarize",
     "share",
     "outline",
+    "quote",
 ];
 
 /// Words that only soften a request ("could you *kindly* list ...").
@@ -510,6 +511,10 @@ fn request_len(tokens: &[Token]) -> usize {
     }
     let verb = k;
     k += 1;
+    // "quote what he said", "describe how they marched": the question after it asks.
+    if opens_question(norm(k)) && !AUXILIARIES.contains(&norm(k)) && k + 1 < tokens.len() {
+        return k;
+    }
     if matches!(norm(k), "me" | "us") {
         k += 1;
     } else if norm(k) == "for" && matches!(norm(k + 1), "me" | "us") {
@@ -1380,6 +1385,7 @@ mod tests {
             ("can you hear me", 0..4),
             ("for how many years has he ruled", 1..7),
             ("with how many percent did he win", 1..7),
+            ("quote what he said about the votes", 1..7),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");
