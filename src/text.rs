@@ -566,6 +566,7 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
     read_whos(&mut tokens);
     read_in_charge(&mut tokens);
     read_day_abbreviations(&mut tokens);
+    read_having_on(&mut tokens);
     tokens
 }
 
@@ -713,6 +714,29 @@ fn chat_word(word: &str) -> Option<String> {
         .filter(|stem| stem.len() >= 3)
         .and_then(chat_abbreviation)?;
     Some(format!("{full}s"))
+}
+
+/// "what did he have on", "what clothes he had on when he spoke": "have on" is "wear" (not
+/// "have on the list"), as the passage says what someone wore.
+fn read_having_on(tokens: &mut Vec<Token>) {
+    let Some(at) = tokens.windows(2).position(|w| {
+        matches!(w[0].norm.as_str(), "have" | "has" | "had" | "having") && w[1].norm == "on"
+    }) else {
+        return;
+    };
+    let after = tokens.get(at + 2).map_or("", |t| t.norm.as_str());
+    if !(after.is_empty() || matches!(after, "when" | "while" | "during" | "at" | "for" | "today"))
+    {
+        return;
+    }
+    tokens[at].norm = match tokens[at].norm.as_str() {
+        "have" => "wear",
+        "has" => "wears",
+        "having" => "wearing",
+        _ => "wore",
+    }
+    .to_string();
+    tokens.remove(at + 1);
 }
 
 /// "fri", "tues", and "sat night", "sat protesters": days written short. A short form that
@@ -1262,6 +1286,16 @@ mod tests {
         );
         assert_eq!(words("what happened fri"), "what happened friday");
         assert_eq!(words("where they sat down"), "where they sat down");
+        // "have on" is "wear" where nothing follows it but a clause of time.
+        assert_eq!(words("what did he have on"), "what did he wear");
+        assert_eq!(
+            words("what clothes he had on when he spoke"),
+            "what clothes he wore when he spoke"
+        );
+        assert_eq!(
+            words("what did he have on the list"),
+            "what did he have on the list"
+        );
         let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
         assert!(shouted.iter().all(|t| !t.acronym && !t.capitalized));
         assert!(question_tokens("CSTO?")[0].acronym);
