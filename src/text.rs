@@ -567,6 +567,7 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
     read_in_charge(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
+    read_how_called(&mut tokens);
     tokens
 }
 
@@ -714,6 +715,25 @@ fn chat_word(word: &str) -> Option<String> {
         .filter(|stem| stem.len() >= 3)
         .and_then(chat_abbreviation)?;
     Some(format!("{full}s"))
+}
+
+/// "how was called the march", "how is the council called": as "what ... called", a calque
+/// of other languages' way of asking a name.
+fn read_how_called(tokens: &mut Vec<Token>) {
+    let norm = |tokens: &[Token], i: usize| tokens.get(i).map_or(String::new(), |t| t.norm.clone());
+    let called = |w: &str| matches!(w, "called" | "named");
+    if norm(tokens, 0) == "how"
+        && matches!(norm(tokens, 1).as_str(), "is" | "was" | "are" | "were")
+        && tokens.len() > 3
+        && (called(&norm(tokens, 2)) || called(&norm(tokens, tokens.len() - 1)))
+    {
+        if called(&norm(tokens, 2)) {
+            // "how was called the march" -> "what was the march called"
+            let word = tokens.remove(2);
+            tokens.push(word);
+        }
+        tokens[0].norm = "what".to_string();
+    }
 }
 
 /// "what did he have on", "what clothes he had on when he spoke": "have on" is "wear" (not
@@ -1296,6 +1316,15 @@ mod tests {
             words("what did he have on the list"),
             "what did he have on the list"
         );
+        assert_eq!(
+            words("how was called the march"),
+            "what was the march called"
+        );
+        assert_eq!(
+            words("how was the march called"),
+            "what was the march called"
+        );
+        assert_eq!(words("how was the march"), "how was the march");
         let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
         assert!(shouted.iter().all(|t| !t.acronym && !t.capitalized));
         assert!(question_tokens("CSTO?")[0].acronym);
