@@ -1116,7 +1116,11 @@ fn doer_phrase(tokens: &[Token], sentence: &str, verb: usize, lexicon: &Lexicon)
         plain_word
             && (retrieve::is_person_noun(lexicon, &t.norm)
                 || retrieve::is_group_of_people(lexicon, &t.norm)
-                || (reports && lexicon.is_noun(&t.norm) && !lexicon.is_verb_form(&t.norm))
+                // (Only right before the verb: "the poll in which he asserted" is his.)
+                || (reports
+                    && i == last
+                    && lexicon.is_noun(&t.norm)
+                    && !lexicon.is_verb_form(&t.norm))
                 || lexicon.lemmas(&t.norm).iter().any(|l| l == "people"))
     };
     // An adjective ("brutal") or a name ("Belarusian"), not a common word capitalised as a

@@ -199,7 +199,10 @@ impl Engine {
         let mut tokens = text::question_tokens(&question);
         retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
-        let terms = question_terms(&retriever, &tokens, kind);
+        let terms = question_terms(&retriever, (&question, &tokens), kind);
+        // The question's own terms (the lead's come after them): they alone say what is asked
+        // and whether the articles answer it.
+        let own = &terms[..terms.iter().take_while(|t| !t.context).count()];
         let mut scored = retriever.search(&terms);
         let mut confidence = 0.0;
         let mut short = None;
@@ -331,10 +334,10 @@ impl Engine {
         }
         // "when will the strikes end", "where was the march to end": a passage that lacks the
         // event asked about answers something else.
-        let event = answer::event_term(kind, &terms, self.lexicon);
+        let event = answer::event_term(kind, own, self.lexicon);
         // "what was he wearing": a passage with nothing worn in it answers something else.
         let worn = (kind == QuestionKind::Thing)
-            .then(|| retrieve::wear_term(&terms))
+            .then(|| retrieve::wear_term(own))
             .flatten();
         if let Some(e) = event.or(worn) {
             // Something worn must be there itself, not only by the sentence around it.
@@ -351,7 +354,7 @@ impl Engine {
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
         // "what did lukashenko say": said by him, not by someone who goes on to name him.
-        if let Some((speaker, speech)) = speaker_asked(kind, &terms, self.lexicon) {
+        if let Some((speaker, speech)) = speaker_asked(kind, own, self.lexicon) {
             for s in scored.iter_mut() {
                 let text = retriever
                     .sentence(s.at)
@@ -412,7 +415,7 @@ impl Engine {
             }
             .map(|a| answer::balanced_quotes(&a));
             // Confidence counts loose matches (a distant vector, a broader term) at half.
-            let total: f32 = terms.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
+            let total: f32 = own.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
             // "which street" answered by "Independence Avenue": the kind of place asked for is
             // named, however loosely "avenue" matches "street".
             let head_named = named.contains(&first.at)
@@ -421,7 +424,7 @@ impl Engine {
                         .as_deref()
                         .is_some_and(|a| answer::place_holds_head(a, &terms[h]))
                 });
-            let strict: f32 = terms
+            let strict: f32 = own
                 .iter()
                 .zip(&first.term_match)
                 .enumerate()
@@ -449,7 +452,7 @@ impl Engine {
             }
             // "what did lithuania say": a passage where no one says anything does not tell.
             let unsaid = kind == QuestionKind::Thing
-                && terms
+                && own
                     .iter()
                     .zip(&first.term_match)
                     .any(|(t, &m)| t.speech && m < 0.3);
@@ -458,7 +461,7 @@ impl Engine {
                 && retriever.sentence(first.at).is_some_and(|(_, sent)| {
                     answer::lacks_asked_kind(
                         &tokens,
-                        &terms,
+                        own,
                         &first.term_match,
                         &sent.text,
                         self.lexicon,
@@ -472,8 +475,8 @@ impl Engine {
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.
-            let scale = (ABSENT_SCALE_TERMS / terms.len().max(1) as f32).min(1.0);
-            for (term, &m) in terms.iter().zip(&first.term_match) {
+            let scale = (ABSENT_SCALE_TERMS / own.len().max(1) as f32).min(1.0);
+            for (term, &m) in own.iter().zip(&first.term_match) {
                 let best = retriever.best_in_corpus(term);
                 if m < 0.3 && best < 0.3 {
                     confidence *= 1.0 - 0.5 * term.weight * scale;
@@ -521,7 +524,7 @@ impl Engine {
         let mut tokens = text::question_tokens(question);
         retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
-        let terms = question_terms(&retriever, &tokens, kind);
+        let terms = question_terms(&retriever, (&question, &tokens), kind);
         let mut out = format!("kind: {kind:?}\n");
         for t in &terms {
             // The corpus words it matches, as scoring sees them.
@@ -533,8 +536,9 @@ impl Engine {
                 .map(|(k, w)| format!("{k}:{w:.2}"))
                 .collect();
             out.push_str(&format!(
-                "term {} w={:.2} -> {}\n",
+                "term {}{} w={:.2} -> {}\n",
                 t.word,
+                if t.context { " (lead)" } else { "" },
                 t.weight,
                 shown.join(" ")
             ));
@@ -706,7 +710,7 @@ fn said_by(s: &Scored, text: &str, speaker: usize, speech: usize) -> bool {
 /// unless who it is is what is asked.
 fn question_terms(
     retriever: &Retriever<'_>,
-    tokens: &[text::Token],
+    (question, tokens): (&str, &[text::Token]),
     kind: QuestionKind,
 ) -> Vec<QueryTerm> {
     let mut terms = retriever.query_terms(tokens);
@@ -716,6 +720,9 @@ fn question_terms(
     if kind == QuestionKind::YesNo {
         retriever.add_opposites(&mut terms);
     }
+    // Last, so that only the question's own words say what is asked.
+    let context = retriever.context_terms(&text::lead_tokens(question), &terms);
+    terms.extend(context);
     terms
 }
 

@@ -127,6 +127,9 @@ const GENERIC_PERSON_NOUNS: &[&str] = &[
 /// [`Retriever::match_described_person`]).
 const DESCRIBED_NAME_MATCH: f32 = 0.8;
 
+/// What the weight of a word keeps that comes from what a message says before its question.
+const LEAD_WEIGHT: f32 = 0.3;
+
 /// What the weight of a word keeps that describes the person a question names right after it
 /// ("the opposition *candidate* tikhanovskaya"; see `Retriever::appositive_name`).
 const APPOSITIVE_WEIGHT: f32 = 0.3;
@@ -162,6 +165,10 @@ pub struct QueryTerm {
     /// The name of the person the term helps describe ("opposition" and "leader" in "the
     /// opposition leader"), which it also matches: the words share it without counting less.
     pub describes: Option<String>,
+    /// Whether the word comes from what the message says before its question (see
+    /// `text::lead_tokens`): it helps rank passages, weighed little, and says nothing of
+    /// whether the articles answer.
+    pub context: bool,
 }
 
 /// The question term for `word`: the one that is the word or has it among its forms.
@@ -1804,6 +1811,7 @@ impl<'a> Retriever<'a> {
                 noun: false,
                 verb: false,
                 describes: None,
+                context: false,
             });
         }
         terms
@@ -1960,6 +1968,7 @@ impl<'a> Retriever<'a> {
             noun: false,
             verb,
             describes: None,
+            context: false,
         }
     }
 
@@ -2436,6 +2445,31 @@ impl<'a> Retriever<'a> {
         (!described.is_empty()).then_some((name, described))
     }
 
+    /// The terms of what a message says before its question (`lead`, see
+    /// `text::lead_tokens`), other than the question's own, at [`LEAD_WEIGHT`] of their
+    /// weight.
+    pub fn context_terms(&self, lead: &[Token], terms: &[QueryTerm]) -> Vec<QueryTerm> {
+        if lead.is_empty() {
+            return Vec::new();
+        }
+        let room = MAX_TERMS.saturating_sub(terms.len());
+        self.query_terms(lead)
+            .into_iter()
+            .filter(|t| {
+                !terms
+                    .iter()
+                    .any(|q| q.word == t.word || q.forms.iter().any(|f| t.forms.contains(f)))
+            })
+            .take(room)
+            .map(|mut t| {
+                t.weight *= LEAD_WEIGHT;
+                t.rank_weight *= LEAD_WEIGHT;
+                t.context = true;
+                t
+            })
+            .collect()
+    }
+
     /// "where did she go": the person a bare "she" or "he" means, the one the articles call so
     /// most, as a soft term; one for each ("will she hold new elections if he quits"). None for
     /// a pronoun when the question names someone it may stand for ("what did putin say he
@@ -2734,6 +2768,8 @@ impl<'a> Retriever<'a> {
             .map(|a| {
                 (0..terms.len()).any(|b| {
                     b != a
+                        // (A word of the lead never takes a word from the question's own.)
+                        && (terms[a].context || !terms[b].context)
                         && (terms[a].describes.is_none()
                             || terms[a].describes != terms[b].describes)
                         && bests[a].1.is_some()

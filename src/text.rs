@@ -576,6 +576,11 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
 /// a question word or an auxiliary, to its end; "how many were detained? and how many died?"
 /// asks its first question. A message that asks nothing so is asked whole.
 fn asking_part(message: &str) -> &str {
+    split_asking(message).1
+}
+
+/// What a message says before its question (see [`asking_part`]) and the question.
+fn split_asking(message: &str) -> (&str, &str) {
     // ("and how many died?": a conjunction may join it to the one before.)
     let opens = |piece: &str| {
         let tokens = tokenize(piece);
@@ -645,10 +650,66 @@ fn asking_part(message: &str) -> &str {
     let from = if points_back { 0 } else { from };
     let asked = message[from..].trim_start();
     // A second question after the first "?": only the first is asked.
-    match asked.find('?') {
+    let asked = match asked.find('?') {
         Some(q) if opens(&asked[q + 1..]) => &asked[..=q],
         _ => asked,
-    }
+    };
+    (&message[..from], asked)
+}
+
+/// Verbs with which an asker says how they came to ask ("I *read* that ...", "I *gather* ...").
+const LEARNING_VERBS: &[&str] = &[
+    "read",
+    "hear",
+    "heard",
+    "see",
+    "saw",
+    "seen",
+    "understand",
+    "understood",
+    "gather",
+    "believe",
+    "think",
+    "thought",
+    "wonder",
+    "know",
+    "knew",
+    "notice",
+    "noticed",
+    "learn",
+    "learned",
+    "learnt",
+    "told",
+    "doubted",
+    "doubt",
+    "trying",
+    "try",
+    "confused",
+    "lost",
+    "track",
+    "saddened",
+    "troubled",
+    "grateful",
+];
+
+/// The content words of what a message says before its question: "I read that Lukashenko told
+/// the crowd he had not summoned them to defend him. What reason did he give ...?" leans on
+/// "summoned" and "defend". Not the words of the asker's own telling ("read", "article").
+/// Empty when the whole message is asked.
+pub fn lead_tokens(message: &str) -> Vec<Token> {
+    let (lead, _) = split_asking(without_bot_name(message));
+    tokenize(lead)
+        .into_iter()
+        .filter(|t| {
+            let w = t.norm.as_str();
+            !is_stop_word(w)
+                && !LEAD_IN.contains(&w)
+                && !INTERJECTIONS.contains(&w)
+                && !TEXT_NOUNS.contains(&w)
+                && !ANNOUNCING.contains(&w)
+                && !LEARNING_VERBS.contains(&w)
+        })
+        .collect()
 }
 
 /// Whether a piece of a message speaks only of the one asking, or only greets: "Hi!", "I read

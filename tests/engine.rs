@@ -2200,3 +2200,22 @@ fn whoever_states_something_says_it() {
         "Lukashenko’s press service",
     );
 }
+
+#[test]
+fn what_a_message_says_before_its_question_helps_a_little() {
+    // "what did AFP's reporter estimate" alone could be either AFP estimate; the official
+    // figure said first points at the rally's.
+    check(
+        "The official figure for Lukashenko's rally was 50,000 - what did AFP's reporter \
+         estimate instead?",
+        "closer to 10,000",
+    );
+    // The lead's words are marked as such and weigh little.
+    let trace = engine().explain("I read that workers walked out. Who were they?");
+    assert!(
+        trace.contains("term walked (lead)") || trace.contains("term walk (lead)"),
+        "{trace}"
+    );
+    // A message that is all question has no lead.
+    assert!(!engine().explain("who walked out?").contains("(lead)"));
+}
