@@ -524,7 +524,7 @@ impl Engine {
         let mut tokens = text::question_tokens(question);
         retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
-        let terms = question_terms(&retriever, (&question, &tokens), kind);
+        let terms = question_terms(&retriever, (question, &tokens), kind);
         let mut out = format!("kind: {kind:?}\n");
         for t in &terms {
             // The corpus words it matches, as scoring sees them.
