@@ -57,6 +57,11 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-27.jsonl", 86.0),
     ("heldout-questions-28.jsonl", 81.0),
     ("heldout-questions-29.jsonl", 76.0),
+    ("heldout-questions-30.jsonl", 63.0),
+    ("heldout-questions-31.jsonl", 75.0),
+    ("heldout-questions-32.jsonl", 88.0),
+    ("heldout-questions-33.jsonl", 83.0),
+    ("heldout-questions-34.jsonl", 76.0),
 ];
 
 fn repo() -> &'static Path {
