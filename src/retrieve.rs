@@ -2327,18 +2327,7 @@ impl<'a> Retriever<'a> {
                 && singular(&t.norm)
                 && is_person_noun(self.lexicon, &t.norm)
         })?;
-        let mut first = head;
-        while first > 0
-            && head - first < 2
-            && !text::is_stop_word(&tokens[first - 1].norm)
-            && !self.lexicon.is_verb_form(&tokens[first - 1].norm)
-        {
-            first -= 1;
-        }
-        let described: Vec<usize> = tokens[first..=head]
-            .iter()
-            .filter_map(|t| term_for(terms, &t.norm))
-            .collect();
+        let described = self.describing_terms(tokens, head, terms);
         let people: Vec<&String> = descriptions.keys().collect();
         let named = |t: &QueryTerm, name: &str| t.matches.get(name).is_some_and(|&m| m >= 0.8);
         // A question that names someone already says whom it means.
@@ -2405,6 +2394,23 @@ impl<'a> Retriever<'a> {
         }
     }
 
+    /// The terms of a person noun at `head` and of up to two words before it that describe
+    /// it ("the *opposition leader*"; not past a function word or a verb).
+    fn describing_terms(&self, tokens: &[Token], head: usize, terms: &[QueryTerm]) -> Vec<usize> {
+        let mut first = head;
+        while first > 0
+            && head - first < 2
+            && !text::is_stop_word(&tokens[first - 1].norm)
+            && !self.lexicon.is_verb_form(&tokens[first - 1].norm)
+        {
+            first -= 1;
+        }
+        tokens[first..=head]
+            .iter()
+            .filter_map(|t| term_for(terms, &t.norm))
+            .collect()
+    }
+
     /// "how old is the opposition candidate tikhanovskaya": the words before a name that
     /// describe the person it names (a person noun and up to two words before it), so that
     /// they match the name, as they would without it. Gives the name and those terms.
@@ -2430,18 +2436,7 @@ impl<'a> Retriever<'a> {
             .find(|n| descriptions.contains_key(&n.norm))?
             .norm
             .clone();
-        let mut first = head;
-        while first > 0
-            && head - first < 2
-            && !text::is_stop_word(&tokens[first - 1].norm)
-            && !self.lexicon.is_verb_form(&tokens[first - 1].norm)
-        {
-            first -= 1;
-        }
-        let described: Vec<usize> = tokens[first..=head]
-            .iter()
-            .filter_map(|t| term_for(terms, &t.norm))
-            .collect();
+        let described = self.describing_terms(tokens, head, terms);
         (!described.is_empty()).then_some((name, described))
     }
 
