@@ -685,8 +685,6 @@ const LEARNING_VERBS: &[&str] = &[
     "trying",
     "try",
     "confused",
-    "lost",
-    "track",
     "saddened",
     "troubled",
     "grateful",
@@ -781,20 +779,22 @@ fn chat_word(word: &str) -> Option<String> {
 /// "how was called the march", "how is the council called": as "what ... called", a calque
 /// of other languages' way of asking a name.
 fn read_how_called(tokens: &mut Vec<Token>) {
-    let norm = |tokens: &[Token], i: usize| tokens.get(i).map_or(String::new(), |t| t.norm.clone());
-    let called = |w: &str| matches!(w, "called" | "named");
-    if norm(tokens, 0) == "how"
-        && matches!(norm(tokens, 1).as_str(), "is" | "was" | "are" | "were")
-        && tokens.len() > 3
-        && (called(&norm(tokens, 2)) || called(&norm(tokens, tokens.len() - 1)))
-    {
-        if called(&norm(tokens, 2)) {
-            // "how was called the march" -> "what was the march called"
-            let word = tokens.remove(2);
-            tokens.push(word);
-        }
-        tokens[0].norm = "what".to_string();
+    let called =
+        |t: Option<&Token>| t.is_some_and(|t| matches!(t.norm.as_str(), "called" | "named"));
+    let asks = tokens.len() > 3
+        && tokens[0].norm == "how"
+        && matches!(tokens[1].norm.as_str(), "is" | "was" | "are" | "were");
+    if !asks {
+        return;
     }
+    if called(tokens.get(2)) {
+        // "how was called the march" -> "what was the march called"
+        let word = tokens.remove(2);
+        tokens.push(word);
+    } else if !called(tokens.last()) {
+        return;
+    }
+    tokens[0].norm = "what".to_string();
 }
 
 /// "what did he have on", "what clothes he had on when he spoke": "have on" is "wear" (not
