@@ -2091,6 +2091,9 @@ pub fn short_answer_with_cost(
             .or_else(|| {
                 clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
             })
+            // ("Tikhanovskaya asked" for "what tikhanovskaya asked ...": the question's own
+            // words tell nothing.)
+            .filter(|a| !echoes_question(a, &tokens, &matched))
             .map(|a| what_was_said(question_tokens, terms, sentence, a))
             .map(|a| (a, 0.0)),
         QuestionKind::Reason => {
@@ -2098,6 +2101,19 @@ pub fn short_answer_with_cost(
                 .map(|a| (a, 0.0))
         }
     }
+}
+
+/// Whether every content word of `answer` is a word of the passage that the question matched.
+fn echoes_question(answer: &str, tokens: &[Token], matched: &[(usize, usize)]) -> bool {
+    let asked: Vec<&str> = matched
+        .iter()
+        .map(|&(i, _)| tokens[i].norm.as_str())
+        .collect();
+    let words: Vec<Token> = text::tokenize(answer)
+        .into_iter()
+        .filter(|t| !text::is_stop_word(&t.norm))
+        .collect();
+    !words.is_empty() && words.iter().all(|t| asked.contains(&t.norm.as_str()))
 }
 
 /// "what sort of help did moscow offer": the words that say which kind, before the passage's

@@ -2224,3 +2224,17 @@ fn what_a_message_says_before_its_question_helps_a_little() {
     // A message that is all question has no lead.
     assert!(!engine().explain("who walked out?").contains("(lead)"));
 }
+
+#[test]
+fn a_short_answer_is_not_the_question_echoed() {
+    // "Tikhanovskaya asked" tells nothing of what she asked.
+    let answer = engine().ask(
+        "what Tikhanovskaya asked her supporters to do on weekend?",
+        3,
+    );
+    assert_ne!(
+        answer.answer.as_deref(),
+        Some("Tikhanovskaya asked"),
+        "{answer:?}"
+    );
+}
