@@ -196,10 +196,10 @@ impl Engine {
     pub fn ask(&self, question: &str, top: usize) -> Answer {
         let question: String = question.chars().take(MAX_QUESTION_CHARS).collect();
         let retriever = self.retriever();
-        let mut tokens = text::question_tokens(&question);
+        let (mut tokens, lead) = text::read_message(&question);
         retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
-        let terms = question_terms(&retriever, (&question, &tokens), kind);
+        let terms = question_terms(&retriever, (&tokens, &lead), kind);
         // The question's own terms (the lead's come after them): they alone say what is asked
         // and whether the articles answer it.
         let own = &terms[..terms.iter().take_while(|t| !t.context).count()];
@@ -521,10 +521,10 @@ impl Engine {
     /// their weights and closest expansions, and the best candidates with per-term matches.
     pub fn explain(&self, question: &str) -> String {
         let retriever = self.retriever();
-        let mut tokens = text::question_tokens(question);
+        let (mut tokens, lead) = text::read_message(question);
         retriever.correct_spelling(&mut tokens);
         let kind = answer::classify(&tokens);
-        let terms = question_terms(&retriever, (question, &tokens), kind);
+        let terms = question_terms(&retriever, (&tokens, &lead), kind);
         let mut out = format!("kind: {kind:?}\n");
         for t in &terms {
             // The corpus words it matches, as scoring sees them.
@@ -710,7 +710,7 @@ fn said_by(s: &Scored, text: &str, speaker: usize, speech: usize) -> bool {
 /// unless who it is is what is asked.
 fn question_terms(
     retriever: &Retriever<'_>,
-    (question, tokens): (&str, &[text::Token]),
+    (tokens, lead): (&[text::Token], &[text::Token]),
     kind: QuestionKind,
 ) -> Vec<QueryTerm> {
     let mut terms = retriever.query_terms(tokens);
@@ -721,7 +721,7 @@ fn question_terms(
         retriever.add_opposites(&mut terms);
     }
     // Last, so that only the question's own words say what is asked.
-    let context = retriever.context_terms(&text::lead_tokens(question), &terms);
+    let context = retriever.context_terms(lead, &terms);
     terms.extend(context);
     terms
 }

@@ -166,7 +166,7 @@ pub struct QueryTerm {
     /// opposition leader"), which it also matches: the words share it without counting less.
     pub describes: Option<String>,
     /// Whether the word comes from what the message says before its question (see
-    /// `text::lead_tokens`): it helps rank passages, weighed little, and says nothing of
+    /// `text::read_message`): it helps rank passages, weighed little, and says nothing of
     /// whether the articles answer.
     pub context: bool,
 }
@@ -2441,7 +2441,7 @@ impl<'a> Retriever<'a> {
     }
 
     /// The terms of what a message says before its question (`lead`, see
-    /// `text::lead_tokens`), other than the question's own, at [`LEAD_WEIGHT`] of their
+    /// `text::read_message`), other than the question's own, at [`LEAD_WEIGHT`] of their
     /// weight.
     pub fn context_terms(&self, lead: &[Token], terms: &[QueryTerm]) -> Vec<QueryTerm> {
         if lead.is_empty() {

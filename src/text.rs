@@ -546,7 +546,18 @@ fn request_len(tokens: &[Token]) -> usize {
 ///   "percent", "whos" is "who is", and "in charge" / "in power" is "ruling", as a passage
 ///   would say it.
 pub fn question_tokens(question: &str) -> Vec<Token> {
-    let question = asking_part(without_bot_name(question));
+    read_message(question).0
+}
+
+/// A chat message read once: the question's tokens (see [`question_tokens`]) and the content
+/// words of what the message says before it (see [`lead_words`]).
+pub fn read_message(message: &str) -> (Vec<Token>, Vec<Token>) {
+    let (lead, asked) = split_asking(without_bot_name(message));
+    (asked_tokens(asked), lead_words(lead))
+}
+
+/// The tokens of the part of a message that asks (see [`question_tokens`]).
+fn asked_tokens(question: &str) -> Vec<Token> {
     let mut tokens = tokenize(&question.replace('%', " percent "));
     if is_shouted(question, &tokens) {
         for t in &mut tokens {
@@ -571,15 +582,11 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
     tokens
 }
 
-/// The part of a chat message that asks. "Hi! I read the news today. How many were detained?"
-/// asks from its first piece (after a full stop, "!", "?", ":", ";" or a dash) that opens with
-/// a question word or an auxiliary, to its end; "how many were detained? and how many died?"
-/// asks its first question. A message that asks nothing so is asked whole.
-fn asking_part(message: &str) -> &str {
-    split_asking(message).1
-}
-
-/// What a message says before its question (see [`asking_part`]) and the question.
+/// What a chat message says before its question, and the part that asks. "Hi! I read the news
+/// today. How many were detained?" asks from its first piece (after a full stop, "!", "?", ":",
+/// ";", a dash or ", but") that opens with a question word or an auxiliary, to its end; "how
+/// many were detained? and how many died?" asks its first question. A message that asks
+/// nothing so is asked whole.
 fn split_asking(message: &str) -> (&str, &str) {
     // ("and how many died?": a conjunction may join it to the one before.)
     let opens = |piece: &str| {
@@ -694,8 +701,7 @@ const LEARNING_VERBS: &[&str] = &[
 /// the crowd he had not summoned them to defend him. What reason did he give ...?" leans on
 /// "summoned" and "defend". Not the words of the asker's own telling ("read", "article").
 /// Empty when the whole message is asked.
-pub fn lead_tokens(message: &str) -> Vec<Token> {
-    let (lead, _) = split_asking(without_bot_name(message));
+fn lead_words(lead: &str) -> Vec<Token> {
     tokenize(lead)
         .into_iter()
         .filter(|t| {
@@ -1289,9 +1295,8 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::{
-        asking_part, asks_what_called, is_article, is_determiner, is_filler, is_stop_word,
-        is_unambiguous_month, is_weekday, question_span, question_tokens, quotations, tokenize,
-        STOP_WORDS,
+        asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
+        is_weekday, question_span, question_tokens, quotations, split_asking, tokenize, STOP_WORDS,
     };
 
     #[test]
@@ -1433,7 +1438,7 @@ mod tests {
             ),
         ];
         for (message, asked) in cases {
-            assert_eq!(asking_part(message), asked, "{message}");
+            assert_eq!(split_asking(message).1, asked, "{message}");
         }
     }
 
