@@ -116,7 +116,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     let asks = |w: &str| has(w) && (first_wh == w || first_wh.is_empty());
     // "did he agree to stand down when he addressed his supporters": a yes/no question with a
     // clause of time, place or person in it ("did he say when ..." still asks when).
-    if opens_yes_no(first) {
+    if text::is_tense_auxiliary(first) {
         let at = words.iter().position(|w| *w == first_wh);
         let clause = at.is_some_and(|k| {
             k >= 3
@@ -152,19 +152,16 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     {
         return QuestionKind::Person;
     }
-    const AUX: &[&str] = &[
-        "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would",
-        "can", "could", "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't",
-        "don't", "doesn't", "didn't", "hasn't", "haven't", "won't",
-    ];
-    if AUX.contains(&first) && !words.iter().skip(1).any(|w| matches!(*w, "what" | "which")) {
+    if text::is_auxiliary(first) && !words.iter().skip(1).any(|w| matches!(*w, "what" | "which")) {
         return QuestionKind::YesNo;
     }
     // "tikhanovskaya husband is in prison", "her husband is in jail?": a statement asked
     // about, its subject first (names, nouns and their determiners), then the auxiliary.
     if first_wh.is_empty() {
         // ("lukashenko gonna step down?": chat's "gonna" is "is going to".)
-        let aux_at = words.iter().position(|w| AUX.contains(w) || *w == "gonna");
+        let aux_at = words
+            .iter()
+            .position(|w| text::is_auxiliary(w) || *w == "gonna");
         let subject_first = aux_at.is_some_and(|k| {
             k > 0
                 && words[..k].iter().enumerate().all(|(j, w)| {
@@ -195,7 +192,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     }
     // "if lukashenko quits will there be a new election": the question after the condition.
     let subject_follows = |p: &[&str]| {
-        AUX.contains(&p[0])
+        text::is_auxiliary(p[0])
             && (matches!(
                 p[1],
                 "there" | "he" | "she" | "they" | "it" | "we" | "you" | "i"
@@ -217,14 +214,6 @@ const WHICH_THING_NOUNS: &[&str] = &[
     "colour", "color", "colours", "colors", "language", "slogan", "slogans", "word", "words",
     "song", "phrase",
 ];
-
-/// An auxiliary that opens a yes/no question ("did", "is", "will").
-fn opens_yes_no(word: &str) -> bool {
-    matches!(
-        word,
-        "is" | "are" | "was" | "were" | "do" | "does" | "did" | "has" | "have" | "had" | "will"
-    )
-}
 
 /// A verb after which "when", "where" or "who" asks what it says ("did he *say* when ...",
 /// "is it *known* who ...").
@@ -822,14 +811,14 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
         // noun, before a verb, begins a clause about it.
         let known = lexicon.lemmas(w).iter().any(|l| lexicon.is_lemma(l));
         // ("how many years lukashenko has ruled": an auxiliary begins it too.)
-        let verb_next = words
-            .get(i + 1)
-            .is_some_and(|n| (!text::is_stop_word(n) && lexicon.can_be_verb(n)) || opens_yes_no(n));
+        let verb_next = words.get(i + 1).is_some_and(|n| {
+            (!text::is_stop_word(n) && lexicon.can_be_verb(n)) || text::is_tense_auxiliary(n)
+        });
         // ("which alliance kremlin mentioned": a name WordNet knows, before a word that is only
         // a verb.)
         let only_verb_next = words.get(i + 1).is_some_and(|n| {
             (lexicon.is_verb_form(n) && !lexicon.is_noun(n))
-                || opens_yes_no(n)
+                || text::is_tense_auxiliary(n)
                 || matches!(
                     *n,
                     "can" | "could" | "would" | "should" | "may" | "might" | "must"

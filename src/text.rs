@@ -395,11 +395,23 @@ fn filler_len(tokens: &[Token], at_end: bool) -> usize {
         .map_or(0, |phrase| phrase.len())
 }
 
-/// Words that open a yes/no question ("is he resigning").
+/// The auxiliaries, tense ones (be, do, have, will) first, then modals and negated forms.
 const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "did", "does", "do", "has", "have", "had", "will", "would", "can",
-    "could", "should",
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would", "can",
+    "could", "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "don't",
+    "doesn't", "didn't", "hasn't", "haven't", "won't",
 ];
+
+/// Whether a word is an auxiliary ("is", "did", "could", "won't").
+pub fn is_auxiliary(word: &str) -> bool {
+    AUXILIARIES.contains(&word)
+}
+
+/// Whether an auxiliary of tense (be, do, have, will) opens the question: "did he ...", "is it
+/// ...". Unlike a modal ("could you ..."), it does not ask a favour.
+pub fn is_tense_auxiliary(word: &str) -> bool {
+    AUXILIARIES[..11].contains(&word)
+}
 
 /// Where the question proper stands among `tokens`: after a lead-in ("quick question: is he
 /// resigning", "do you know when she left") and before closing words ("... please"). A
@@ -512,7 +524,7 @@ fn request_len(tokens: &[Token]) -> usize {
     let verb = k;
     k += 1;
     // "quote what he said", "describe how they marched": the question after it asks.
-    if opens_question(norm(k)) && !AUXILIARIES.contains(&norm(k)) && k + 1 < tokens.len() {
+    if opens_question(norm(k)) && !is_auxiliary(norm(k)) && k + 1 < tokens.len() {
         return k;
     }
     if matches!(norm(k), "me" | "us") {
@@ -733,7 +745,8 @@ fn about_asker(piece: &str) -> bool {
             }))
 }
 
-/// Whether a word opens a question: a question word, or an auxiliary ("is he resigning").
+/// Whether a word opens a question: a question word, or an auxiliary ("is he resigning") other
+/// than "may", which more often hedges a statement ("this may seem trivial, but ...").
 fn opens_question(word: &str) -> bool {
     matches!(
         word,
@@ -748,7 +761,7 @@ fn opens_question(word: &str) -> bool {
             | "why"
             | "how"
             | "which"
-    ) || AUXILIARIES.contains(&word)
+    ) || (is_auxiliary(word) && word != "may")
 }
 
 /// "@citebot how many ...": the question after a leading bot name.
