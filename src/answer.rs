@@ -1305,10 +1305,30 @@ fn counted_noun_end(
             break;
         }
         if term.matches.get(&tokens[i].norm).is_some_and(|&m| m >= 0.6) {
-            return tokens[i].end;
+            return compound_end(terms, (tokens, sentence), i);
         }
     }
     end
+}
+
+/// Where the words from token `i` end when they are a hyphenated compound ("ex-Soviet"), with
+/// the noun after it that a question term matches ("6 ex-Soviet states").
+fn compound_end(terms: &[QueryTerm], (tokens, sentence): (&[Token], &str), mut i: usize) -> usize {
+    let joined =
+        |i: usize| i + 1 < tokens.len() && sentence[tokens[i].end..tokens[i + 1].start] == *"-";
+    if !joined(i) {
+        return tokens[i].end;
+    }
+    while joined(i) {
+        i += 1;
+    }
+    let noun_after = tokens.get(i + 1).is_some_and(|n| {
+        sentence[tokens[i].end..n.start] == *" "
+            && terms
+                .iter()
+                .any(|t| t.matches.get(&n.norm).is_some_and(|&m| m >= 0.6))
+    });
+    tokens[i + usize::from(noun_after)].end
 }
 
 /// Extends a number span backwards over modifiers ("more than", "about") and forwards over
