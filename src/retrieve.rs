@@ -1774,7 +1774,8 @@ impl<'a> Retriever<'a> {
                 weight
             };
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
-            term.noun = single.is_none() && after_determiner(tokens, i);
+            term.noun = single.is_none()
+                && (after_determiner(tokens, i) || modifies_noun(tokens, i, self.lexicon));
             if term.noun {
                 self.keep_verb_forms_off_noun(&mut term);
             }
@@ -3314,6 +3315,26 @@ fn on_occasion(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
 
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
 /// signs", "the protest signs", "which hand sign"): a noun, not a verb.
+/// "at state tv", "state media": a bare word right before a noun that is no verb, which it
+/// modifies, is a noun too.
+fn modifies_noun(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
+    let word = tokens[i].norm.as_str();
+    let before_verb = i > 0
+        && (text::is_auxiliary(&tokens[i - 1].norm)
+            || matches!(
+                tokens[i - 1].norm.as_str(),
+                "to" | "i" | "you" | "he" | "she" | "we" | "they"
+            ));
+    !before_verb
+        && lexicon.is_lemma(word)
+        && lexicon.is_noun(word)
+        && tokens.get(i + 1).is_some_and(|n| {
+            !text::is_stop_word(&n.norm)
+                && lexicon.is_noun(&n.norm)
+                && !lexicon.can_be_verb(&n.norm)
+        })
+}
+
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
     // "is the opposition calling": a participle after the noun is its verb.
     let participle = tokens[i].norm.ends_with("ing") || tokens[i].norm.ends_with("ed");
