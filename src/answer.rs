@@ -1472,6 +1472,9 @@ pub fn short_answer_with_cost(
             .any(|&(s, e, _, m)| m >= 0.75 && s <= tokens[i].start && tokens[i].end <= e)
     };
     match kind {
+        QuestionKind::YesNo if alternatives(question_tokens).is_some() => {
+            chosen_alternative(question_tokens, terms, &matched).map(|a| (a, 0.0))
+        }
         QuestionKind::YesNo => {
             // A negation counts when it bears on a question word: just before one ("declined
             // phone call to step down", "will not hand over").
@@ -2110,6 +2113,54 @@ pub fn short_answer_with_cost(
                 .map(|a| (a, 0.0))
         }
     }
+}
+
+/// "did he side with the protesters or with the government": the two alternatives a yes/no
+/// question offers to choose from, as token ranges, when the word after its "or" repeats the
+/// one that opens the first ("with ... or with"). "or not", "or just planned" and "brest or
+/// gomel" offer none.
+fn alternatives(
+    question_tokens: &[Token],
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let or = question_tokens.iter().rposition(|t| t.norm == "or")?;
+    let opener = &question_tokens.get(or + 1)?.norm;
+    if !text::is_stop_word(opener) || matches!(opener.as_str(), "not" | "no") {
+        return None;
+    }
+    let open = question_tokens[..or]
+        .iter()
+        .rposition(|t| t.norm == *opener)?;
+    (open + 1 < or && or + 2 < question_tokens.len())
+        .then(|| (open + 1..or, or + 2..question_tokens.len()))
+}
+
+/// Of a choice question's [`alternatives`], the one whose words the passage matches, and the
+/// other not: "the protesters" when the passage says the ambassador stood with "militants".
+fn chosen_alternative(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    matched: &[(usize, usize)],
+) -> Option<String> {
+    let (first, second) = alternatives(question_tokens)?;
+    let matches = |range: &std::ops::Range<usize>| {
+        question_tokens[range.clone()]
+            .iter()
+            .filter(|t| !text::is_stop_word(&t.norm))
+            .filter_map(|t| retrieve::term_for(terms, &t.norm))
+            .filter(|&term| matched.iter().any(|&(_, m)| m == term))
+            .count()
+    };
+    let (a, b) = (matches(&first), matches(&second));
+    let won = match a.cmp(&b) {
+        std::cmp::Ordering::Greater => first,
+        std::cmp::Ordering::Less => second,
+        std::cmp::Ordering::Equal => return None,
+    };
+    let words: Vec<&str> = question_tokens[won]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    Some(words.join(" "))
 }
 
 /// Whether every content word of `answer` is a word of the passage that the question matched.

@@ -2238,3 +2238,20 @@ fn a_short_answer_is_not_the_question_echoed() {
         "{answer:?}"
     );
 }
+
+#[test]
+fn a_choice_is_answered_by_the_alternative_the_passage_bears_out() {
+    // Not "Yes": the question offers two sides to choose from.
+    check_short(
+        "Did the Belarusian ambassador to Slovakia side with the protesters or with the \
+         government?",
+        "the protesters",
+    );
+    // "or not" offers no choice.
+    check_short("did lukashenko agree to resign or not", "No");
+    // A count runs on to its noun over a hyphenated compound, not into it.
+    check_short(
+        "how many ex-soviet states are in the csto",
+        "6 ex-Soviet states",
+    );
+}
