@@ -2193,7 +2193,9 @@ fn kind_of_match(
     })?;
     let term = retrieve::term_for(terms, words[at + 3])?;
     let &(h, _) = matched.iter().find(|&&(_, t)| t == term)?;
-    let joined = |a: usize, b: usize| sentence[tokens[a].end..tokens[b].start] == *" ";
+    // ("a *campaign-style* rally": a compound is one modifier.)
+    let joined =
+        |a: usize, b: usize| matches!(&sentence[tokens[a].end..tokens[b].start], " " | "-");
     let mut start = h;
     while start > 0
         && h - start < 2
@@ -2382,8 +2384,12 @@ fn question_focus_noun<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> O
         _ if article(rest.first()) => 1,
         _ => 0,
     };
+    // "what kind of pictures": the pictures.
+    let kind_of = rest.len() > skip + 1
+        && matches!(rest[skip], "kind" | "sort" | "type")
+        && rest[skip + 1] == "of";
     // "the protesters outside the broadcaster": a preposition ends the noun run too.
-    let mut words: Vec<&str> = rest[skip..]
+    let mut words: Vec<&str> = rest[skip + if kind_of { 2 } else { 0 }..]
         .iter()
         .copied()
         .take_while(|w| !text::is_stop_word(w) && !LOCATIVE.contains(w) && !POSITIONAL.contains(w))
@@ -2921,6 +2927,9 @@ fn clause_after_focus(
         && asked_noun.is_some_and(|t| matched.contains(&(start - 1, t)))
     {
         start -= 1;
+    } else if start < tokens.len() - 1 && tokens[start].norm == "of" {
+        // "holding up pictures of what": what they are of, without its "of".
+        start += 1;
     }
     // "white, *the colour* that has come to symbolise the opposition": a relative clause
     // says nothing without the noun it is about.

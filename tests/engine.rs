@@ -2255,3 +2255,20 @@ fn a_choice_is_answered_by_the_alternative_the_passage_bears_out() {
         "6 ex-Soviet states",
     );
 }
+
+#[test]
+fn a_thing_answer_does_not_open_on_of() {
+    // What the pictures are of, and the pictures when their kind is asked.
+    check_short(
+        "the saturday protesters held up pictures of what",
+        "bruised protesters defeated throughout the suppression",
+    );
+    check_short(
+        "What kind of pictures did many of Saturday's protesters hold up?",
+        "pictures of bruised protesters defeated throughout the suppression",
+    );
+    check_short(
+        "what did amnesty accuse the authorities of",
+        "accomplishing “a campaign of extensive torture”",
+    );
+}
