@@ -2107,6 +2107,7 @@ pub fn short_answer_with_cost(
             // words tell nothing.)
             .filter(|a| !echoes_question(a, &tokens, &matched))
             .map(|a| what_was_said(question_tokens, terms, sentence, a))
+            .map(|a| without_stranded_preposition(question_tokens, a))
             .map(|a| (a, 0.0)),
         QuestionKind::Reason => {
             clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
@@ -2161,6 +2162,24 @@ fn chosen_alternative(
         .map(|t| t.norm.as_str())
         .collect();
     Some(words.join(" "))
+}
+
+/// "what was the ambassador shocked by": the answer without the preposition the question
+/// ends on ("stories of abuse", not "by stories of abuse").
+fn without_stranded_preposition(question_tokens: &[Token], answer: String) -> String {
+    let Some(last) = question_tokens.last().map(|t| t.norm.as_str()) else {
+        return answer;
+    };
+    let stranded = matches!(
+        last,
+        "by" | "about" | "with" | "for" | "of" | "on" | "in" | "to" | "at" | "from" | "against"
+    );
+    match answer.split_once(' ') {
+        Some((first, rest)) if stranded && first.eq_ignore_ascii_case(last) && !rest.is_empty() => {
+            rest.to_string()
+        }
+        _ => answer,
+    }
 }
 
 /// Whether every content word of `answer` is a word of the passage that the question matched.

@@ -2257,7 +2257,11 @@ fn a_choice_is_answered_by_the_alternative_the_passage_bears_out() {
 }
 
 #[test]
-fn a_thing_answer_does_not_open_on_of() {
+fn a_thing_answer_does_not_open_on_a_preposition_the_question_ends_on() {
+    check_short(
+        "what was the ambassador shocked by",
+        "stories of abuse as well as whippings",
+    );
     // What the pictures are of, and the pictures when their kind is asked.
     check_short(
         "the saturday protesters held up pictures of what",
