@@ -449,6 +449,19 @@ const NEGATIONS: &[&str] = &[
     "without", "won't", "cannot",
 ];
 
+/// Verbs of standing for something. A passage that says what a thing stands for says why it
+/// is chosen, but the answer is the thing's description, not the verb's clause.
+const SIGNIFYING: &[&str] = &[
+    "symbolise",
+    "symbolize",
+    "symbolises",
+    "symbolizes",
+    "represent",
+    "represents",
+    "signify",
+    "signifies",
+];
+
 /// Whether a sentence gives a cause or a purpose, as answers to "why" do: "because", "due
 /// to", "after", "amid", "in protest", "a sign that", or "to" before a verb ("to protect", "to
 /// denounce").
@@ -544,6 +557,9 @@ fn reason_markers(tokens: &[Token], lexicon: &Lexicon) -> Vec<usize> {
                 "due" | "owing" | "thanks" => next == "to",
                 "in" => matches!(next, "protest" | "order" | "response"),
                 "complaining" | "arguing" => matches!(next, "that" | "about" | "of"),
+                // What a thing stands for says why it is chosen: "white, the colour that has
+                // come to symbolise the opposition" for "why are they wearing white".
+                w if SIGNIFYING.contains(&w) => true,
                 // "a movement fanned by a crackdown": what caused it follows "by".
                 "caused" | "driven" | "fuelled" | "fueled" | "fanned" | "sparked" | "triggered"
                 | "prompted" | "provoked" | "spurred" | "inflamed" | "stoked" | "motivated" => {
@@ -2078,7 +2094,10 @@ pub fn short_answer_with_cost(
         QuestionKind::Reason if !matched.is_empty() => {
             // The cause or purpose the passage gives, the nearest after the question's words.
             let first_match = matched.iter().map(|&(i, _)| i).min().unwrap_or(0);
-            let markers = reason_markers(&tokens, lexicon);
+            let markers: Vec<usize> = reason_markers(&tokens, lexicon)
+                .into_iter()
+                .filter(|&m| !SIGNIFYING.contains(&tokens[m].norm.as_str()))
+                .collect();
             let marker = markers
                 .iter()
                 .find(|&&m| m > first_match)

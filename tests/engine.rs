@@ -2276,3 +2276,15 @@ fn a_thing_answer_does_not_open_on_a_preposition_the_question_ends_on() {
         "accomplishing “a campaign of extensive torture”",
     );
 }
+
+#[test]
+fn a_why_question_wants_a_passage_that_gives_a_cause() {
+    // The article says when she left, not why.
+    let answer = engine().ask("why did tikhanovskaya leave the country", 3);
+    assert!(!answer.found, "{answer:?}");
+    // What a colour stands for says why it is worn.
+    check(
+        "why is everyone wearing white",
+        "symbolize the opposition movement",
+    );
+}
