@@ -209,6 +209,38 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     QuestionKind::Thing
 }
 
+/// Particles that make a phrasal verb of the verb before them ("step down", "walk out").
+const PARTICLES: &[&str] = &["down", "up", "out", "off", "over", "in", "away", "back"];
+
+/// "lukashenko resign?", "russia sending troops?": a name and then a verb, asked with no
+/// question word or auxiliary, asks whether it is so. The verb must be one that is no noun
+/// ("resign"), an "-ing" form, or a phrasal verb ("step down"): "lukashenko rally" and
+/// "tikhanovskaya demands" stay topics.
+pub fn is_telegraphic_yes_no(tokens: &[Token], lexicon: &Lexicon) -> bool {
+    let [subject, verb, rest @ ..] = tokens else {
+        return false;
+    };
+    if rest.len() > 4
+        || tokens
+            .iter()
+            .any(|t| QUESTION_WORDS.contains(&t.norm.as_str()))
+        || text::is_stop_word(&subject.norm)
+        || text::is_stop_word(&verb.norm)
+    {
+        return false;
+    }
+    let named =
+        subject.acronym || lexicon.is_proper(&subject.norm) || !lexicon.knows(&subject.norm);
+    let w = verb.norm.as_str();
+    let verb_only = lexicon.can_be_verb(w) && !lexicon.lemmas(w).iter().any(|l| lexicon.is_noun(l));
+    let phrasal = lexicon.can_be_verb(w)
+        && rest
+            .first()
+            .is_some_and(|p| PARTICLES.contains(&p.norm.as_str()));
+    let progressive = w.ends_with("ing") && lexicon.can_be_verb(w);
+    named && (verb_only || phrasal || progressive)
+}
+
 /// Nouns after "which" that ask for a thing rather than a name: "which colour" is "white".
 const WHICH_THING_NOUNS: &[&str] = &[
     "colour", "color", "colours", "colors", "language", "slogan", "slogans", "word", "words",

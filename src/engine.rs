@@ -201,7 +201,7 @@ impl Engine {
         let retriever = self.retriever();
         let (mut tokens, lead) = text::read_message(&question);
         retriever.correct_spelling(&mut tokens);
-        let kind = answer::classify(&tokens);
+        let kind = kind_of_question(&tokens, self.lexicon);
         let terms = question_terms(&retriever, (&tokens, &lead), kind);
         // The question's own terms (the lead's come after them): they alone say what is asked
         // and whether the articles answer it.
@@ -534,7 +534,7 @@ impl Engine {
         let retriever = self.retriever();
         let (mut tokens, lead) = text::read_message(question);
         retriever.correct_spelling(&mut tokens);
-        let kind = answer::classify(&tokens);
+        let kind = kind_of_question(&tokens, self.lexicon);
         let terms = question_terms(&retriever, (&tokens, &lead), kind);
         let mut out = format!("kind: {kind:?}\n");
         for t in &terms {
@@ -735,6 +735,17 @@ fn question_terms(
     let context = retriever.context_terms(lead, &terms);
     terms.extend(context);
     terms
+}
+
+/// The kind of answer a question wants: [`answer::classify`]'s reading, and a name then a verb
+/// ("lukashenko resign?") read as yes/no, which takes the lexicon.
+fn kind_of_question(tokens: &[text::Token], lexicon: &Lexicon) -> QuestionKind {
+    match answer::classify(tokens) {
+        QuestionKind::Thing if answer::is_telegraphic_yes_no(tokens, lexicon) => {
+            QuestionKind::YesNo
+        }
+        kind => kind,
+    }
 }
 
 /// `text` with each byte span wrapped in `open`/`close` (spans sorted, non-overlapping).

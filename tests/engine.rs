@@ -2288,3 +2288,14 @@ fn a_why_question_wants_a_passage_that_gives_a_cause() {
         "symbolize the opposition movement",
     );
 }
+
+#[test]
+fn a_name_and_a_verb_ask_whether() {
+    check_short("lukashenka resign?", "No");
+    check_short("russia offering military help?", "Yes");
+    // A name and a noun are a topic.
+    assert_ne!(
+        engine().ask("lukashenko speech?", 3).kind,
+        QuestionKind::YesNo
+    );
+}
