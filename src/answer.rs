@@ -1972,6 +1972,25 @@ pub fn short_answer_with_cost(
                     })
                 })
                 .collect();
+            // "where in minsk": the part of it the passage names ("in *main Minsk*"), when no
+            // place inside it is named.
+            if let Some(t) = within.filter(|_| spans.is_empty()) {
+                spans.extend(matched.iter().filter(|&&(i, term)| term == t).filter_map(
+                    |&(i, _)| {
+                        let modifier = i.checked_sub(1)?;
+                        let qualified = modifier > 0
+                            && LOCATIVE.contains(&tokens[modifier - 1].norm.as_str())
+                            && !tokens[modifier].capitalized
+                            && !text::is_stop_word(&tokens[modifier].norm)
+                            && !is_matched(modifier)
+                            && sentence[tokens[modifier].end..tokens[i].start] == *" ";
+                        qualified.then_some(Span {
+                            start: modifier,
+                            end: i + 1,
+                        })
+                    },
+                ));
+            }
             // "who walked off the job": the people the passage says did it ("workers at
             // state-run factories walked off"), named or not.
             let doer_verb = (kind == QuestionKind::Person && head.is_none())

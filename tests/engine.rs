@@ -2299,3 +2299,8 @@ fn a_name_and_a_verb_ask_whether() {
         QuestionKind::YesNo
     );
 }
+
+#[test]
+fn where_in_a_place_is_answered_by_the_part_of_it_named() {
+    check_short("where in minsk did lukashenko hold his rally", "main Minsk");
+}
