@@ -1975,7 +1975,7 @@ pub fn short_answer_with_cost(
             // "where in minsk": the part of it the passage names ("in *main Minsk*"), when no
             // place inside it is named.
             if let Some(t) = within.filter(|_| spans.is_empty()) {
-                spans.extend(matched.iter().filter(|&&(i, term)| term == t).filter_map(
+                spans.extend(matched.iter().filter(|&&(_, term)| term == t).filter_map(
                     |&(i, _)| {
                         let modifier = i.checked_sub(1)?;
                         let qualified = modifier > 0

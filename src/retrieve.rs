@@ -1554,9 +1554,18 @@ impl<'a> Retriever<'a> {
         });
         // A misspelling of a word the articles do not use ("arested") is read as the
         // commonest English word one edit away, so that its synonyms still count.
-        let english = (!has_vector)
-            .then(|| english_correction(self.lexicon, word))
-            .flatten();
+        // A slip common enough to have a vector of its own ("recieved") is one too when
+        // neither WordNet nor GloVe knows it and its vector sits by the correction's.
+        let common_slip = |fixed: &String| {
+            self.embeddings.is_some_and(|e| {
+                let (Some(a), Some(b)) = (e.row(word), e.row(fixed)) else {
+                    return false;
+                };
+                e.cosine(a, b) >= COMMON_SLIP_COSINE
+            }) && Embeddings::glove().is_none_or(|g| g.row(word).is_none())
+        };
+        let english = english_correction(self.lexicon, word)
+            .filter(|fixed| !has_vector || common_slip(fixed));
         match (corpus, english) {
             (Some(c), Some(e)) => {
                 // The likelier slip: fewer edits and a commoner word, the articles' own words
@@ -3376,6 +3385,9 @@ const SISTER_MAX: f32 = 0.7;
 /// (GloVe measures relatedness, so only very close words), at 0.9 times the cosine up to
 /// [`GLOVE_ONLY_MAX`].
 const GLOVE_ONLY_FROM: f32 = 0.7;
+/// How close the MiniLM vectors must put a misspelling they know ("recieved") to its
+/// correction ("received") for the correction to be taken.
+const COMMON_SLIP_COSINE: f32 = 0.6;
 /// See [`GLOVE_ONLY_FROM`].
 const GLOVE_ONLY_MAX: f32 = 0.75;
 /// What one more edit costs a spelling correction, against the natural log of the

@@ -406,6 +406,10 @@ fn the_user_s_spelling_and_expressions_are_understood() {
     check("what were the protestors carrying", "held");
     // "arested" is one letter from "arrested", a word the article does not use but means.
     check("how many got arested lol", "6,700 individuals apprehended");
+    // "recieved" is a slip common enough to have a vector of its own; it is still "received".
+    assert!(engine()
+        .explain("how many votes were recieved")
+        .contains("term received"));
     // "govts" is the plural of the chat spelling "govt".
     check(
         "have european govts condemned the election",
