@@ -591,6 +591,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
     read_how_called(&mut tokens);
+    read_name_given(&mut tokens);
     tokens
 }
 
@@ -814,6 +815,21 @@ fn read_how_called(tokens: &mut Vec<Token>) {
         return;
     }
     tokens[0].norm = "what".to_string();
+}
+
+/// "the name given to the march": the name of the march.
+fn read_name_given(tokens: &mut Vec<Token>) {
+    let Some(at) = tokens.windows(3).position(|w| {
+        matches!(w[0].norm.as_str(), "name" | "names")
+            && matches!(
+                (w[1].norm.as_str(), w[2].norm.as_str()),
+                ("given", "to") | ("used", "for")
+            )
+    }) else {
+        return;
+    };
+    tokens.remove(at + 1);
+    tokens[at + 1].norm = "of".to_string();
 }
 
 /// "what did he have on", "what clothes he had on when he spoke": "have on" is "wear" (not

@@ -406,6 +406,11 @@ fn the_user_s_spelling_and_expressions_are_understood() {
     check("what were the protestors carrying", "held");
     // "arested" is one letter from "arrested", a word the article does not use but means.
     check("how many got arested lol", "6,700 individuals apprehended");
+    // "the name given to" the march is its name.
+    check_short(
+        "What was the name given to the opposition's march on Sunday?",
+        "March for Freedom",
+    );
     // A title says nothing of whom: "Mr Lukashenko" is Lukashenko.
     check(
         "Kindly tell me for how many years Mr Lukashenko has governed Belarus.",
