@@ -131,7 +131,14 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if asks("when") || what_which(text::TIME_NOUNS) || has("date") || has("birthday") {
         return QuestionKind::Time;
     }
-    if asks("where") || what_which(text::PLACE_NOUNS) {
+    // ("what sort of place": a place.)
+    let kind_of_place = words.windows(4).any(|w| {
+        matches!(w[0], "what" | "which")
+            && matches!(w[1], "kind" | "sort" | "type")
+            && w[2] == "of"
+            && text::PLACE_NOUNS.contains(&w[3])
+    });
+    if asks("where") || what_which(text::PLACE_NOUNS) || kind_of_place {
         return QuestionKind::Place;
     }
     // "what was the march called": a name.

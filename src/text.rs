@@ -221,6 +221,13 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
         "right" => next == "now",
         // "supposed to", "meant to": what was planned, as the verb after it says.
         "supposed" | "meant" => next == "to",
+        // "due to finish", "scheduled to end" (not "due to the crackdown", a cause).
+        "due" | "scheduled" | "slated" | "set" => {
+            next == "to"
+                && tokens
+                    .get(i + 2)
+                    .is_some_and(|t| !is_stop_word(&t.norm) && !is_determiner(&t.norm))
+        }
         // "what does she want done (with them)": the wish is the question's verb.
         "done" => tokens[i.saturating_sub(2)..i].iter().any(|t| {
             matches!(

@@ -411,6 +411,11 @@ fn the_user_s_spelling_and_expressions_are_understood() {
         "What was the name given to the opposition's march on Sunday?",
         "March for Freedom",
     );
+    // "due to finish" is "to finish"; "what sort of place" asks where.
+    check_short(
+        "at what sort of place was the march due to finish",
+        "a battle memorial",
+    );
     // A title says nothing of whom: "Mr Lukashenko" is Lukashenko.
     check(
         "Kindly tell me for how many years Mr Lukashenko has governed Belarus.",
