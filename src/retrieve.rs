@@ -60,6 +60,8 @@ const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// What a phrasal verb ("sign up"), or its verb, is worth to a noun of the question ("the
 /// signs"): it is no noun, and its meaning is the phrase's.
 const PHRASAL_VERB_FOR_NOUN: f32 = 0.5;
+/// How many of a noun's broader terms [`Vocabulary::compound_kinds`] looks at.
+const COMPOUND_KIND_REACH: usize = 3;
 /// How strongly a corpus word that is a kind of the question word matches it (see
 /// [`Retriever::raise_kinds_of`]).
 const KIND_OF_MATCH: f32 = 0.7;
@@ -247,6 +249,9 @@ pub struct Vocabulary {
     /// The corpus nouns for a kind of person ("militant", "advocates"), found the first time a
     /// question asks about someone unnamed.
     person_kinds: std::sync::OnceLock<Vec<String>>,
+    /// The corpus nouns WordNet files under a two-word term, by that term's last word
+    /// ("council" under "administrative_body", by "body"), found the first time asked.
+    compound_kinds: std::sync::OnceLock<HashMap<String, Vec<String>>>,
     /// The corpus words the MiniLM vectors lack, in every form ("placards"), found the first
     /// time a question asks: GloVe alone can say what they are near.
     vectorless: std::sync::OnceLock<Vec<String>>,
@@ -831,6 +836,7 @@ impl Vocabulary {
             descriptions,
             worn: std::sync::OnceLock::new(),
             person_kinds: std::sync::OnceLock::new(),
+            compound_kinds: std::sync::OnceLock::new(),
             vectorless: std::sync::OnceLock::new(),
             reporting: std::sync::OnceLock::new(),
             spelling,
@@ -878,6 +884,34 @@ impl Vocabulary {
                 })
                 .cloned()
                 .collect()
+        })
+    }
+
+    /// See [`Vocabulary::compound_kinds`]: a council is an administrative body, so a kind of
+    /// body. Only the first [`COMPOUND_KIND_REACH`] broader terms of a noun's senses count.
+    fn compound_kinds(&self, lexicon: &Lexicon) -> &HashMap<String, Vec<String>> {
+        self.compound_kinds.get_or_init(|| {
+            let mut out: HashMap<String, Vec<String>> = HashMap::default();
+            for w in self.words.keys() {
+                if lexicon.is_proper(w) || lexicon.can_be_verb(w) {
+                    continue;
+                }
+                for lemma in lexicon.lemmas(w).iter().filter(|l| lexicon.is_noun(l)) {
+                    for (relation, rank, broader) in lexicon.related(lemma) {
+                        if relation != Relation::Broader || rank >= COMPOUND_KIND_REACH {
+                            continue;
+                        }
+                        let Some((_, head)) = broader.split_once('_') else {
+                            continue;
+                        };
+                        let kinds = out.entry(head.to_string()).or_default();
+                        if !kinds.contains(w) {
+                            kinds.push(w.clone());
+                        }
+                    }
+                }
+            }
+            out
         })
     }
 
@@ -2217,6 +2251,21 @@ impl<'a> Retriever<'a> {
                 let entry = out.entry(candidate).or_insert(0.0);
                 if v > *entry {
                     *entry = v;
+                }
+            }
+        }
+        // "what body did she set up": a "council" is filed under "administrative body".
+        {
+            let kinds = self.vocabulary.compound_kinds(self.lexicon);
+            for lemma in self
+                .lexicon
+                .lemmas(word)
+                .iter()
+                .filter(|l| self.lexicon.is_noun(l))
+            {
+                for kind in kinds.get(lemma).into_iter().flatten() {
+                    let entry = out.entry(kind.clone()).or_insert(0.0);
+                    *entry = entry.max(KIND_OF_MATCH);
                 }
             }
         }

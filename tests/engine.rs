@@ -2323,3 +2323,12 @@ fn a_name_and_a_verb_ask_whether() {
 fn where_in_a_place_is_answered_by_the_part_of_it_named() {
     check_short("where in minsk did lukashenko hold his rally", "main Minsk");
 }
+
+#[test]
+fn a_noun_matches_what_wordnet_files_under_a_compound_of_it() {
+    // WordNet files a council under "administrative body": a kind of body.
+    check_short(
+        "What new body did Tikhanovskaya announce the creation of?",
+        "Coordination Council",
+    );
+}
