@@ -100,6 +100,11 @@ const PROXIMITY_MIN_MATCH: f32 = 0.6;
 const AGAINST_FACTOR: f32 = 0.8;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
 const PHRASAL_VERB_FACTOR: f32 = 0.75;
+/// How much of its verb's meaning a phrasal verb on a light verb keeps when WordNet does not
+/// relate the two ("give up" ~ "give").
+const IDIOM_VERB_FACTOR: f32 = 0.4;
+/// A verb with more WordNet senses than this is a light verb ("give", "take", "make").
+const LIGHT_VERB_SENSES: usize = 40;
 /// How much of a vector match a corpus word passes on to its other forms (same lemma or stem).
 const FORM_FAMILY_FACTOR: f32 = 0.95;
 /// How much a match in the neighbouring sentences counts against one in the sentence itself.
@@ -1757,9 +1762,22 @@ impl<'a> Retriever<'a> {
             // verb ("turning to" ~ "turning", but "give up" is not "give").
             let weighed = single.as_deref().unwrap_or(&word).to_string();
             if let Some(first) = single.as_ref().filter(|_| phrasal_verb) {
+                // A light verb of many senses ("give", "take") lends an expression none of its
+                // own ("give up" is no giving), unless WordNet says the expression is a way of
+                // doing it ("hold up" is to hold).
+                let keeps_verb = self.lexicon.most_senses(first) <= LIGHT_VERB_SENSES
+                    || self
+                        .lexicon
+                        .related(&word)
+                        .any(|(relation, _, w)| relation != Relation::Derived && w == first);
+                let factor = if keeps_verb {
+                    PHRASAL_VERB_FACTOR
+                } else {
+                    IDIOM_VERB_FACTOR
+                };
                 for (k, w) in self.expand(&mut analyzer, first) {
                     let e = expansions.entry(k).or_insert(0.0);
-                    *e = e.max(w * PHRASAL_VERB_FACTOR);
+                    *e = e.max(w * factor);
                 }
             }
             // "ran against him", "turned against him": a verb against someone opposes them.

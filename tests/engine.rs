@@ -416,6 +416,11 @@ fn the_user_s_spelling_and_expressions_are_understood() {
         "at what sort of place was the march due to finish",
         "a battle memorial",
     );
+    // "give up" is no giving: not "readiness to give the needed aid".
+    check(
+        "what did lukashenko say about giving up the country",
+        "We will not hand over the country",
+    );
     // A title says nothing of whom: "Mr Lukashenko" is Lukashenko.
     check(
         "Kindly tell me for how many years Mr Lukashenko has governed Belarus.",
