@@ -431,6 +431,7 @@ const NUMBER_WORDS: &[&str] = &[
     "eight",
     "nine",
     "ten",
+    "tens",
     "eleven",
     "twelve",
     "twenty",
@@ -444,6 +445,7 @@ const NUMBER_WORDS: &[&str] = &[
     "million",
     "millions",
     "billion",
+    "billions",
     "dozen",
     "dozens",
 ];

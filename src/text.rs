@@ -351,7 +351,21 @@ const INTERJECTIONS: &[&str] = &[
 ];
 
 /// What a question may call the text it asks about: "in the article", "according to the story".
-const TEXT_NOUNS: &[&str] = &["article", "story", "text", "piece", "news", "report"];
+const TEXT_NOUNS: &[&str] = &[
+    "article",
+    "story",
+    "text",
+    "piece",
+    "news",
+    "report",
+    "paragraph",
+    "sentence",
+    "passage",
+];
+/// Where in the text: "the *first* paragraph".
+const TEXT_POSITIONS: &[&str] = &[
+    "first", "second", "third", "last", "final", "opening", "closing", "next", "same",
+];
 
 /// Words that close a question in chat without being part of it ("... please", "... thx").
 /// Also a closing adverb that only insists ("... exactly", "... again"), so that "when was the
@@ -435,13 +449,21 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
             break;
         }
     }
-    // "... in the article", "... according to this story".
+    // "... in the article", "... according to this story", "... in the first paragraph".
     let norm = |i: usize| tokens[i].norm.as_str();
-    if end >= 4 && TEXT_NOUNS.contains(&norm(end - 1)) && matches!(norm(end - 2), "the" | "this") {
-        let by = matches!(norm(end - 3), "in" | "from" | "by" | "per")
-            || (norm(end - 3) == "to" && norm(end - 4) == "according");
-        if by {
-            end -= if norm(end - 3) == "to" { 4 } else { 3 };
+    if end >= 4 && TEXT_NOUNS.contains(&norm(end - 1)) {
+        let ordinal = usize::from(end >= 5 && TEXT_POSITIONS.contains(&norm(end - 2)));
+        let det = end - 2 - ordinal;
+        if det >= 2 && matches!(norm(det), "the" | "this") {
+            let by = matches!(norm(det - 1), "in" | "from" | "by" | "per")
+                || (norm(det - 1) == "to" && norm(det - 2) == "according");
+            if by {
+                end = if norm(det - 1) == "to" {
+                    det - 2
+                } else {
+                    det - 1
+                };
+            }
         }
     }
     let opens = |t: &Token| opens_question(&t.norm);

@@ -421,6 +421,12 @@ fn the_user_s_spelling_and_expressions_are_understood() {
         "what did lukashenko say about giving up the country",
         "We will not hand over the country",
     );
+    // Where in the article the asker read it says nothing of what; "tens" is a number.
+    check_short(
+        "Roughly how many opponents turned out against Lukashenko on Sunday, according to the \
+         first paragraph?",
+        "tens of thousands of opponents",
+    );
     // A title says nothing of whom: "Mr Lukashenko" is Lukashenko.
     check(
         "Kindly tell me for how many years Mr Lukashenko has governed Belarus.",
