@@ -1685,14 +1685,24 @@ impl<'a> Retriever<'a> {
                     .get(i + 2)
                     .is_some_and(|after| !text::is_stop_word(&after.norm))
             });
-            // "written on their placards", but "stands for the opposition": before a
-            // determiner, a verb and its preposition are one expression only when the articles
-            // use its meaning.
+            // "written on their placards", "to hold over the weekend", but "stands for the
+            // opposition": before a determiner, a verb and its preposition are one expression
+            // only when the articles use its meaning.
             // (A particle is no preposition: "put out the video".)
             let before_determiner = tokens.get(i + 1).is_some_and(|next| {
                 matches!(
                     next.norm.as_str(),
-                    "to" | "for" | "with" | "at" | "of" | "into" | "from" | "in" | "on"
+                    "to" | "for"
+                        | "with"
+                        | "at"
+                        | "of"
+                        | "into"
+                        | "from"
+                        | "in"
+                        | "on"
+                        | "over"
+                        | "about"
+                        | "through"
                 )
             }) && tokens.get(i + 2).is_some_and(|after| {
                 text::is_determiner(&after.norm) && !matches!(after.norm.as_str(), "what" | "which")
