@@ -1249,6 +1249,31 @@ fn is_other_side(question_tokens: &[Token], tokens: &[Token], sentence: &str, at
         })
 }
 
+/// "did she flee to poland" against "exile in Lithuania": a place the question names that the
+/// articles never do, where the passage names another place no question word matched.
+fn replaced_place(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    matched: &[(usize, usize)],
+    lexicon: &Lexicon,
+) -> bool {
+    let place = |w: &str| lexicon.is_proper(w) && lexicon.is_place(w);
+    // (A place the articles never name: "Belarus", named elsewhere, is a setting.)
+    let unmatched_asked = question_tokens.iter().any(|q| {
+        place(&q.norm)
+            && retrieve::term_for(terms, &q.norm).is_some_and(|term| {
+                terms[term].matches.values().all(|&m| m < 0.8)
+                    && !matched.iter().any(|&(_, m)| m == term)
+            })
+    });
+    unmatched_asked
+        && tokens
+            .iter()
+            .enumerate()
+            .any(|(i, t)| t.capitalized && place(&t.norm) && !matched.iter().any(|&(m, _)| m == i))
+}
+
 /// "his triumph over Svetlana Tikhanovskaya with 80%": every name the question and the passage
 /// share is the other side of what the passage tells (after "over", "against", "versus" in its
 /// clause), so a count there is not theirs. Not when the question asks about a contest itself.
@@ -1554,7 +1579,8 @@ pub fn short_answer_with_cost(
             // "did tikhanovskaya get 80%" against "his triumph over Svetlana Tikhanovskaya with
             // 80%": what the passage tells is not said of the one asked about.
             let other_side = only_as_other_side(question_tokens, &tokens, sentence, &matched);
-            let yes_no = if other_side || (negative != asked_negative) != opposed {
+            let replaced = replaced_place(question_tokens, terms, &tokens, &matched, lexicon);
+            let yes_no = if other_side || replaced || (negative != asked_negative) != opposed {
                 "No"
             } else {
                 "Yes"

@@ -2320,6 +2320,15 @@ fn a_why_question_wants_a_passage_that_gives_a_cause() {
 }
 
 #[test]
+fn a_yes_no_question_on_a_place_the_article_replaces_is_answered_no() {
+    // She left for Lithuania; the article never names Poland.
+    check_short("Did Tikhanovskaya flee to Poland?", "No");
+    check_short("did tikhanovskaya flee to lithuania", "Yes");
+    // Belarus is named elsewhere: a passage about Moscow does not deny it.
+    check_short("is the eu going to put sanctions on belarus", "Yes");
+}
+
+#[test]
 fn a_name_and_a_verb_ask_whether() {
     check_short("lukashenka resign?", "No");
     check_short("russia offering military help?", "Yes");
