@@ -250,8 +250,21 @@ pub fn is_telegraphic_yes_no(tokens: &[Token], lexicon: &Lexicon) -> bool {
 
 /// Nouns after "which" that ask for a thing rather than a name: "which colour" is "white".
 const WHICH_THING_NOUNS: &[&str] = &[
-    "colour", "color", "colours", "colors", "language", "slogan", "slogans", "word", "words",
-    "song", "phrase",
+    "colour",
+    "color",
+    "colours",
+    "colors",
+    "language",
+    "slogan",
+    "slogans",
+    "word",
+    "words",
+    "song",
+    "phrase",
+    "anniversary",
+    "occasion",
+    "event",
+    "events",
 ];
 
 /// A verb after which "when", "where" or "who" asks what it says ("did he *say* when ...",

@@ -2329,6 +2329,14 @@ fn a_yes_no_question_on_a_place_the_article_replaces_is_answered_no() {
 }
 
 #[test]
+fn which_anniversary_asks_for_a_thing_not_a_name() {
+    check(
+        "Sunday's march in Minsk marked which anniversary?",
+        "one-week anniversary of the vote",
+    );
+}
+
+#[test]
 fn a_name_and_a_verb_ask_whether() {
     check_short("lukashenka resign?", "No");
     check_short("russia offering military help?", "Yes");
