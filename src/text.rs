@@ -594,8 +594,31 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
 /// words of what the message says before it (see [`lead_words`]).
 pub fn read_message(message: &str) -> (Vec<Token>, Vec<Token>) {
     let (lead, asked) = split_asking(without_bot_name(message));
-    (asked_tokens(asked), lead_words(lead))
+    let mut tokens = asked_tokens(asked);
+    let mut lead = lead_words(lead);
+    // "I read that the ambassador backed the crackdown. Did he?", "... Is that true?": a
+    // question that names nothing asks about what the lead says.
+    if !lead.is_empty() && only_checks(&tokens) {
+        tokens.retain(|t| !CHECKING.contains(&t.norm.as_str()));
+        tokens.append(&mut lead);
+    }
+    (tokens, lead)
 }
+
+/// Whether a question names nothing and only checks what was said before it: "is that
+/// right?", "did he?", "really?".
+fn only_checks(tokens: &[Token]) -> bool {
+    let checking = |t: &Token| CHECKING.contains(&t.norm.as_str());
+    tokens
+        .first()
+        .is_some_and(|t| is_auxiliary(&t.norm) || checking(t))
+        && tokens.iter().all(|t| is_stop_word(&t.norm) || checking(t))
+}
+
+/// Words of a question that only checks what was said before it: "is that *right*", "*really*?".
+const CHECKING: &[&str] = &[
+    "right", "true", "correct", "accurate", "really", "real", "so", "fact",
+];
 
 /// The tokens of the part of a message that asks (see [`question_tokens`]).
 fn asked_tokens(question: &str) -> Vec<Token> {
@@ -696,7 +719,13 @@ fn split_asking(message: &str) -> (&str, &str) {
                 }
                 _ => false,
             });
-    let from = if points_back { 0 } else { from };
+    // (A question that only checks, "is that true?", "did he?", is read with the lead's
+    // words after it: see `read_message`.)
+    let from = if points_back && !only_checks(&asked_tokens) {
+        0
+    } else {
+        from
+    };
     let asked = message[from..].trim_start();
     // A second question after the first "?": only the first is asked.
     let asked = match asked.find('?') {
@@ -1359,7 +1388,8 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
-        is_weekday, question_span, question_tokens, quotations, split_asking, tokenize, STOP_WORDS,
+        is_weekday, question_span, question_tokens, quotations, read_message, split_asking,
+        tokenize, Token, STOP_WORDS,
     };
 
     #[test]
@@ -1460,6 +1490,18 @@ mod tests {
     }
 
     #[test]
+    fn a_question_that_only_checks_is_asked_of_what_was_said() {
+        let words = |tokens: Vec<Token>| tokens.into_iter().map(|t| t.norm).collect::<Vec<_>>();
+        let (asked, lead) = read_message("I heard lukashenko won. Is that true?");
+        assert_eq!(words(asked), ["is", "that", "lukashenko", "won"]);
+        assert!(lead.is_empty());
+        // A question with words of its own keeps the lead apart.
+        let (asked, lead) = read_message("I read that workers walked out. Who were they?");
+        assert_eq!(words(asked), ["who", "were", "they"]);
+        assert_eq!(words(lead), ["workers", "walked"]);
+    }
+
+    #[test]
     fn the_asking_part_of_a_message_is_the_question() {
         let cases = [
             (
@@ -1480,11 +1522,8 @@ mod tests {
                 "i'm confused - leshchenya is ambassador where",
                 "leshchenya is ambassador where",
             ),
-            // What the question points back at stays.
-            (
-                "I heard lukashenko won. Is that true?",
-                "I heard lukashenko won. Is that true?",
-            ),
+            // A question that only checks what was said is read with it (see `read_message`).
+            ("I heard lukashenko won. Is that true?", "Is that true?"),
             // A topic before a dash is no greeting: what "he" stands for.
             (
                 "Putin - what did he promise?",

@@ -2251,6 +2251,11 @@ fn what_a_message_says_before_its_question_helps_a_little() {
         trace.contains("term walked (lead)") || trace.contains("term walk (lead)"),
         "{trace}"
     );
+    // A question that only checks ("Did he?") asks about what the lead says.
+    check(
+        "I read that the Belarusian ambassador to Slovakia backed the crackdown. Did he?",
+        "Igor Leshchenya",
+    );
     // A message that is all question has no lead.
     assert!(!engine().explain("who walked out?").contains("(lead)"));
 }
