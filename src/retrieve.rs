@@ -1316,12 +1316,11 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if matches!(word, "happen" | "happened" | "happens" | "happening") && next == "to" {
         return Marker::Drop;
     }
-    // "is it true that ...", "is it correct that ...": asks whether what follows holds.
+    // "is it true (that) ...", "is it correct that ...": asks whether what follows holds.
     if matches!(word, "true" | "correct" | "right" | "so")
         && i == 2
         && prev == "it"
         && matches!(tokens[0].norm.as_str(), "is" | "was" | "isn't" | "wasn't")
-        && matches!(next, "that" | "")
     {
         return Marker::Drop;
     }

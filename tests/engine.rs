@@ -427,6 +427,10 @@ fn the_user_s_spelling_and_expressions_are_understood() {
          first paragraph?",
         "tens of thousands of opponents",
     );
+    // "is it true" frames the question with or without "that".
+    assert!(!engine()
+        .explain("Is it true state TV staff refused to join the protesters?")
+        .contains("term true"));
     // A title says nothing of whom: "Mr Lukashenko" is Lukashenko.
     check(
         "Kindly tell me for how many years Mr Lukashenko has governed Belarus.",
