@@ -70,10 +70,6 @@ const NAMED_BONUS: f32 = 0.3;
 /// ("sunday's march") only says which one.
 const NAMED_CONFIDENCE: f32 = 0.1;
 
-/// Up to this many terms, a weighty word the articles lack costs confidence in full; in a
-/// longer question it costs in proportion (one odd word among seven says less).
-const ABSENT_SCALE_TERMS: f32 = 4.0;
-
 /// How much a sentence that gives a cause or purpose gains for a "why" question.
 const REASON_BONUS: f32 = 0.08;
 /// What a passage loses for a "when will ..." question when it speaks only of the past.
@@ -486,11 +482,10 @@ impl Engine {
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.
-            let scale = (ABSENT_SCALE_TERMS / own.len().max(1) as f32).min(1.0);
             for (term, &m) in own.iter().zip(&first.term_match) {
                 let best = retriever.best_in_corpus(term);
                 if m < 0.3 && best < 0.3 {
-                    confidence *= 1.0 - 0.5 * term.weight * scale;
+                    confidence *= 1.0 - 0.5 * term.weight;
                 } else {
                     // Only loosely related words in the articles ("weather" ~ "hold up").
                     let loose = 1.0 - ramp(best, LOOSE_FROM, STRICT_MATCH);
