@@ -526,27 +526,9 @@ pub fn states_reason(sentence: &str, lexicon: &Lexicon) -> bool {
 /// Whether the question is only a topic ("sanctions", "lukashenko speech"): no question word,
 /// and no auxiliary opening a yes/no question.
 pub fn is_topic_only(question_tokens: &[Token]) -> bool {
-    let opens_yes_no = question_tokens.first().is_some_and(|t| {
-        matches!(
-            t.norm.as_str(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "did"
-                | "does"
-                | "do"
-                | "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "if"
-                | "unless"
-        )
-    });
+    let opens_yes_no = question_tokens
+        .first()
+        .is_some_and(|t| text::is_auxiliary(&t.norm) || matches!(t.norm.as_str(), "if" | "unless"));
     // ("opposition colour", "protest slogans": a kind of thing named asks for its member.)
     !opens_yes_no
         && !question_tokens.iter().any(|t| {
