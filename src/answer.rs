@@ -326,13 +326,49 @@ pub fn event_term(kind: QuestionKind, terms: &[QueryTerm], lexicon: &Lexicon) ->
     if !matches!(kind, QuestionKind::Time | QuestionKind::Place) {
         return None;
     }
-    terms.iter().rposition(|t| {
-        !t.noun
-            && lexicon.can_be_verb(&t.word)
-            && !lexicon.is_proper(&t.word)
-            && lexicon.most_senses(&t.word) <= MAX_EVENT_SENSES
-    })
+    terms.iter().rposition(|t| is_event_verb(t, lexicon))
 }
+
+/// Whether a term is a verb that names an event (see [`MAX_EVENT_SENSES`]).
+fn is_event_verb(t: &QueryTerm, lexicon: &Lexicon) -> bool {
+    !t.noun
+        && lexicon.can_be_verb(&t.word)
+        && !lexicon.is_proper(&t.word)
+        && lexicon.most_senses(&t.word) <= MAX_EVENT_SENSES
+}
+
+/// The event a count is of: [`event_term`]'s, taken from the main clause ("how many were
+/// *injured* when police cracked down", not "cracked down"), else from the whole question.
+fn main_clause_event(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let cut = question_tokens
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, t)| SUBORDINATORS.contains(&t.norm.as_str()))
+        .map_or(question_tokens.len(), |(i, _)| i);
+    let in_main = |t: &QueryTerm| {
+        question_tokens[..cut].iter().any(|q| {
+            q.norm == t.word
+                || t.forms.contains(&q.norm)
+                || t.word
+                    .strip_prefix(q.norm.as_str())
+                    .is_some_and(|rest| rest.starts_with('_'))
+        })
+    };
+    terms
+        .iter()
+        .rposition(|t| is_event_verb(t, lexicon) && in_main(t))
+        .or_else(|| event_term(QuestionKind::Time, terms, lexicon))
+}
+
+/// Words that open a clause of time, cause or condition inside a question.
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "after", "during", "because", "since", "if", "before", "until", "as",
+];
 
 /// What the first figure after the source asked about is preferred by (in tokens of distance,
 /// see `distance`): the source's own figure, however far from the other question words.
@@ -1723,7 +1759,7 @@ pub fn short_answer_with_cost(
             // For "how many were killed", the term of the event counted, and whether a span
             // counts it ("two individuals dead").
             let counted_event = (kind == QuestionKind::Number)
-                .then(|| event_term(QuestionKind::Time, terms, lexicon))
+                .then(|| main_clause_event(question_tokens, terms, lexicon))
                 .flatten();
             // Whether the event is matched at a token in `range`.
             let event_in = |range: std::ops::RangeInclusive<usize>| {

@@ -2369,3 +2369,12 @@ fn a_noun_matches_what_wordnet_files_under_a_compound_of_it() {
         "Coordination Council",
     );
 }
+
+#[test]
+fn a_count_is_of_the_main_clause_s_event() {
+    // The crackdown is when; the count asked is of the injured.
+    check_short(
+        "How many people were injured when police cracked down on the demonstrations?",
+        "hundreds",
+    );
+}
