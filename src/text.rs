@@ -632,6 +632,9 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     for t in &mut tokens {
         if let Some(word) = chat_word(&t.norm) {
             t.norm = word;
+        } else if let Some(figure) = short_figure(&t.norm) {
+            t.norm = figure;
+            t.number = true;
         }
     }
     read_according_to_whom(&mut tokens);
@@ -840,6 +843,20 @@ fn is_shouted(question: &str, tokens: &[Token]) -> bool {
             || tokens
                 .iter()
                 .any(|t| t.acronym && t.norm.chars().count() > 5))
+}
+
+/// "50k", "1.5m": the figure written out ("50000", "1500000").
+fn short_figure(word: &str) -> Option<String> {
+    let (digits, scale) = if let Some(d) = word.strip_suffix('k') {
+        (d, 1_000.0)
+    } else {
+        (word.strip_suffix('m')?, 1_000_000.0)
+    };
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return None;
+    }
+    let value = digits.parse::<f64>().ok()? * scale;
+    (value.fract() == 0.0 && value < 1e12).then(|| format!("{value:.0}"))
 }
 
 /// The word a chat abbreviation stands for, or the plural of one ("govts").
@@ -1388,8 +1405,8 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
-        is_weekday, question_span, question_tokens, quotations, read_message, split_asking,
-        tokenize, Token, STOP_WORDS,
+        is_weekday, question_span, question_tokens, quotations, read_message, short_figure,
+        split_asking, tokenize, Token, STOP_WORDS,
     };
 
     #[test]
@@ -1487,6 +1504,15 @@ mod tests {
         let shouted = question_tokens("WHAT DAY DID SHE LEAVE");
         assert!(shouted.iter().all(|t| !t.acronym && !t.capitalized));
         assert!(question_tokens("CSTO?")[0].acronym);
+    }
+
+    #[test]
+    fn short_figures_are_written_out() {
+        assert_eq!(short_figure("50k").as_deref(), Some("50000"));
+        assert_eq!(short_figure("1.5m").as_deref(), Some("1500000"));
+        assert_eq!(short_figure("k"), None);
+        assert_eq!(short_figure("mk"), None);
+        assert_eq!(short_figure("film"), None);
     }
 
     #[test]
