@@ -59,9 +59,6 @@ const EVENT_MISSING_CONFIDENCE: f32 = 0.75;
 /// anything of that kind ("what language ..." answered by a passage without one).
 const KIND_MISSING_CONFIDENCE: f32 = 0.6;
 
-/// What confidence keeps when the winner of a "why" question gives no cause or purpose.
-const REASONLESS_CONFIDENCE: f32 = 0.6;
-
 /// What a candidate gains for "what was the march called" when its answer is a name holding
 /// the word asked about ("March for Freedom"): that is the thing's name, whatever else the
 /// question says of it.
@@ -471,14 +468,6 @@ impl Engine {
             }
             if kindless {
                 confidence *= KIND_MISSING_CONFIDENCE;
-            }
-            // "why did she leave": a passage that gives no cause or purpose.
-            let causeless = kind == QuestionKind::Reason
-                && retriever
-                    .sentence(first.at)
-                    .is_some_and(|(_, sent)| !answer::states_reason(&sent.text, self.lexicon));
-            if causeless {
-                confidence *= REASONLESS_CONFIDENCE;
             }
             // A weighty question word that nothing in the articles matches ("china" in "did
             // china support lukashenko") means they are about something else.

@@ -62,6 +62,13 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-32.jsonl", 88.0),
     ("heldout-questions-33.jsonl", 83.0),
     ("heldout-questions-34.jsonl", 76.0),
+    ("heldout-questions-35.jsonl", 86.0),
+    ("heldout-questions-36.jsonl", 83.0),
+    ("heldout-questions-37.jsonl", 81.0),
+    ("heldout-questions-38.jsonl", 86.0),
+    ("heldout-questions-39.jsonl", 76.0),
+    ("heldout-questions-40.jsonl", 86.0),
+    ("heldout-questions-41.jsonl", 75.0),
 ];
 
 fn repo() -> &'static Path {
@@ -2317,11 +2324,7 @@ fn a_thing_answer_does_not_open_on_a_preposition_the_question_ends_on() {
 }
 
 #[test]
-fn a_why_question_wants_a_passage_that_gives_a_cause() {
-    // The article says when she left, not why.
-    let answer = engine().ask("why did tikhanovskaya leave the country", 3);
-    assert!(!answer.found, "{answer:?}");
-    // What a colour stands for says why it is worn.
+fn what_a_thing_stands_for_says_why_it_is_chosen() {
     check(
         "why is everyone wearing white",
         "symbolize the opposition movement",
