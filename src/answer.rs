@@ -905,12 +905,7 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
         // ("which alliance kremlin mentioned": a name WordNet knows, before a word that is only
         // a verb.)
         let only_verb_next = words.get(i + 1).is_some_and(|n| {
-            (lexicon.is_verb_form(n) && !lexicon.is_noun(n))
-                || text::is_tense_auxiliary(n)
-                || matches!(
-                    *n,
-                    "can" | "could" | "would" | "should" | "may" | "might" | "must"
-                )
+            (lexicon.is_verb_form(n) && !lexicon.is_noun(n)) || text::is_auxiliary(n)
         });
         if !phrase.is_empty() && ((!known && verb_next) || (lexicon.is_proper(w) && only_verb_next))
         {

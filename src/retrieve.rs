@@ -892,8 +892,9 @@ impl Vocabulary {
         })
     }
 
-    /// See [`Vocabulary::compound_kinds`]: a council is an administrative body, so a kind of
-    /// body. Only the first [`COMPOUND_KIND_REACH`] broader terms of a noun's senses count.
+    /// The corpus nouns filed under a two-word term, by its last word, built the first time
+    /// asked: a council is an administrative body, so a kind of body. Only the first
+    /// [`COMPOUND_KIND_REACH`] broader terms of a noun count.
     fn compound_kinds(&self, lexicon: &Lexicon) -> &HashMap<String, Vec<String>> {
         self.compound_kinds.get_or_init(|| {
             let mut out: HashMap<String, Vec<String>> = HashMap::default();
@@ -2282,18 +2283,12 @@ impl<'a> Retriever<'a> {
             }
         }
         // "what body did she set up": a "council" is filed under "administrative body".
-        {
-            let kinds = self.vocabulary.compound_kinds(self.lexicon);
-            for lemma in self
-                .lexicon
-                .lemmas(word)
-                .iter()
-                .filter(|l| self.lexicon.is_noun(l))
-            {
-                for kind in kinds.get(lemma).into_iter().flatten() {
-                    let entry = out.entry(kind.clone()).or_insert(0.0);
-                    *entry = entry.max(KIND_OF_MATCH);
-                }
+        let kinds = self.vocabulary.compound_kinds(self.lexicon);
+        for lemma in self.lexicon.lemmas(word) {
+            let nouns = kinds.get(&lemma).filter(|_| self.lexicon.is_noun(&lemma));
+            for kind in nouns.into_iter().flatten() {
+                let entry = out.entry(kind.clone()).or_insert(0.0);
+                *entry = entry.max(KIND_OF_MATCH);
             }
         }
         out
@@ -3398,8 +3393,6 @@ fn on_occasion(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     })
 }
 
-/// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
-/// signs", "the protest signs", "which hand sign"): a noun, not a verb.
 /// "at state tv", "state media": a bare word right before a noun that is no verb, which it
 /// modifies, is a noun too.
 fn modifies_noun(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
@@ -3420,6 +3413,8 @@ fn modifies_noun(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
         })
 }
 
+/// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
+/// signs", "the protest signs", "which hand sign"): a noun, not a verb.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
     // "is the opposition calling": a participle after the noun is its verb.
     let participle = tokens[i].norm.ends_with("ing") || tokens[i].norm.ends_with("ed");
