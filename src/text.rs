@@ -416,22 +416,25 @@ fn filler_len(tokens: &[Token], at_end: bool) -> usize {
         .map_or(0, |phrase| phrase.len())
 }
 
-/// The auxiliaries, tense ones (be, do, have, will) first, then modals and negated forms.
-const AUXILIARIES: &[&str] = &[
-    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will", "would", "can",
-    "could", "should", "shall", "may", "might", "must", "isn't", "aren't", "wasn't", "don't",
-    "doesn't", "didn't", "hasn't", "haven't", "won't",
+/// The auxiliaries of tense: be, do, have and will.
+const TENSE_AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "has", "have", "had", "will",
+];
+/// The other auxiliaries: modals, and negated forms.
+const OTHER_AUXILIARIES: &[&str] = &[
+    "would", "can", "could", "should", "shall", "may", "might", "must", "isn't", "aren't",
+    "wasn't", "don't", "doesn't", "didn't", "hasn't", "haven't", "won't",
 ];
 
 /// Whether a word is an auxiliary ("is", "did", "could", "won't").
 pub fn is_auxiliary(word: &str) -> bool {
-    AUXILIARIES.contains(&word)
+    is_tense_auxiliary(word) || OTHER_AUXILIARIES.contains(&word)
 }
 
 /// Whether an auxiliary of tense (be, do, have, will) opens the question: "did he ...", "is it
 /// ...". Unlike a modal ("could you ..."), it does not ask a favour.
 pub fn is_tense_auxiliary(word: &str) -> bool {
-    AUXILIARIES[..11].contains(&word)
+    TENSE_AUXILIARIES.contains(&word)
 }
 
 /// Where the question proper stands among `tokens`: after a lead-in ("quick question: is he
