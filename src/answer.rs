@@ -1580,10 +1580,11 @@ pub fn short_answer_with_cost(
             .any(|&(s, e, _, m)| m >= 0.75 && s <= tokens[i].start && tokens[i].end <= e)
     };
     match kind {
-        QuestionKind::YesNo if alternatives(question_tokens).is_some() => {
-            chosen_alternative(question_tokens, terms, &matched).map(|a| (a, 0.0))
-        }
         QuestionKind::YesNo => {
+            if let Some(offered) = alternatives(question_tokens) {
+                return chosen_alternative(offered, question_tokens, terms, &matched)
+                    .map(|a| (a, 0.0));
+            }
             // A negation counts when it bears on a question word: just before one ("declined
             // phone call to step down", "will not hand over").
             let negative = tokens.iter().enumerate().any(|(n, t)| {
@@ -2269,11 +2270,11 @@ fn alternatives(
 /// Of a choice question's [`alternatives`], the one whose words the passage matches, and the
 /// other not: "the protesters" when the passage says the ambassador stood with "militants".
 fn chosen_alternative(
+    (first, second): (std::ops::Range<usize>, std::ops::Range<usize>),
     question_tokens: &[Token],
     terms: &[QueryTerm],
     matched: &[(usize, usize)],
 ) -> Option<String> {
-    let (first, second) = alternatives(question_tokens)?;
     let matches = |range: &std::ops::Range<usize>| {
         question_tokens[range.clone()]
             .iter()
