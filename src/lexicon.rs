@@ -142,6 +142,27 @@ impl Lexicon {
         }
     }
 
+    /// Whether the thesaurus or WordNet lists a base form of `other` for a base form of `word`,
+    /// either way round ("step" and "actions").
+    pub fn thesaurus_relates(&self, word: &str, other: &str) -> bool {
+        let words = self.lemmas(word);
+        let others = self.lemmas(other);
+        if words.iter().any(|w| others.contains(w)) {
+            return false;
+        }
+        let lists = |lemma: &str, target: &str| {
+            self.thesaurus(lemma).is_some_and(|t| {
+                t.mutual
+                    .split(' ')
+                    .chain(t.one_way.split(' '))
+                    .any(|e| e == target)
+            }) || self.related(lemma).any(|(_, _, w)| w == target)
+        };
+        words
+            .iter()
+            .any(|w| others.iter().any(|o| lists(w, o) || lists(o, w)))
+    }
+
     /// The Moby thesaurus's entries for `lemma` (`assets/thesaurus/`): how long its whole list
     /// is (the longer, the vaguer the word), the entries that list `lemma` back, and the others.
     pub fn thesaurus(&self, lemma: &str) -> Option<Thesaurus> {

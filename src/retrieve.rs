@@ -100,6 +100,12 @@ const PROXIMITY_MIN_MATCH: f32 = 0.6;
 const AGAINST_FACTOR: f32 = 0.8;
 /// How much of its verb's meaning a phrasal verb keeps ("turn to" ~ "turn").
 const PHRASAL_VERB_FACTOR: f32 = 0.75;
+/// How strongly a question's phrasal verb means the articles' one with the same particle and a
+/// verb of the thesaurus's list ("step down" ~ "actions down", as a rewording may say it).
+const PARAPHRASED_PHRASAL_FACTOR: f32 = 0.6;
+/// Particles after which the articles' word is read as a phrasal verb's (see
+/// [`words_before_particles`]).
+const CORPUS_PARTICLES: &[&str] = &["down", "up", "out", "off", "away", "back"];
 /// How much of its verb's meaning a phrasal verb on a light verb keeps when WordNet does not
 /// relate the two ("give up" ~ "give").
 const IDIOM_VERB_FACTOR: f32 = 0.4;
@@ -263,6 +269,9 @@ pub struct Vocabulary {
     /// The corpus words that are forms of a verb reporting speech ("claimed"), found the first
     /// time a question asks what someone said.
     reporting: std::sync::OnceLock<Vec<String>>,
+    /// The corpus words written before each particle ("actions" before "down"): the verbs of
+    /// the articles' phrasal verbs, by particle.
+    particle_words: HashMap<String, Vec<String>>,
     /// Per sentence, the heading above it (in `headings`), or `u32::MAX`.
     heading_of: Vec<u32>,
     /// The words of each heading, as string ids.
@@ -345,6 +354,22 @@ pub fn word_forms(lexicon: &Lexicon, analyzer: &mut TextAnalyzer, word: &str) ->
         forms.push(s);
     }
     forms
+}
+
+/// Each word of `sentence` written just before a particle ("actions down", "walked off"), with
+/// the particle: a phrasal verb, perhaps.
+fn words_before_particles(sentence: &str) -> Vec<(String, String)> {
+    let tokens = text::tokenize(sentence);
+    tokens
+        .windows(2)
+        .filter(|w| {
+            CORPUS_PARTICLES.contains(&w[1].norm.as_str())
+                && &sentence[w[0].end..w[1].start] == " "
+                && !w[0].number
+                && !text::is_stop_word(&w[0].norm)
+        })
+        .map(|w| (w[1].norm.clone(), w[0].norm.clone()))
+        .collect()
 }
 
 /// The words of a sentence as matching sees them: each token, plus each pair of neighbouring
@@ -619,6 +644,7 @@ impl Vocabulary {
         let mut verb_uses: Vec<Vec<u32>> = Vec::new();
         let mut compound_parts: Vec<Vec<u32>> = Vec::new();
         let mut name_parts: Vec<Vec<u32>> = Vec::new();
+        let mut particle_words: HashMap<String, Vec<String>> = HashMap::default();
         let title_places: Vec<Vec<String>> = index
             .documents
             .iter()
@@ -690,6 +716,12 @@ impl Vocabulary {
                     verb_uses.push(verbs_after_to(lexicon, &sentence.text));
                     compound_parts.push(hyphen_compound_parts(lexicon, &sentence.text));
                     name_parts.push(common_words_in_names(lexicon, &sentence.text));
+                    for (particle, word) in words_before_particles(&sentence.text) {
+                        let before = particle_words.entry(particle).or_default();
+                        if !before.contains(&word) {
+                            before.push(word);
+                        }
+                    }
                 }
             }
             // The person a "she" or "he" stands for, and the thing "the building" stands for,
@@ -862,6 +894,7 @@ impl Vocabulary {
             verb_uses,
             compound_parts,
             name_parts,
+            particle_words,
         }
     }
 
@@ -919,6 +952,11 @@ impl Vocabulary {
             }
             out
         })
+    }
+
+    /// The corpus words written before `particle` (see [`words_before_particles`]).
+    fn phrasal_paraphrases(&self, particle: &str) -> &[String] {
+        self.particle_words.get(particle).map_or(&[], Vec::as_slice)
     }
 
     /// The corpus words that are forms of a verb reporting speech (see [`REPORTING_VERBS`]),
@@ -1674,6 +1712,7 @@ impl<'a> Retriever<'a> {
             let mut word = token.norm.clone();
             let mut single: Option<String> = None;
             let mut phrasal_verb = false;
+            let mut particle: Option<&str> = None;
             // Two words WordNet knows as one expression ("take place", "step down") mean it.
             // But "come to power" is "come" + "to power": a preposition before a content word
             // starts a phrase of its own.
@@ -1743,6 +1782,7 @@ impl<'a> Retriever<'a> {
                 };
                 single = Some(weighed);
                 phrasal_verb = phrasal;
+                particle = phrasal.then_some(next.as_str());
                 word = pair;
                 skip_next = true;
             }
@@ -1775,7 +1815,8 @@ impl<'a> Retriever<'a> {
                 // A light verb of many senses ("give", "take") lends an expression none of its
                 // own ("give up" is no giving), unless WordNet says the expression is a way of
                 // doing it ("hold up" is to hold).
-                let keeps_verb = self.lexicon.most_senses(first) <= LIGHT_VERB_SENSES
+                let light_verb = self.lexicon.most_senses(first) > LIGHT_VERB_SENSES;
+                let keeps_verb = !light_verb
                     || self
                         .lexicon
                         .related(&word)
@@ -1788,6 +1829,16 @@ impl<'a> Retriever<'a> {
                 for (k, w) in self.expand(&mut analyzer, first) {
                     let e = expansions.entry(k).or_insert(0.0);
                     *e = e.max(w * factor);
+                }
+                // "actions down" for "step down": the same particle after a word the
+                // thesaurus lists for the verb.
+                // (Not a light verb's: "give up" is no "keep up".)
+                let paraphrased = particle.filter(|_| !light_verb);
+                for w in paraphrased.map_or(&[][..], |p| self.vocabulary.phrasal_paraphrases(p)) {
+                    if self.lexicon.thesaurus_relates(first, w) {
+                        let e = expansions.entry(w.clone()).or_insert(0.0);
+                        *e = e.max(PARAPHRASED_PHRASAL_FACTOR);
+                    }
                 }
             }
             // "ran against him", "turned against him": a verb against someone opposes them.

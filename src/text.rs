@@ -640,11 +640,13 @@ fn asked_tokens(question: &str) -> Vec<Token> {
             t.number = true;
         }
     }
+    read_chat_shorthand(&mut tokens);
     read_according_to_whom(&mut tokens);
     let span = question_span(&tokens);
     tokens.truncate(span.end);
     tokens.drain(..span.start);
     read_whos(&mut tokens);
+    read_contracted_auxiliaries(&mut tokens);
     read_in_charge(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
@@ -944,7 +946,9 @@ fn read_day_abbreviations(tokens: &mut [Token]) {
             "fri" => "friday",
             short @ ("sat" | "sun" | "wed" | "mon") => {
                 let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+                let after = i.checked_sub(1).map_or("", |p| tokens[p].norm.as_str());
                 let placed = i == 0
+                    || matches!(after, "on" | "last" | "since" | "until" | "by")
                     || matches!(
                         next,
                         "night"
@@ -971,6 +975,173 @@ fn read_day_abbreviations(tokens: &mut [Token]) {
             _ => continue,
         };
         tokens[i].norm = day.to_string();
+    }
+}
+
+/// Chat shorthand that only reads so in its place: "4" and "2" for "for" and "to" ("asking 4
+/// help", "what happened 2 her husband") where no count can stand, a lower-case "w" and "n" for
+/// "with" and "and" between words, and "acc" for "according" before "to".
+fn read_chat_shorthand(tokens: &mut [Token]) {
+    for i in 0..tokens.len() {
+        let prev = i.checked_sub(1).map(|p| &tokens[p]);
+        let next = tokens.get(i + 1);
+        let word = |t: Option<&Token>| t.is_some_and(|t| !t.number && t.norm.len() > 1);
+        let full = match tokens[i].norm.as_str() {
+            digit @ ("4" | "2") if word(prev) => {
+                let after_verb = prev.is_some_and(|t| {
+                    let verb = t.norm.as_str();
+                    if digit == "4" {
+                        FOR_VERBS.contains(&verb)
+                    } else {
+                        TO_VERBS.contains(&verb)
+                    }
+                });
+                let placed = next.is_none_or(|t| {
+                    t.capitalized || is_determiner_or_pronoun(&t.norm) || t.norm == "help"
+                });
+                if !(placed || after_verb) {
+                    continue;
+                }
+                if digit == "4" {
+                    "for"
+                } else {
+                    "to"
+                }
+            }
+            "w" if !tokens[i].capitalized && word(prev) => "with",
+            "n" if !tokens[i].capitalized && word(prev) && word(next) => "and",
+            "acc" if next.is_some_and(|t| matches!(t.norm.as_str(), "to" | "2")) => "according",
+            _ => continue,
+        };
+        tokens[i].norm = full.to_string();
+        tokens[i].number = false;
+        if full == "according" {
+            if let Some(to) = tokens.get_mut(i + 1) {
+                to.norm = "to".to_string();
+                to.number = false;
+            }
+        }
+    }
+}
+
+/// Verbs that "4" may follow as "for": "asking 4 help", "run 4 pres".
+const FOR_VERBS: &[&str] = &[
+    "ask", "asks", "asked", "asking", "call", "calls", "called", "calling", "vote", "voted",
+    "voting", "wait", "waiting", "run", "ran", "running", "stand", "stood", "fight", "fighting",
+    "pushing", "push", "pay", "paid", "looking", "look", "blame", "blamed", "sorry",
+];
+/// Verbs that "2" may follow as "to": "went 2 lithuania", "happened 2 him".
+const TO_VERBS: &[&str] = &[
+    "go",
+    "goes",
+    "went",
+    "going",
+    "gone",
+    "come",
+    "came",
+    "coming",
+    "happen",
+    "happened",
+    "happens",
+    "talk",
+    "talked",
+    "talking",
+    "listen",
+    "flee",
+    "fled",
+    "fleeing",
+    "moved",
+    "move",
+    "want",
+    "wants",
+    "wanted",
+    "need",
+    "needs",
+    "needed",
+    "try",
+    "tried",
+    "trying",
+    "due",
+    "able",
+    "said",
+    "say",
+    "says",
+    "according",
+    "acc",
+    "close",
+    "next",
+    "refused",
+    "refuse",
+    "agreed",
+    "agree",
+    "plan",
+    "planned",
+    "plans",
+    "offered",
+    "offer",
+    "promised",
+    "promise",
+];
+
+/// Determiners and personal pronouns, which open a noun phrase after a preposition.
+fn is_determiner_or_pronoun(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "my"
+            | "your"
+            | "our"
+            | "him"
+            | "them"
+            | "it"
+            | "me"
+            | "us"
+            | "you"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+    )
+}
+
+/// "she'll", "they'd", "we're": a pronoun and its auxiliary, as two words ("she will"), so
+/// that "what will she do" and "what she'll do" read the same.
+fn read_contracted_auxiliaries(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let split = tokens[i].norm.split_once('\'').and_then(|(head, tail)| {
+            let auxiliary = match tail {
+                "ll" => "will",
+                "d" => "would",
+                "re" => "are",
+                "ve" => "have",
+                "m" => "am",
+                _ => return None,
+            };
+            matches!(head, "i" | "you" | "he" | "she" | "it" | "we" | "they")
+                .then(|| (head.to_string(), auxiliary))
+        });
+        if let Some((head, auxiliary)) = split {
+            tokens[i].norm = head;
+            let mut after = tokens[i].clone();
+            after.norm = auxiliary.to_string();
+            after.start = after.end;
+            after.capitalized = false;
+            tokens.insert(i + 1, after);
+            i += 1;
+        }
+        i += 1;
     }
 }
 
@@ -1112,6 +1283,7 @@ fn chat_abbreviation(word: &str) -> Option<&'static str> {
     Some(match word {
         "ppl" | "ppls" => "people",
         "wat" | "wot" | "wut" => "what",
+        "wats" | "wots" | "wuts" => "whats",
         "wen" | "wn" => "when",
         "wer" | "whr" => "where",
         "hw" => "how",
@@ -1141,6 +1313,11 @@ fn chat_abbreviation(word: &str) -> Option<&'static str> {
         "msg" => "message",
         "bcoz" => "because",
         "wknd" => "weekend",
+        "vid" => "video",
+        "rn" => "now",
+        "b4" => "before",
+        "smth" | "sth" => "something",
+        "cos" | "cus" => "because",
         _ => return None,
     })
 }

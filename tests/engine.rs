@@ -2381,3 +2381,34 @@ fn a_count_is_of_the_main_clause_s_event() {
         "hundreds",
     );
 }
+
+#[test]
+fn chat_shorthand_reads_as_the_words_it_stands_for() {
+    // "4" and "2" where no count can stand, "w" and "n" between words, "rn", "vid".
+    check_short("wat kind of protests did she ask 4", "peaceful rallies");
+    check_short("which paper posted the ambassador vid", "Nasha Niva");
+    check_short("where is tikhanovskaya rn", "Lithuania");
+    check_short("wat % did he say he won w", "80%");
+    check_short("how many ppl went to his rally acc to his ppl", "50,000");
+    // A count stays a count.
+    check_short("were 2 people killed", "Yes");
+}
+
+#[test]
+fn a_phrasal_verb_matches_the_same_particle_after_a_word_listed_for_its_verb() {
+    // The rewording says "actions down" for "steps down".
+    check(
+        "What did Tikhanovskaya say she would do if Lukashenko stepped down?",
+        "she will arrange new elections if Lukashenko actions down",
+    );
+    // The exact phrase still wins.
+    check_short("did lukashenko agree to step down", "No");
+}
+
+#[test]
+fn a_pronoun_s_contracted_auxiliary_is_read_as_the_auxiliary() {
+    check_short(
+        "What does Tikhanovskaya say she'll do if Lukashenko steps down?",
+        "arrange new elections",
+    );
+}
