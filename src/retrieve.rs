@@ -1316,6 +1316,10 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if matches!(word, "toll" | "size") || (matches!(word, "number" | "count") && next == "of") {
         return Marker::Drop;
     }
+    // "list the demands", "quote one of the slogans": the verb only asks.
+    if i == 0 && text::opens_request(tokens) {
+        return Marker::Drop;
+    }
     // "one of the signs" asks about the signs.
     if (matches!(word, "name" | "names" | "date" | "one") && next == "of")
         || (word == "going" && next == "to")

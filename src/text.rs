@@ -531,6 +531,20 @@ const REQUEST_VERBS: &[&str] = &[
     "quote",
 ];
 
+/// Whether `tokens` open on a request's verb with its object after it ("*list* the demands",
+/// "*quote* one of the slogans", "*name* the ambassador"): the verb says how to answer, not
+/// what about.
+pub fn opens_request(tokens: &[Token]) -> bool {
+    let norm = |i: usize| tokens.get(i).map_or("", |t| t.norm.as_str());
+    REQUEST_VERBS.contains(&norm(0))
+        && (is_determiner(norm(1))
+            || opens_question(norm(1))
+            || matches!(
+                norm(1),
+                "one" | "some" | "all" | "any" | "each" | "every" | "two" | "three" | "both"
+            ))
+}
+
 /// Words that only soften a request ("could you *kindly* list ...").
 const SOFTENERS: &[&str] = &["please", "kindly", "possibly", "just", "perhaps"];
 

@@ -2412,3 +2412,19 @@ fn a_pronoun_s_contracted_auxiliary_is_read_as_the_auxiliary() {
         "arrange new elections",
     );
 }
+
+#[test]
+fn a_request_s_opening_verb_is_not_asked_about() {
+    check(
+        "List the demands Tikhanovskaya made of the authorities.",
+        "She demanded the authorities release all detainees",
+    );
+    check_short(
+        "name the ambassador who backed the protesters",
+        "Igor Leshchenya",
+    );
+    check(
+        "Quote one of the slogans protesters had on their placards.",
+        "Demonstrators held placards with mottos",
+    );
+}
