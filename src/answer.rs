@@ -974,8 +974,15 @@ fn is_name_part(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
     if !t.capitalized || t.number || is_time(t) || text::is_stop_word(&t.norm) {
         return false;
     }
+    // "ex-Soviet", "post-Soviet": a name made a modifier of a time before or after it.
+    let dated = t.hyphenated
+        && i > 0
+        && matches!(
+            tokens[i - 1].norm.as_str(),
+            "ex" | "post" | "pre" | "non" | "neo"
+        );
     let common = lexicon.lemmas(&t.norm).iter().any(|l| lexicon.is_lemma(l));
-    !(i == 0 && common)
+    !dated && !(i == 0 && common)
 }
 
 /// Typed candidates in a sentence: runs of tokens of the wanted kind.

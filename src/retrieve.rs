@@ -1411,9 +1411,9 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
-    // "the march coincided with the anniversary", "it corresponds to": the verb only puts two
-    // things side by side, as a preposition does in the passage ("the march on the
-    // anniversary").
+    // "the march coincided with the anniversary", "it corresponds to", "states that belong to
+    // the alliance": the verb only puts two things side by side, as a preposition does in the
+    // passage ("the march on the anniversary", "the partnership between 6 states").
     if matches!(
         word,
         "coincide"
@@ -1424,6 +1424,10 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
             | "corresponded"
             | "corresponds"
             | "corresponding"
+            | "belong"
+            | "belongs"
+            | "belonged"
+            | "belonging"
     ) && matches!(next, "with" | "to")
     {
         return Marker::Drop;

@@ -2428,3 +2428,23 @@ fn a_request_s_opening_verb_is_not_asked_about() {
         "Demonstrators held placards with mottos",
     );
 }
+
+#[test]
+fn belonging_to_something_is_being_in_it() {
+    // "belong to" only puts the states and the alliance side by side.
+    check_short(
+        "How many former Soviet states belong to the CSTO alliance?",
+        "6",
+    );
+    check_short("How many states belong to the CSTO?", "6 ex-Soviet states");
+}
+
+#[test]
+fn a_name_after_ex_is_no_place_of_its_own() {
+    // "ex-Soviet" describes the states; "Soviet" names none of them.
+    let answer = engine().ask(
+        "Besides Russia and Belarus, which countries belong to the CSTO alliance?",
+        3,
+    );
+    assert_ne!(answer.answer.as_deref(), Some("Soviet"));
+}
