@@ -339,7 +339,7 @@ fn is_event_verb(t: &QueryTerm, lexicon: &Lexicon) -> bool {
 
 /// The event a count is of: [`event_term`]'s, taken from the main clause ("how many were
 /// *injured* when police cracked down", not "cracked down"), else from the whole question.
-fn main_clause_event(
+pub fn main_clause_event(
     question_tokens: &[Token],
     terms: &[QueryTerm],
     lexicon: &Lexicon,

@@ -331,11 +331,16 @@ impl Engine {
         // "when will the strikes end", "where was the march to end": a passage that lacks the
         // event asked about answers something else.
         let event = answer::event_term(kind, own, self.lexicon);
+        // A count is of an event too ("how many walked out" is told by who came out, not by
+        // who objected), though a sentence of it in other words may still tell.
+        let counted = (kind == QuestionKind::Number)
+            .then(|| answer::main_clause_event(&tokens, own, self.lexicon))
+            .flatten();
         // "what was he wearing": a passage with nothing worn in it answers something else.
         let worn = (kind == QuestionKind::Thing)
             .then(|| retrieve::wear_term(own))
             .flatten();
-        if let Some(e) = event.or(worn) {
+        if let Some(e) = event.or(worn).or(counted) {
             // Something worn must be there itself, not only by the sentence around it.
             let least = if worn.is_some() {
                 WORN_LEAST_MATCH

@@ -2448,3 +2448,12 @@ fn a_name_after_ex_is_no_place_of_its_own() {
     );
     assert_ne!(answer.answer.as_deref(), Some("Soviet"));
 }
+
+#[test]
+fn a_count_is_told_by_a_sentence_of_its_event() {
+    // The staff "came out"; the thousands outside only objected.
+    check(
+        "How many state TV staff walked out to join the protesters outside?",
+        "Around 100 team came out of the building",
+    );
+}
