@@ -629,7 +629,7 @@ fn citations_say_where_they_stand() {
 #[test]
 fn top_limits_the_citations() {
     for top in [1, 2, 3] {
-        let answer = engine().ask("how many people were arrested", top);
+        let answer = engine().ask("what did lukashenko say", top);
         assert!(answer.found);
         assert_eq!(answer.citations.len(), top);
     }
