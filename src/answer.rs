@@ -61,11 +61,10 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if has_seq("how", "many")
         || has_seq("how", "much")
         || has_seq("how", "old")
-        || has_seq("what", "percent")
+        // "what percent", "which percentage", "what exact percentage"
+        || what_which(&["percent", "percentage", "proportion"])
         || has_seq("how", "long")
-        || has_seq("what", "percentage")
         || has_seq("what", "share")
-        || has_seq("what", "proportion")
         || has_seq("what", "number")
         || has_seq("how", "big")
         || has_seq("how", "large")

@@ -384,6 +384,10 @@ pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, 
         } else if !text::is_stop_word(&t.norm) {
             out.push((t.norm.clone(), t.start, t.end));
         }
+        // "80%": the sign is the word "percent", as a question says it.
+        if t.number && sentence[t.end..].starts_with('%') {
+            out.push(("percent".to_string(), t.end, t.end + 1));
+        }
         if let Some(next) = tokens.get(i + 1) {
             let gap = &sentence[t.end..next.start];
             if gap == "-" {
@@ -1314,6 +1318,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     // "the death toll", "rally size", "the number of detainees": a count is asked for (see
     // `answer::classify`), not the words.
     if matches!(word, "toll" | "size") || (matches!(word, "number" | "count") && next == "of") {
+        return Marker::Drop;
+    }
+    // "what exact percentage", "his precise words": only insists on the noun after it.
+    if matches!(word, "exact" | "precise" | "specific" | "actual")
+        && (matches!(prev, "what" | "which" | "whats") || text::is_determiner(prev))
+        && !text::is_stop_word(next)
+    {
         return Marker::Drop;
     }
     // "list the demands", "quote one of the slogans": the verb only asks.

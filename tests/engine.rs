@@ -2457,3 +2457,9 @@ fn a_count_is_told_by_a_sentence_of_its_event() {
         "Around 100 team came out of the building",
     );
 }
+
+#[test]
+fn a_percent_sign_is_the_word_percent() {
+    check_short("which percent of votes lukashenko say he win?", "80%");
+    check_short("what exact percentage did he claim", "80%");
+}
