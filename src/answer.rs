@@ -423,6 +423,18 @@ fn source_term(question_tokens: &[Token], terms: &[QueryTerm], lexicon: &Lexicon
     if by_name.is_some() {
         return by_name;
     }
+    // "afp said how many came", "afp journalist think how much people": the source first,
+    // then its verb.
+    let first = usize::from(words.first().is_some_and(|w| text::is_article(w)));
+    let fronted = question_tokens.get(first).filter(|t| {
+        is_name(t)
+            && words
+                .get(first + 1..)
+                .is_some_and(|rest| rest.iter().take(2).any(|w| ESTIMATE_VERBS.contains(w)))
+    });
+    if let Some(t) = fronted {
+        return retrieve::term_for(terms, &t.norm);
+    }
     let at = words.windows(2).enumerate().find_map(|(i, p)| match p {
         ["according", "to"] => Some(i + 2),
         [w, _] if matches!(*w, "did" | "does" | "do") && i > 0 => Some(i + 1),

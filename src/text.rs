@@ -395,6 +395,7 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["just", "wondering"],
     &["in", "the", "first", "place"],
     &["or", "not"],
+    &["or", "no"],
     &["if", "you", "know"],
     &["tbh"],
 ];
@@ -883,9 +884,10 @@ fn chat_word(word: &str) -> Option<String> {
     if let Some(full) = chat_abbreviation(word) {
         return Some(full.to_string());
     }
+    // (Not "press": no "pres" + "s".)
     let full = word
         .strip_suffix('s')
-        .filter(|stem| stem.len() >= 3)
+        .filter(|stem| stem.len() >= 3 && !stem.ends_with('s'))
         .and_then(chat_abbreviation)?;
     Some(format!("{full}s"))
 }

@@ -2463,3 +2463,20 @@ fn a_percent_sign_is_the_word_percent() {
     check_short("which percent of votes lukashenko say he win?", "80%");
     check_short("what exact percentage did he claim", "80%");
 }
+
+#[test]
+fn a_source_named_first_gives_the_figure() {
+    check_short(
+        "afp said how many at the pro lukashenko rally",
+        "closer to 10,000",
+    );
+    check_short(
+        "afp journalist think how much people was at the pro-lukashenko rally?",
+        "closer to 10,000",
+    );
+}
+
+#[test]
+fn or_no_closing_a_yes_no_question_offers_no_choice() {
+    check_short("lukashenko agree to resign on sunday or no?", "No");
+}
