@@ -63,6 +63,9 @@ const KIND_MISSING_CONFIDENCE: f32 = 0.6;
 /// the word asked about ("March for Freedom"): that is the thing's name, whatever else the
 /// question says of it.
 const NAMED_BONUS: f32 = 0.3;
+/// The least match of the event asked about ("end up") that counts as the passage telling of
+/// it: a looser one ("end up" ~ "a weekend *break*") is of something else.
+const EVENT_LEAST_MATCH: f32 = 0.35;
 /// What such a winner adds to confidence: the name answers the question's main word, the rest
 /// ("sunday's march") only says which one.
 const NAMED_CONFIDENCE: f32 = 0.1;
@@ -345,7 +348,7 @@ impl Engine {
             let least = if worn.is_some() {
                 WORN_LEAST_MATCH
             } else {
-                0.3
+                EVENT_LEAST_MATCH
             };
             for s in scored.iter_mut() {
                 if s.term_match.get(e).is_some_and(|&m| m < least) {
@@ -448,7 +451,12 @@ impl Engine {
             if future_time && past_only.contains(&first.at) {
                 confidence *= 0.45;
             }
-            if event.is_some_and(|e| first.term_match.get(e).is_some_and(|&m| m < 0.3)) {
+            if event.is_some_and(|e| {
+                first
+                    .term_match
+                    .get(e)
+                    .is_some_and(|&m| m < EVENT_LEAST_MATCH)
+            }) {
                 confidence *= EVENT_MISSING_CONFIDENCE;
             }
             // "what did lithuania say": a passage where no one says anything does not tell.

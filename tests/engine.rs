@@ -2480,3 +2480,14 @@ fn a_source_named_first_gives_the_figure() {
 fn or_no_closing_a_yes_no_question_offers_no_choice() {
     check_short("lukashenko agree to resign on sunday or no?", "No");
 }
+
+#[test]
+fn a_loose_match_of_the_event_is_no_telling_of_it() {
+    // "end up" is "finish", not the "weekend break" of another sentence.
+    check_short(
+        "Where was the Sunday march supposed to end up?",
+        "a battle memorial",
+    );
+    // The article gives no count of arrests at the march.
+    check_abstains("How many people were detained during Sunday's March for Freedom?");
+}
