@@ -1523,12 +1523,14 @@ fn possessor(
 }
 
 /// The question terms' matched positions in the sentence, by token index.
-fn matched_tokens(tokens: &[Token], best: &Scored) -> Vec<(usize, usize)> {
+fn matched_tokens(tokens: &[Token], terms: &[QueryTerm], best: &Scored) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (ti, t) in tokens.iter().enumerate() {
         for &(s, e, term, m) in &best.matched {
-            // Loose matches help find the passage, not place the answer.
-            if s <= t.start && t.end <= e && m >= 0.45 {
+            // Loose matches help find the passage, not place the answer; nor do the words of
+            // what the asker said before the question ("in my *day*" is no "Friday" asked).
+            let lead = terms.get(term).is_some_and(|t| t.context);
+            if s <= t.start && t.end <= e && m >= 0.45 && !lead {
                 out.push((ti, term));
             }
         }
@@ -1580,7 +1582,7 @@ pub fn short_answer_with_cost(
     lexicon: &Lexicon,
 ) -> Option<(String, f32)> {
     let tokens = text::tokenize(sentence);
-    let matched = matched_tokens(&tokens, best);
+    let matched = matched_tokens(&tokens, terms, best);
     // "whose photos": what the photos are of, when the passage says.
     let whose = (kind == QuestionKind::Person)
         .then(|| possessor(question_tokens, terms, &tokens, sentence, &matched, lexicon))

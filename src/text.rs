@@ -677,18 +677,26 @@ fn asked_tokens(question: &str) -> Vec<Token> {
 /// nothing so is asked whole.
 fn split_asking(message: &str) -> (&str, &str) {
     // ("and how many died?": a conjunction may join it to the one before.)
+    // ("on which day did ...": a preposition may lead the question word in.)
     let opens = |piece: &str| {
         let tokens = tokenize(piece);
         let span = question_span(&tokens);
-        tokens[span]
+        let mut words = tokens[span]
             .iter()
-            .find(|t| {
-                !matches!(
-                    t.norm.as_str(),
-                    "and" | "but" | "or" | "so" | "also" | "then"
-                )
-            })
-            .is_some_and(|t| opens_question(&t.norm))
+            .map(|t| t.norm.as_str())
+            .skip_while(|w| matches!(*w, "and" | "but" | "or" | "so" | "also" | "then"));
+        let first = words.next().unwrap_or("");
+        let leads_in = matches!(
+            first,
+            "on" | "in" | "at" | "for" | "to" | "from" | "by" | "with" | "since" | "until"
+        );
+        if leads_in {
+            words
+                .next()
+                .is_some_and(|w| opens_question(w) && !is_auxiliary(w))
+        } else {
+            opens_question(first)
+        }
     };
     // Where each piece starts: after a sentence mark and a space, or after a dash.
     let mut starts: Vec<usize> = vec![0];
@@ -750,9 +758,10 @@ fn split_asking(message: &str) -> (&str, &str) {
         from
     };
     let asked = message[from..].trim_start();
-    // A second question after the first "?": only the first is asked.
+    // A second question after the first "?": only the first is asked. Nor is what the asker
+    // then says of themselves ("... in that video? I want to look him up later.").
     let asked = match asked.find('?') {
-        Some(q) if opens(&asked[q + 1..]) => &asked[..=q],
+        Some(q) if opens(&asked[q + 1..]) || about_asker(&asked[q + 1..]) => &asked[..=q],
         _ => asked,
     };
     (&message[..from], asked)

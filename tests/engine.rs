@@ -2491,3 +2491,23 @@ fn a_loose_match_of_the_event_is_no_telling_of_it() {
     // The article gives no count of arrests at the march.
     check_abstains("How many people were detained during Sunday's March for Freedom?");
 }
+
+#[test]
+fn what_the_asker_says_of_themselves_after_the_question_is_not_asked() {
+    check_short(
+        "Could you tell me the name of the Belarusian ambassador who spoke out in that video? I want to look him up later.",
+        "Igor Leshchenya",
+    );
+    check_short(
+        "On what day did the opposition candidate leave for exile? My memory isn't what it used to be.",
+        "Tuesday",
+    );
+}
+
+#[test]
+fn a_preposition_may_lead_a_question_in_after_a_remark() {
+    check_short(
+        "In my day, strikes were a powerful tool. On which day did workers at the state-run factories walk off the job?",
+        "Friday",
+    );
+}
