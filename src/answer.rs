@@ -189,11 +189,27 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         if names_last || which_one {
             return QuestionKind::Person;
         }
-        // "sat night protest location": where.
+        // "sat night protest location", "tikhanovskaya exile country": where.
+        // (Not "handing over country": a noun after a preposition is its object.)
+        let last = words.last().copied().unwrap_or("");
+        let after_noun = words.len() >= 2 && !text::is_stop_word(words[words.len() - 2]);
         if words.len() >= 2
-            && matches!(words[words.len() - 1], "location" | "whereabouts" | "venue")
+            && (matches!(last, "location" | "whereabouts" | "venue")
+                || (text::PLACE_NOUNS.contains(&last) && after_noun))
         {
             return QuestionKind::Place;
+        }
+        // "eu sanctions decision day", "day protester died": when.
+        if words.len() >= 2 && (matches!(last, "day" | "date") || matches!(first, "day" | "date")) {
+            return QuestionKind::Time;
+        }
+        // "pro lukashenko rally attendance", "belarus protests death toll": how many.
+        if words.len() >= 2 && matches!(last, "turnout" | "attendance" | "figure" | "total") {
+            return QuestionKind::Number;
+        }
+        // "protest outside state tv centre reason": why.
+        if words.len() >= 2 && matches!(last, "reason" | "reasons" | "significance" | "motive") {
+            return QuestionKind::Reason;
         }
     }
     // "if lukashenko quits will there be a new election": the question after the condition.

@@ -1327,6 +1327,16 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "eu sanctions decision day", "day protester died": a query of keywords says by "day"
+    // that it asks when (see `answer::classify`); the day is no word of the passage's. (A
+    // "date" still is: "new election date" asks of one the passage may not give.)
+    if word == "day"
+        && tokens.len() >= 2
+        && (i == 0 || i + 1 == tokens.len())
+        && !tokens.iter().any(|t| text::is_question_word(&t.norm))
+    {
+        return Marker::Drop;
+    }
     // "list the demands", "quote one of the slogans": the verb only asks.
     if i == 0 && text::opens_request(tokens) {
         return Marker::Drop;

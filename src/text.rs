@@ -836,9 +836,8 @@ fn about_asker(piece: &str) -> bool {
             }))
 }
 
-/// Whether a word opens a question: a question word, or an auxiliary ("is he resigning") other
-/// than "may", which more often hedges a statement ("this may seem trivial, but ...").
-fn opens_question(word: &str) -> bool {
+/// Whether a word is a question word ("what", "when", "how").
+pub fn is_question_word(word: &str) -> bool {
     matches!(
         word,
         "what"
@@ -852,7 +851,13 @@ fn opens_question(word: &str) -> bool {
             | "why"
             | "how"
             | "which"
-    ) || (is_auxiliary(word) && word != "may")
+    )
+}
+
+/// Whether a word opens a question: a question word, or an auxiliary ("is he resigning") other
+/// than "may", which more often hedges a statement ("this may seem trivial, but ...").
+fn opens_question(word: &str) -> bool {
+    is_question_word(word) || (is_auxiliary(word) && word != "may")
 }
 
 /// "@citebot how many ...": the question after a leading bot name.

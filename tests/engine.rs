@@ -2511,3 +2511,16 @@ fn a_preposition_may_lead_a_question_in_after_a_remark() {
         "Friday",
     );
 }
+
+#[test]
+fn a_keyword_query_says_by_its_last_word_what_it_asks() {
+    check_short("eu sanctions decision day", "Friday");
+    check_short("day protester died unrest minsk", "Monday");
+    check_short("tikhanovskaya exile country", "Lithuania");
+    check_short("minsk opposition march street", "Independence Avenue");
+    // "country" after a preposition is the thing asked about, not the kind of answer.
+    assert_ne!(
+        engine().ask("luka quote on handing over country", 3).kind,
+        QuestionKind::Place
+    );
+}
