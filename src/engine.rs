@@ -66,6 +66,9 @@ const NAMED_BONUS: f32 = 0.3;
 /// The least match of the event asked about ("end up") that counts as the passage telling of
 /// it: a looser one ("end up" ~ "a weekend *break*") is of something else.
 const EVENT_LEAST_MATCH: f32 = 0.35;
+/// How well some passage must match the event a count is of for the others to be ranked down
+/// for lacking it (see [`EVENT_LEAST_MATCH`]).
+const COUNTED_EVENT_MATCH: f32 = 0.7;
 /// What such a winner adds to confidence: the name answers the question's main word, the rest
 /// ("sunday's march") only says which one.
 const NAMED_CONFIDENCE: f32 = 0.1;
@@ -336,9 +339,18 @@ impl Engine {
         let event = answer::event_term(kind, own, self.lexicon);
         // A count is of an event too ("how many walked out" is told by who came out, not by
         // who objected), though a sentence of it in other words may still tell.
+        // Only where some passage tells of it plainly: "attended" matches no "taken part", and
+        // then no passage is the worse for lacking it.
         let counted = (kind == QuestionKind::Number)
             .then(|| answer::main_clause_event(&tokens, own, self.lexicon))
-            .flatten();
+            .flatten()
+            .filter(|&e| {
+                scored.iter().any(|s| {
+                    s.term_match
+                        .get(e)
+                        .is_some_and(|&m| m >= COUNTED_EVENT_MATCH)
+                })
+            });
         // "what was he wearing": a passage with nothing worn in it answers something else.
         let worn = (kind == QuestionKind::Thing)
             .then(|| retrieve::wear_term(own))

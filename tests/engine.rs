@@ -2456,6 +2456,9 @@ fn a_count_is_told_by_a_sentence_of_its_event() {
         "How many state TV staff walked out to join the protesters outside?",
         "Around 100 team came out of the building",
     );
+    // Where no passage tells of the event plainly ("attended" is no "taken part" here), none
+    // is ranked down for lacking it.
+    check_short("How many people attended the rally?", "50,000");
 }
 
 #[test]
