@@ -919,7 +919,9 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
         if text::is_article(w) && phrase.is_empty() {
             continue;
         }
-        if text::is_stop_word(w) || lexicon.is_verb_form(w) {
+        // ("which diplomat publicly expressed": an adverb begins the clause about it.)
+        let adverb = w.ends_with("ly") && lexicon.is_adverb(w) && !lexicon.is_noun(w);
+        if text::is_stop_word(w) || lexicon.is_verb_form(w) || (adverb && !phrase.is_empty()) {
             break;
         }
         // "the council tikhanovskaya set up": a name (a word WordNet does not know) after the
@@ -3291,6 +3293,12 @@ fn clause_end(tokens: &[Token], sentence: &str, start: usize) -> Option<usize> {
         }
         words += 1;
         end += 1;
+    }
+    // Cut at the cap, a clause does not end on a function word ("... anniversary of the").
+    if words >= 20 && end < tokens.len() {
+        while end > start + 1 && text::is_stop_word(&tokens[end - 1].norm) {
+            end -= 1;
+        }
     }
     Some(end)
 }

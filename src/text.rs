@@ -663,6 +663,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_whos(&mut tokens);
     read_contracted_auxiliaries(&mut tokens);
     read_in_charge(&mut tokens);
+    read_call_on(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
     read_how_called(&mut tokens);
@@ -1210,6 +1211,26 @@ fn read_in_charge(tokens: &mut Vec<Token>) {
                 tokens[i + 1].norm = word.to_string();
                 tokens.remove(i);
             }
+        }
+        i += 1;
+    }
+}
+
+/// "call on supporters to march", "called upon the authorities to ...": to ask someone to
+/// do something, as a passage may say it ("asked for").
+fn read_call_on(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let asked = match tokens[i].norm.as_str() {
+            "call" => "ask",
+            "calls" => "asks",
+            "called" => "asked",
+            "calling" => "asking",
+            _ => "",
+        };
+        if !asked.is_empty() && matches!(tokens[i + 1].norm.as_str(), "on" | "upon") {
+            tokens[i].norm = asked.to_string();
+            tokens.remove(i + 1);
         }
         i += 1;
     }

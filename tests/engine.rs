@@ -2527,3 +2527,29 @@ fn a_keyword_query_says_by_its_last_word_what_it_asks() {
         QuestionKind::Place
     );
 }
+
+#[test]
+fn to_call_on_someone_to_do_something_is_to_ask_them() {
+    check(
+        "What did Tikhanovskaya call on supporters to do over the weekend?",
+        "Tikhanovskaya asked for a weekend break of peaceful rallies",
+    );
+}
+
+#[test]
+fn an_adverb_ends_the_noun_asked_about() {
+    check_short(
+        "Which Belarusian diplomat publicly expressed solidarity with the protesters?",
+        "Igor Leshchenya",
+    );
+}
+
+#[test]
+fn an_answer_cut_at_its_length_does_not_end_on_a_function_word() {
+    let answer = engine().ask("what did she ask people to do this weekend", 3);
+    let short = answer.answer.expect("a short answer");
+    assert!(
+        !short.ends_with(" the") && !short.ends_with(" of"),
+        "{short}"
+    );
+}
