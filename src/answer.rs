@@ -1011,7 +1011,7 @@ fn is_name_part(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
             "ex" | "post" | "pre" | "non" | "neo"
         );
     let common = lexicon.lemmas(&t.norm).iter().any(|l| lexicon.is_lemma(l));
-    !dated && !(i == 0 && common)
+    !(dated || (i == 0 && common))
 }
 
 /// Typed candidates in a sentence: runs of tokens of the wanted kind.

@@ -1741,7 +1741,6 @@ impl<'a> Retriever<'a> {
             let mut word = token.norm.clone();
             let mut single: Option<String> = None;
             let mut phrasal_verb = false;
-            let mut particle: Option<&str> = None;
             // Two words WordNet knows as one expression ("take place", "step down") mean it.
             // But "come to power" is "come" + "to power": a preposition before a content word
             // starts a phrase of its own.
@@ -1811,7 +1810,6 @@ impl<'a> Retriever<'a> {
                 };
                 single = Some(weighed);
                 phrasal_verb = phrasal;
-                particle = phrasal.then_some(next.as_str());
                 word = pair;
                 skip_next = true;
             }
@@ -1844,8 +1842,7 @@ impl<'a> Retriever<'a> {
                 // A light verb of many senses ("give", "take") lends an expression none of its
                 // own ("give up" is no giving), unless WordNet says the expression is a way of
                 // doing it ("hold up" is to hold).
-                let light_verb = self.lexicon.most_senses(first) > LIGHT_VERB_SENSES;
-                let keeps_verb = !light_verb
+                let keeps_verb = self.lexicon.most_senses(first) <= LIGHT_VERB_SENSES
                     || self
                         .lexicon
                         .related(&word)
@@ -1859,16 +1856,7 @@ impl<'a> Retriever<'a> {
                     let e = expansions.entry(k).or_insert(0.0);
                     *e = e.max(w * factor);
                 }
-                // "actions down" for "step down": the same particle after a word the
-                // thesaurus lists for the verb.
-                // (Not a light verb's: "give up" is no "keep up".)
-                let paraphrased = particle.filter(|_| !light_verb);
-                for w in paraphrased.map_or(&[][..], |p| self.vocabulary.phrasal_paraphrases(p)) {
-                    if self.lexicon.thesaurus_relates(first, w) {
-                        let e = expansions.entry(w.clone()).or_insert(0.0);
-                        *e = e.max(PARAPHRASED_PHRASAL_FACTOR);
-                    }
-                }
+                self.add_paraphrased_phrasals(&word, &mut expansions);
             }
             // "ran against him", "turned against him": a verb against someone opposes them.
             let against = tokens.get(i + 1).is_some_and(|n| n.norm == "against")
@@ -2599,6 +2587,25 @@ impl<'a> Retriever<'a> {
             .clone();
         let described = self.describing_terms(tokens, head, terms);
         (!described.is_empty()).then_some((name, described))
+    }
+
+    /// "actions down" for "step down": to a question's phrasal verb, the articles' words
+    /// before the same particle that the thesaurus lists for its verb, as a rewording may say
+    /// it. Not a light verb's: "give up" is no "keep up". (Only the question's own: "resign"
+    /// means "step down", but "is he going to resign" is not asked by "if he actions down".)
+    fn add_paraphrased_phrasals(&self, phrasal: &str, expansions: &mut HashMap<String, f32>) {
+        let Some((verb, particle)) = phrasal.split_once('_') else {
+            return;
+        };
+        if particle.contains('_') || self.lexicon.most_senses(verb) > LIGHT_VERB_SENSES {
+            return;
+        }
+        for w in self.vocabulary.phrasal_paraphrases(particle) {
+            if self.lexicon.thesaurus_relates(verb, w) {
+                let e = expansions.entry(w.clone()).or_insert(0.0);
+                *e = e.max(PARAPHRASED_PHRASAL_FACTOR);
+            }
+        }
     }
 
     /// The terms of what a message says before its question (`lead`, see

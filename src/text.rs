@@ -1216,11 +1216,13 @@ fn read_in_charge(tokens: &mut Vec<Token>) {
     }
 }
 
-/// "call on supporters to march", "called upon the authorities to ...": to ask someone to
-/// do something, as a passage may say it ("asked for").
+/// "call on supporters to march", "called upon him to resign": to ask someone to do something,
+/// as a passage may say it ("asked for"). Only with the deed asked after "to": "when people
+/// called on him to?" keeps its call (a passage's "calls to step down"), and "a phone call on
+/// Saturday" or "the march they called on Sunday" is no asking.
 fn read_call_on(tokens: &mut Vec<Token>) {
     let mut i = 0;
-    while i + 1 < tokens.len() {
+    while i + 2 < tokens.len() {
         let asked = match tokens[i].norm.as_str() {
             "call" => "ask",
             "calls" => "asks",
@@ -1228,7 +1230,17 @@ fn read_call_on(tokens: &mut Vec<Token>) {
             "calling" => "asking",
             _ => "",
         };
-        if !asked.is_empty() && matches!(tokens[i + 1].norm.as_str(), "on" | "upon") {
+        let noun = i > 0 && (is_determiner(&tokens[i - 1].norm) || tokens[i - 1].norm == "phone");
+        let on = matches!(tokens[i + 1].norm.as_str(), "on" | "upon");
+        let deed_asked = tokens[i + 2..]
+            .windows(2)
+            .take(5)
+            .any(|w| w[0].norm == "to" && !is_stop_word(&w[1].norm) && !w[1].number)
+            || tokens[i + 2..]
+                .windows(3)
+                .take(5)
+                .any(|w| w[0].norm == "to" && matches!(w[1].norm.as_str(), "do" | "be"));
+        if !asked.is_empty() && !noun && on && deed_asked {
             tokens[i].norm = asked.to_string();
             tokens.remove(i + 1);
         }

@@ -2534,6 +2534,16 @@ fn to_call_on_someone_to_do_something_is_to_ask_them() {
         "What did Tikhanovskaya call on supporters to do over the weekend?",
         "Tikhanovskaya asked for a weekend break of peaceful rallies",
     );
+    // Without the deed asked after "to", the call is kept (the passage's "calls to step
+    // down"); nor is a march called on a Sunday an asking.
+    check_short(
+        "did lukashenko agree to resign when people called on him to?",
+        "No",
+    );
+    check_short(
+        "What was the name of the march the opposition called on Sunday?",
+        "March for Freedom",
+    );
 }
 
 #[test]
