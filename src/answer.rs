@@ -1141,6 +1141,17 @@ fn typed_spans(
         if e <= s || complex_preposition {
             continue;
         }
+        // "at the area where a 34-year-old militant passed away": a place that says nothing
+        // of itself is the one its "where" clause tells of.
+        let told_where = kind == QuestionKind::Place
+            && e == s + 1
+            && VAGUE_PLACES.contains(&tokens[s].norm.as_str())
+            && tokens.get(e).is_some_and(|n| n.norm == "where");
+        let e = if told_where {
+            clause_end(tokens, sentence, e).unwrap_or(e)
+        } else {
+            e
+        };
         let overlaps = |sp: &Span| sp.start < e && s < sp.end;
         if !spans.iter().any(overlaps) {
             spans.push(Span {
@@ -1162,6 +1173,9 @@ fn typed_spans(
     }
     spans
 }
+
+/// Nouns of a place that say nothing of which place ("the area", "the spot").
+const VAGUE_PLACES: &[&str] = &["area", "place", "spot", "site", "scene", "location"];
 
 /// How much the people a passage says did what a "who" question asks ("demonstrators held
 /// placards") are preferred, in words of distance, when the passage names them by the verb.
@@ -2273,6 +2287,7 @@ pub fn short_answer_with_cost(
             .or_else(|| {
                 clause_after_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon)
             })
+            .or_else(|| quoted_saying(question_tokens, terms, sentence))
             // ("Tikhanovskaya asked" for "what tikhanovskaya asked ...": the question's own
             // words tell nothing.)
             .filter(|a| !echoes_question(a, &tokens, &matched))
@@ -2813,18 +2828,7 @@ fn what_was_said(
     sentence: &str,
     answer: String,
 ) -> String {
-    let asks_what = question_tokens
-        .first()
-        .is_some_and(|t| matches!(t.norm.as_str(), "what" | "whats"));
-    // ("tell" may be no term: "what did he tell his supporters".)
-    let says = terms.iter().any(|t| t.speech)
-        || question_tokens.iter().any(|t| {
-            matches!(
-                t.norm.as_str(),
-                "say" | "said" | "says" | "tell" | "told" | "tells"
-            )
-        });
-    if !asks_what || !says {
+    if !asks_what_said(question_tokens, terms) {
         return answer;
     }
     let quotes = text::quotations(sentence);
@@ -2863,6 +2867,40 @@ fn what_was_said(
         .find(|q| words(q) >= MIN_QUOTED_WORDS)
         .map(|q| asked_sentence_of(q, terms))
         .map_or(answer, |q| q.trim_end_matches([',', '.', ' ']).to_string())
+}
+
+/// Whether a question asks what was said: "what did he say (about ...)", "what did she tell
+/// them".
+fn asks_what_said(question_tokens: &[Token], terms: &[QueryTerm]) -> bool {
+    let asks_what = question_tokens
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "what" | "whats"));
+    // ("tell" may be no term: "what did he tell his supporters".)
+    let says = terms.iter().any(|t| t.speech)
+        || question_tokens.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "say" | "said" | "says" | "tell" | "told" | "tells"
+            )
+        });
+    asks_what && says
+}
+
+/// For "what did he say about handing over the country", when no clause answers: the
+/// sentence of the passage's quotation that matches the question best ("We will not hand over
+/// the country").
+fn quoted_saying(question_tokens: &[Token], terms: &[QueryTerm], sentence: &str) -> Option<String> {
+    if !asks_what_said(question_tokens, terms) {
+        return None;
+    }
+    text::quotations(sentence)
+        .into_iter()
+        .find(|q| text::tokenize(q).len() >= MIN_QUOTED_WORDS)
+        .map(|q| {
+            asked_sentence_of(q, terms)
+                .trim_end_matches([',', '.', ' '])
+                .to_string()
+        })
 }
 
 /// The sentence of a quotation of several that matches the question's terms best ("We will

@@ -2563,3 +2563,19 @@ fn an_answer_cut_at_its_length_does_not_end_on_a_function_word() {
         "{short}"
     );
 }
+
+#[test]
+fn a_vague_place_is_the_one_its_where_clause_tells_of() {
+    check_short(
+        "Where did many opposition supporters gather in Minsk on Saturday?",
+        "the area where a 34-year-old militant passed away throughout agitation on Monday",
+    );
+}
+
+#[test]
+fn what_someone_said_about_something_is_the_sentence_of_the_quotation_about_it() {
+    check_short(
+        "What exactly did Lukashenko say about handing over the country?",
+        "We will not hand over the country",
+    );
+}
