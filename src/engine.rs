@@ -230,9 +230,15 @@ impl Engine {
                 .as_deref()
                 .is_some_and(|h| !retrieve::is_person_noun(self.lexicon, h));
         // Nor is a person a place: "where is lukashenko" is not answered "Putin".
+        // ("the name of the dead protester" is not answered "the resistance": a name has
+        // capitals.)
         let wrong_name = |a: &str| {
             let vocabulary = &retriever.vocabulary;
             (thing_named && vocabulary.names_person(a))
+                || (asks_name
+                    && !text::tokenize(a)
+                        .iter()
+                        .any(|t| (t.capitalized || t.acronym) && !text::is_stop_word(&t.norm)))
                 || (kind == QuestionKind::Place
                     && (vocabulary.names_person(a) || vocabulary.names_named(a, self.lexicon)))
         };

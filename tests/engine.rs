@@ -2579,3 +2579,10 @@ fn what_someone_said_about_something_is_the_sentence_of_the_quotation_about_it()
         "We will not hand over the country",
     );
 }
+
+#[test]
+fn a_name_asked_for_has_capitals() {
+    // The article never names the protester who died; "the resistance" is no name.
+    check_abstains("name of the dead protester");
+    check_short("what was the name of the march", "March for Freedom");
+}
