@@ -69,6 +69,15 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-39.jsonl", 76.0),
     ("heldout-questions-40.jsonl", 86.0),
     ("heldout-questions-41.jsonl", 75.0),
+    ("heldout-questions-42.jsonl", 83.0),
+    ("heldout-questions-43.jsonl", 86.0),
+    ("heldout-questions-44.jsonl", 70.0),
+    ("heldout-questions-45.jsonl", 85.0),
+    ("heldout-questions-46.jsonl", 71.0),
+    ("heldout-questions-47.jsonl", 78.0),
+    ("heldout-questions-48.jsonl", 68.0),
+    ("heldout-questions-49.jsonl", 83.0),
+    ("heldout-questions-50.jsonl", 85.0),
 ];
 
 fn repo() -> &'static Path {
