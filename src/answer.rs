@@ -183,9 +183,11 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if first_wh.is_empty() {
         let names_last = words.len() >= 2 && matches!(words[words.len() - 1], "name" | "names");
         let noun_at = usize::from(text::is_article(first));
+        // ("newspaper posted ambassador video": the group, then what it did.)
         let which_one = words.len() > noun_at + 2
             && text::GROUP_NOUNS.contains(&words[noun_at])
-            && matches!(words[noun_at + 1], "that" | "who" | "which");
+            && (matches!(words[noun_at + 1], "that" | "who" | "which")
+                || words[noun_at + 1].ends_with("ed"));
         if names_last || which_one {
             return QuestionKind::Person;
         }

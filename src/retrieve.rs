@@ -1327,14 +1327,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
-    // "eu sanctions decision day", "day protester died": a query of keywords says by "day"
-    // that it asks when (see `answer::classify`); the day is no word of the passage's. (A
-    // "date" still is: "new election date" asks of one the passage may not give.)
-    if word == "day"
-        && tokens.len() >= 2
-        && (i == 0 || i + 1 == tokens.len())
-        && !tokens.iter().any(|t| text::is_question_word(&t.norm))
-    {
+    // "eu sanctions decision day", "day protester died", "ambassador video name": a query of
+    // keywords says by "day" that it asks when, by a last "name" that it asks a name (see
+    // `answer::classify`); neither is a word of the passage's. (A "date" still is: "new
+    // election date" asks of one the passage may not give.)
+    let kind_word = (word == "day" && (i == 0 || i + 1 == tokens.len()))
+        || (matches!(word, "name" | "names") && i + 1 == tokens.len());
+    if kind_word && tokens.len() >= 2 && !tokens.iter().any(|t| text::is_question_word(&t.norm)) {
         return Marker::Drop;
     }
     // "list the demands", "quote one of the slogans": the verb only asks.

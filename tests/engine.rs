@@ -2595,3 +2595,9 @@ fn a_name_asked_for_has_capitals() {
     check_abstains("name of the dead protester");
     check_short("what was the name of the march", "March for Freedom");
 }
+
+#[test]
+fn a_keyword_query_opening_on_a_group_and_its_deed_asks_which_one() {
+    check_short("newspaper posted ambassador video", "Nasha Niva");
+    check_short("belarus ambassador slovakia video name", "Igor Leshchenya");
+}
