@@ -344,9 +344,8 @@ impl Engine {
         // event asked about answers something else.
         let event = answer::event_term(kind, own, self.lexicon);
         // A count is of an event too ("how many walked out" is told by who came out, not by
-        // who objected), though a sentence of it in other words may still tell.
-        // Only where some passage tells of it plainly: "attended" matches no "taken part", and
-        // then no passage is the worse for lacking it.
+        // who objected), where some passage tells of it plainly: "attended" matches no "taken
+        // part", and then no passage is the worse for lacking it.
         let counted = (kind == QuestionKind::Number)
             .then(|| answer::main_clause_event(&tokens, own, self.lexicon))
             .flatten()

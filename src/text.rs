@@ -1116,34 +1116,11 @@ const TO_VERBS: &[&str] = &[
 
 /// Determiners and personal pronouns, which open a noun phrase after a preposition.
 fn is_determiner_or_pronoun(word: &str) -> bool {
-    matches!(
-        word,
-        "the"
-            | "a"
-            | "an"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "my"
-            | "your"
-            | "our"
-            | "him"
-            | "them"
-            | "it"
-            | "me"
-            | "us"
-            | "you"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "he"
-            | "she"
-            | "they"
-            | "we"
-            | "i"
-    )
+    is_determiner(word)
+        || matches!(
+            word,
+            "him" | "them" | "it" | "me" | "us" | "you" | "he" | "she" | "they" | "we" | "i"
+        )
 }
 
 /// "she'll", "they'd", "we're": a pronoun and its auxiliary, as two words ("she will"), so
