@@ -61,16 +61,28 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     if has_seq("how", "many")
         || has_seq("how", "much")
         || has_seq("how", "old")
-        // "what percent", "which percentage", "what exact percentage"
-        || what_which(&["percent", "percentage", "proportion"])
+        // "what percent", "which percentage", "what exact percentage", "what vote share",
+        // "what attendance figure"
+        || what_which(&[
+            "percent",
+            "percentage",
+            "proportion",
+            "share",
+            "figure",
+            "figures",
+            "tally",
+            "estimate",
+            "turnout",
+        ])
         || has_seq("how", "long")
         || has_seq("what", "share")
         || has_seq("what", "number")
         || has_seq("how", "big")
         || has_seq("how", "large")
         || has("age")
-        // "the death toll", "the size of the rally" (but "who estimated the size").
-        || ((has("toll") || has("size"))
+        // "the death toll", "the size of the rally", "the estimate of attendance" (but "who
+        // estimated the size").
+        || ((has("toll") || has("size") || has_seq("estimate", "of"))
             && !words
                 .iter()
                 .any(|w| matches!(*w, "who" | "whom" | "whose" | "where" | "when" | "why")))
@@ -2466,7 +2478,17 @@ fn distance(
             .filter(|&&(_, t)| t == ti)
             .map(|&(m, _)| {
                 if m < span.start {
-                    (span.start - m) as f32 + after_cost + 1.5 * clauses_between(m, span.start)
+                    // A count further down a list ("6,700 individuals apprehended, hundreds
+                    // wounded and two individuals dead") shares the words before the list's
+                    // first: they are as near to each.
+                    let to = if kind == QuestionKind::Number {
+                        (m + 1..span.start)
+                            .find(|&i| is_number(&tokens[i]))
+                            .unwrap_or(span.start)
+                    } else {
+                        span.start
+                    };
+                    (to - m) as f32 + after_cost + 1.5 * clauses_between(m, to)
                 } else {
                     (m + 1).saturating_sub(span.end) as f32
                         + before_cost

@@ -1491,6 +1491,26 @@ fn is_there_anyone_who_asks_yes_or_no() {
 }
 
 #[test]
+fn a_count_in_a_list_is_the_one_of_the_event_asked_about() {
+    // "6,700 apprehended, hundreds wounded and two dead": the words before the list are as
+    // near to each count in it.
+    check_short("how many people have died in the police crackdown", "two");
+    check_short("what is the death toll from the police crackdown", "two");
+    check_short(
+        "how many were arrested in the crackdown",
+        "a lot more 6,700",
+    );
+}
+
+#[test]
+fn a_figure_or_share_asked_for_is_a_number() {
+    check_short(
+        "what attendance figure did lukashenko's press office give for his rally",
+        "50,000",
+    );
+}
+
+#[test]
 fn a_count_runs_on_to_the_noun_it_counts() {
     // "how many countries": the figure with what it counts, in the article's words.
     check_short("how many countries make up the csto", "6 ex-Soviet states");
