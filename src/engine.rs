@@ -198,10 +198,21 @@ impl Engine {
     pub fn ask(&self, question: &str, top: usize) -> Answer {
         let question: String = question.chars().take(MAX_QUESTION_CHARS).collect();
         let retriever = self.retriever();
-        let (mut tokens, lead) = text::read_message(&question);
+        let text::Message {
+            asked: mut tokens,
+            lead,
+            excluded,
+        } = text::read_message(&question);
         retriever.correct_spelling(&mut tokens);
         let kind = kind_of_question(&tokens, self.lexicon);
         let terms = question_terms(&retriever, (&tokens, &lead), kind);
+        // "besides signs, what did they carry": not "placards".
+        let excluded = if excluded.is_empty() {
+            Vec::new()
+        } else {
+            retriever.query_terms(&excluded)
+        };
+        let is_excluded = |a: &str| sets_aside(&excluded, a);
         // The question's own terms (the lead's come after them): they alone say what is asked
         // and whether the articles answer it.
         let own = &terms[..terms.iter().take_while(|t| !t.context).count()];
@@ -234,7 +245,8 @@ impl Engine {
         // capitals.)
         let wrong_name = |a: &str| {
             let vocabulary = &retriever.vocabulary;
-            (thing_named && vocabulary.names_person(a))
+            is_excluded(a)
+                || (thing_named && vocabulary.names_person(a))
                 || (asks_name
                     && !text::tokenize(a)
                         .iter()
@@ -417,6 +429,24 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
+        // What the question sets aside is no answer, whatever kind is asked for (the typed
+        // kinds have already left it out).
+        if !excluded.is_empty() && !kind.needs_typed_answer() {
+            let best = scored.first().map_or(0.0, |s| s.score);
+            for s in scored
+                .iter_mut()
+                .take_while(|s| s.score > best - EXCLUDED_PENALTY)
+            {
+                let sets_aside = retriever.sentence(s.at).is_some_and(|(_, sent)| {
+                    answer::short_answer(kind, &tokens, &terms, &sent.text, s, self.lexicon)
+                        .is_some_and(|a| is_excluded(&a))
+                });
+                if sets_aside {
+                    s.score -= EXCLUDED_PENALTY;
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
         if let Some(first) = scored.first() {
             short = match answers.remove(&first.at) {
                 Some(found) => found,
@@ -546,7 +576,11 @@ impl Engine {
     /// their weights and closest expansions, and the best candidates with per-term matches.
     pub fn explain(&self, question: &str) -> String {
         let retriever = self.retriever();
-        let (mut tokens, lead) = text::read_message(question);
+        let text::Message {
+            asked: mut tokens,
+            lead,
+            ..
+        } = text::read_message(question);
         retriever.correct_spelling(&mut tokens);
         let kind = kind_of_question(&tokens, self.lexicon);
         let terms = question_terms(&retriever, (&tokens, &lead), kind);
@@ -661,6 +695,11 @@ impl Engine {
     }
 }
 
+/// What a candidate loses when its answer is what the question set aside ("besides signs").
+const EXCLUDED_PENALTY: f32 = 0.3;
+/// How close a word must be to one set aside to be it ("placards" ~ "signs").
+const EXCLUDED_MATCH: f32 = 0.7;
+
 /// What a candidate loses for a "who" question when it names no one who could be the answer.
 const NO_PERSON_PENALTY: f32 = 0.4;
 
@@ -727,6 +766,24 @@ fn said_by(s: &Scored, text: &str, speaker: usize, speech: usize) -> bool {
         last_before(said, true).is_some_and(|t| {
             is_speaker(t) || (pronoun(t) && last_before(t.start, false).is_some_and(is_speaker))
         })
+    })
+}
+
+/// Whether `answer` is what the question set aside (`excluded`): its first content word is
+/// one of those words or close to one ("placards" for "besides signs").
+fn sets_aside(excluded: &[QueryTerm], answer: &str) -> bool {
+    let Some(first) = text::tokenize(answer)
+        .into_iter()
+        .find(|t| !text::is_stop_word(&t.norm))
+    else {
+        return false;
+    };
+    excluded.iter().any(|t| {
+        t.word == first.norm
+            || t.forms.contains(&first.norm)
+            || t.matches
+                .get(&first.norm)
+                .is_some_and(|&m| m >= EXCLUDED_MATCH)
     })
 }
 

@@ -605,14 +605,26 @@ fn request_len(tokens: &[Token]) -> usize {
 ///   "percent", "whos" is "who is", and "in charge" / "in power" is "ruling", as a passage
 ///   would say it.
 pub fn question_tokens(question: &str) -> Vec<Token> {
-    read_message(question).0
+    read_message(question).asked
 }
 
-/// A chat message read once: the question's tokens (see [`question_tokens`]) and the content
-/// words of what the message says before it (see [`lead_words`]).
-pub fn read_message(message: &str) -> (Vec<Token>, Vec<Token>) {
+/// A chat message as the engine reads it (see [`read_message`]).
+#[derive(Debug, Clone, Default)]
+pub struct Message {
+    /// The question's tokens (see [`question_tokens`]).
+    pub asked: Vec<Token>,
+    /// The content words of what the message says before its question (see [`lead_words`]).
+    pub lead: Vec<Token>,
+    /// The content words of what the question sets aside ("*besides signs*, what did they
+    /// carry"): the answer is not that.
+    pub excluded: Vec<Token>,
+}
+
+/// A chat message read once: the question, what is said before it, and what it sets aside.
+pub fn read_message(message: &str) -> Message {
     let (lead, asked) = split_asking(without_bot_name(message));
-    let mut tokens = asked_tokens(asked);
+    let (asked, excluded) = split_excluded(asked);
+    let mut tokens = asked_tokens(&asked);
     let mut lead = lead_words(lead);
     // "I read that the ambassador backed the crackdown. Did he?", "... Is that true?": a
     // question that names nothing asks about what the lead says.
@@ -620,7 +632,69 @@ pub fn read_message(message: &str) -> (Vec<Token>, Vec<Token>) {
         tokens.retain(|t| !CHECKING.contains(&t.norm.as_str()));
         tokens.append(&mut lead);
     }
-    (tokens, lead)
+    Message {
+        asked: tokens,
+        lead,
+        excluded: excluded.map(lead_words).unwrap_or_default(),
+    }
+}
+
+/// Words that set a thing aside: "*besides* signs, what did they carry".
+const EXCLUDING: &[&str] = &[
+    "besides",
+    "apart from",
+    "aside from",
+    "other than",
+    "except for",
+    "except",
+    "excluding",
+    "in addition to",
+];
+
+/// The most words a phrase set aside ("besides flashing victory signs") has.
+const MAX_EXCLUDED_WORDS: usize = 5;
+
+/// A question without the thing it sets aside, and that thing: "Besides signs, what did the
+/// marchers carry?" asks what the marchers carried, and the signs only say what it is not, so
+/// they are read as the message's lead (context), not as words the answer must match. The
+/// phrase runs to a comma or a question word.
+fn split_excluded(asked: &str) -> (std::borrow::Cow<'_, str>, Option<&str>) {
+    let lower = asked.to_lowercase();
+    // Lower-casing keeps byte offsets for the plain ASCII words looked for only when the
+    // lengths agree.
+    if lower.len() != asked.len() {
+        return (asked.into(), None);
+    }
+    let at_word = |i: usize, len: usize| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + len..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let found = EXCLUDING.iter().find_map(|m| {
+        lower
+            .match_indices(m)
+            .map(|(i, _)| i)
+            .find(|&i| at_word(i, m.len()))
+            .map(|i| (i, i + m.len()))
+    });
+    let Some((start, after)) = found else {
+        return (asked.into(), None);
+    };
+    let rest = &asked[after..];
+    let mut end = rest.find([',', ';', '?', '.', '!']).unwrap_or(rest.len());
+    if let Some(q) = tokenize(&rest[..end])
+        .iter()
+        .find(|t| is_question_word(&t.norm))
+    {
+        end = q.start;
+    }
+    let phrase = &rest[..end];
+    let words = tokenize(phrase).len();
+    if words == 0 || words > MAX_EXCLUDED_WORDS {
+        return (asked.into(), None);
+    }
+    let kept = format!("{} {}", &asked[..start], &rest[end..]);
+    (kept.into(), Some(phrase.trim()))
 }
 
 /// Whether a question names nothing and only checks what was said before it: "is that
@@ -1626,7 +1700,7 @@ mod tests {
     use super::{
         asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
         is_weekday, question_span, question_tokens, quotations, read_message, short_figure,
-        split_asking, tokenize, Token, STOP_WORDS,
+        split_asking, tokenize, Message, Token, STOP_WORDS,
     };
 
     #[test]
@@ -1736,13 +1810,36 @@ mod tests {
     }
 
     #[test]
+    fn what_a_question_sets_aside_is_no_word_of_it() {
+        let words = |tokens: Vec<Token>| tokens.into_iter().map(|t| t.norm).collect::<Vec<_>>();
+        let Message {
+            asked, excluded, ..
+        } = read_message("Besides flashing victory signs, what did the marchers carry?");
+        assert_eq!(words(asked), ["what", "did", "the", "marchers", "carry"]);
+        assert_eq!(words(excluded), ["flashing", "victory", "signs"]);
+        let Message {
+            asked, excluded, ..
+        } = read_message("what has the opposition called for apart from marches");
+        assert_eq!(
+            words(asked),
+            ["what", "has", "the", "opposition", "called", "for"]
+        );
+        assert_eq!(words(excluded), ["marches"]);
+        // Too long a phrase is no thing set aside.
+        let message =
+            read_message("what did they carry besides the small things people bring to marches");
+        assert!(message.excluded.is_empty());
+    }
+
+    #[test]
     fn a_question_that_only_checks_is_asked_of_what_was_said() {
         let words = |tokens: Vec<Token>| tokens.into_iter().map(|t| t.norm).collect::<Vec<_>>();
-        let (asked, lead) = read_message("I heard lukashenko won. Is that true?");
+        let Message { asked, lead, .. } = read_message("I heard lukashenko won. Is that true?");
         assert_eq!(words(asked), ["is", "that", "lukashenko", "won"]);
         assert!(lead.is_empty());
         // A question with words of its own keeps the lead apart.
-        let (asked, lead) = read_message("I read that workers walked out. Who were they?");
+        let Message { asked, lead, .. } =
+            read_message("I read that workers walked out. Who were they?");
         assert_eq!(words(asked), ["who", "were", "they"]);
         assert_eq!(words(lead), ["workers", "walked"]);
     }

@@ -1511,6 +1511,24 @@ fn a_figure_or_share_asked_for_is_a_number() {
 }
 
 #[test]
+fn what_a_question_sets_aside_is_not_the_answer() {
+    // "besides signs": not the placards, and the signs need not be matched.
+    check(
+        "what were the marchers holding besides signs",
+        "held balloons as well as flowers",
+    );
+    check(
+        "Besides flashing victory signs, what did the columns of protesters carry?",
+        "held balloons as well as flowers",
+    );
+    check(
+        "what has the opposition called for besides marches",
+        "mass strikes",
+    );
+    check_abstains("Besides Russia and Belarus, which countries belong to the CSTO?");
+}
+
+#[test]
 fn a_count_runs_on_to_the_noun_it_counts() {
     // "how many countries": the figure with what it counts, in the article's words.
     check_short("how many countries make up the csto", "6 ex-Soviet states");
