@@ -737,6 +737,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_whos(&mut tokens);
     read_contracted_auxiliaries(&mut tokens);
     read_in_charge(&mut tokens);
+    read_run_for_office(&mut tokens);
     read_call_on(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
@@ -1262,6 +1263,41 @@ fn read_in_charge(tokens: &mut Vec<Token>) {
                 tokens[i + 1].norm = word.to_string();
                 tokens.remove(i);
             }
+        }
+        i += 1;
+    }
+}
+
+/// "run for president", "ran for office", "stand for election": to be a candidate, as a
+/// passage says it ("a candidate", "the main opposition prospect"), whether or not it names
+/// the office.
+fn read_run_for_office(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let runs = matches!(
+            tokens[i].norm.as_str(),
+            "run" | "runs" | "ran" | "running" | "stand" | "stands" | "stood" | "standing"
+        );
+        let office_at = if is_article(&tokens[i + 2].norm) {
+            i + 3
+        } else {
+            i + 2
+        };
+        let office = tokens.get(office_at).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "president" | "presidency" | "office" | "election" | "re" | "reelection"
+            )
+        });
+        if runs && tokens[i + 1].norm == "for" && office {
+            tokens[i].norm = "candidate".to_string();
+            // "re-election" is two tokens.
+            let end = if tokens[office_at].norm == "re" {
+                office_at + 2
+            } else {
+                office_at + 1
+            };
+            tokens.drain(i + 1..end.min(tokens.len()));
         }
         i += 1;
     }
