@@ -204,6 +204,7 @@ impl Engine {
             excluded,
         } = text::read_message(&question);
         retriever.correct_spelling(&mut tokens);
+        text::read_run_for_office(&mut tokens);
         let kind = kind_of_question(&tokens, self.lexicon);
         let terms = question_terms(&retriever, (&tokens, &lead), kind);
         // "besides signs, what did they carry": not "placards".
@@ -582,6 +583,7 @@ impl Engine {
             ..
         } = text::read_message(question);
         retriever.correct_spelling(&mut tokens);
+        text::read_run_for_office(&mut tokens);
         let kind = kind_of_question(&tokens, self.lexicon);
         let terms = question_terms(&retriever, (&tokens, &lead), kind);
         let mut out = format!("kind: {kind:?}\n");

@@ -1270,8 +1270,8 @@ fn read_in_charge(tokens: &mut Vec<Token>) {
 
 /// "run for president", "ran for office", "stand for election": to be a candidate, as a
 /// passage says it ("a candidate", "the main opposition prospect"), whether or not it names
-/// the office.
-fn read_run_for_office(tokens: &mut Vec<Token>) {
+/// the office. Read again once spelling is corrected ("run for presidnet").
+pub fn read_run_for_office(tokens: &mut Vec<Token>) {
     let mut i = 0;
     while i + 2 < tokens.len() {
         let runs = matches!(
@@ -1843,6 +1843,31 @@ mod tests {
         assert_eq!(short_figure("k"), None);
         assert_eq!(short_figure("mk"), None);
         assert_eq!(short_figure("film"), None);
+    }
+
+    #[test]
+    fn running_for_an_office_reads_as_a_candidate() {
+        let words = |q: &str| {
+            question_tokens(q)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words("why did she run for president"),
+            ["why", "did", "she", "candidate"]
+        );
+        assert_eq!(words("who ran for re-election"), ["who", "candidate"]);
+        assert_eq!(
+            words("is he standing for the presidency"),
+            ["is", "he", "candidate"]
+        );
+        // Not a race: "what does white stand for", "they ran for cover".
+        assert_eq!(
+            words("what does white stand for"),
+            ["what", "does", "white", "stand", "for"]
+        );
+        assert_eq!(words("they ran for cover"), ["they", "ran", "for", "cover"]);
     }
 
     #[test]

@@ -1529,6 +1529,18 @@ fn what_a_question_sets_aside_is_not_the_answer() {
 }
 
 #[test]
+fn running_for_office_is_being_a_candidate() {
+    // The article words her candidacy "pursued various other prospective prospects".
+    for question in [
+        "why did tikhanovskaya run for president",
+        "why did she end up running for president in the first place?",
+        "why did tikhanovskaya run for presidnet",
+    ] {
+        check(question, "pursued various other prospective prospects");
+    }
+}
+
+#[test]
 fn a_count_runs_on_to_the_noun_it_counts() {
     // "how many countries": the figure with what it counts, in the article's words.
     check_short("how many countries make up the csto", "6 ex-Soviet states");
