@@ -625,6 +625,7 @@ pub fn read_message(message: &str) -> Message {
     let (lead, asked) = split_asking(without_bot_name(message));
     let (asked, excluded) = split_excluded(asked);
     let mut tokens = asked_tokens(&asked);
+    let second = second_question(&tokens).map_or_else(Vec::new, |at| tokens.split_off(at));
     let mut lead = lead_words(lead);
     // "I read that the ambassador backed the crackdown. Did he?", "... Is that true?": a
     // question that names nothing asks about what the lead says.
@@ -632,11 +633,65 @@ pub fn read_message(message: &str) -> Message {
         tokens.retain(|t| !CHECKING.contains(&t.norm.as_str()));
         tokens.append(&mut lead);
     }
+    // "Who organised the march, and what was it called?": the first question is the one
+    // answered; the second only says more of what it is about.
+    lead.extend(content_words(second));
     Message {
         asked: tokens,
         lead,
         excluded: excluded.map(lead_words).unwrap_or_default(),
     }
+}
+
+/// Where a second question joined to the first by "and" starts: "where was the march to end,
+/// *and how many* were there", "what happened to her husband, *and is that* why she ran". Only
+/// after a first question of its own (a question word or an opening auxiliary, and two words of
+/// content: not "what is his name, and how long ..."), and with words of its own ("are they
+/// striking, and when" asks when); an auxiliary starts one only before its subject ("and were
+/// they ...", not "were arrested and were injured").
+fn second_question(tokens: &[Token]) -> Option<usize> {
+    let asks = tokens
+        .first()
+        .is_some_and(|t| is_auxiliary(&t.norm) || is_question_word(&t.norm));
+    if !asks {
+        return None;
+    }
+    (2..tokens.len())
+        .find(|&k| {
+            let word = tokens[k].norm.as_str();
+            let starts = is_question_word(word)
+                || (is_auxiliary(word)
+                    && tokens.get(k + 1).is_some_and(|t| {
+                        matches!(
+                            t.norm.as_str(),
+                            "that"
+                                | "this"
+                                | "it"
+                                | "they"
+                                | "he"
+                                | "she"
+                                | "there"
+                                | "anyone"
+                                | "anybody"
+                                | "anything"
+                                | "the"
+                                | "any"
+                                | "his"
+                                | "her"
+                                | "their"
+                        )
+                    }));
+            let content = |part: &[Token]| {
+                part.iter()
+                    .filter(|t| !is_stop_word(&t.norm) && !is_question_word(&t.norm))
+                    .count()
+            };
+            tokens[k - 1].norm == "and"
+                && starts
+                && content(&tokens[..k - 1]) >= 2
+                && content(&tokens[k..]) >= 1
+        })
+        .map(|k| k - 1)
 }
 
 /// Words that set a thing aside: "*besides* signs, what did they carry".
@@ -738,6 +793,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_contracted_auxiliaries(&mut tokens);
     read_in_charge(&mut tokens);
     read_run_for_office(&mut tokens);
+    join_separated_particle(&mut tokens);
     read_call_on(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
@@ -881,7 +937,13 @@ const LEARNING_VERBS: &[&str] = &[
 /// "summoned" and "defend". Not the words of the asker's own telling ("read", "article").
 /// Empty when the whole message is asked.
 fn lead_words(lead: &str) -> Vec<Token> {
-    tokenize(lead)
+    content_words(tokenize(lead))
+}
+
+/// The words of `tokens` that say what a piece of a message is about: no function words,
+/// lead-ins, interjections or words about the text or the asking.
+fn content_words(tokens: Vec<Token>) -> Vec<Token> {
+    tokens
         .into_iter()
         .filter(|t| {
             let w = t.norm.as_str();
@@ -1265,6 +1327,50 @@ fn read_in_charge(tokens: &mut Vec<Token>) {
             }
         }
         i += 1;
+    }
+}
+
+/// Particles that a phrasal verb's object may stand before: "hand *the country* over".
+const SEPARABLE_PARTICLES: &[&str] = &["over", "up", "down", "off", "out", "away", "back"];
+
+/// "hand the country over", "lock them up": the particle is moved back to its verb ("hand over
+/// the country"), where a phrasal verb is looked for. Only over a short object that opens with
+/// a determiner or is a pronoun, and with nothing but function words after the particle (not
+/// "walked the whole way down Independence Avenue").
+fn join_separated_particle(tokens: &mut [Token]) {
+    let pronoun = |w: &str| matches!(w, "it" | "them" | "him" | "her" | "us" | "me" | "everyone");
+    for i in 0..tokens.len() {
+        if is_stop_word(&tokens[i].norm) || tokens[i].number {
+            continue;
+        }
+        let Some(first) = tokens.get(i + 1) else {
+            break;
+        };
+        let object_len = if pronoun(&first.norm) {
+            1
+        } else if is_determiner(&first.norm) {
+            // The determiner and up to two words of its noun phrase.
+            1 + tokens[i + 2..]
+                .iter()
+                .take(2)
+                .take_while(|t| !is_stop_word(&t.norm) && !t.number)
+                .count()
+        } else {
+            continue;
+        };
+        let at = i + 1 + object_len;
+        let separated = object_len > 1 || pronoun(&first.norm);
+        let particle = tokens
+            .get(at)
+            .is_some_and(|t| SEPARABLE_PARTICLES.contains(&t.norm.as_str()));
+        let then_function_words = tokens[(at + 1).min(tokens.len())..]
+            .iter()
+            .take(1)
+            .all(|t| is_stop_word(&t.norm));
+        if separated && particle && then_function_words {
+            tokens[i + 1..=at].rotate_right(1);
+            break;
+        }
     }
 }
 
@@ -1868,6 +1974,66 @@ mod tests {
             ["what", "does", "white", "stand", "for"]
         );
         assert_eq!(words("they ran for cover"), ["they", "ran", "for", "cover"]);
+    }
+
+    #[test]
+    fn a_second_question_joined_by_and_is_context_of_the_first() {
+        let words = |tokens: Vec<Token>| tokens.into_iter().map(|t| t.norm).collect::<Vec<_>>();
+        let Message { asked, lead, .. } = read_message(
+            "Where was the march meant to finish, and how many people ended up there?",
+        );
+        assert_eq!(
+            words(asked),
+            ["where", "was", "the", "march", "meant", "to", "finish"]
+        );
+        assert!(words(lead).contains(&"ended".to_string()));
+        // A bare question word asks of the first ("and when"), and a first question too thin
+        // to stand alone keeps the second.
+        let asked = |q: &str| words(read_message(q).asked);
+        assert_eq!(
+            asked("are tv workers going on strike, and when")
+                .last()
+                .unwrap(),
+            "when"
+        );
+        assert!(
+            asked("What is his name, and how long has he been in prison?")
+                .contains(&"prison".to_string())
+        );
+        // Nor is a verb shared by one subject a second question.
+        assert!(asked("how many were arrested and were injured").contains(&"injured".to_string()));
+    }
+
+    #[test]
+    fn a_particle_after_its_verb_s_object_is_read_next_to_the_verb() {
+        let words = |q: &str| {
+            question_tokens(q)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words("will he hand the country over"),
+            ["will", "he", "hand", "over", "the", "country"]
+        );
+        assert_eq!(
+            words("did they lock them up"),
+            ["did", "they", "lock", "up", "them"]
+        );
+        assert_eq!(
+            words("did they walk the whole way down independence avenue"),
+            [
+                "did",
+                "they",
+                "walk",
+                "the",
+                "whole",
+                "way",
+                "down",
+                "independence",
+                "avenue"
+            ]
+        );
     }
 
     #[test]

@@ -1541,6 +1541,27 @@ fn running_for_office_is_being_a_candidate() {
 }
 
 #[test]
+fn of_two_questions_in_one_message_the_first_is_answered() {
+    check_short(
+        "Where was the march meant to finish, and how many people ended up there?",
+        "a battle memorial",
+    );
+    check_short(
+        "How many people have died in the crackdown, and how many were hurt?",
+        "two",
+    );
+    check_short(
+        "What was the opposition march called and who organised it?",
+        "March for Freedom",
+    );
+    // A phrasal verb split by its object is still one ("hand the country over").
+    check(
+        "Did Lukashenko say he'd hand the country over, and what was his exact line?",
+        "We will not hand over the country",
+    );
+}
+
+#[test]
 fn a_count_runs_on_to_the_noun_it_counts() {
     // "how many countries": the figure with what it counts, in the article's words.
     check_short("how many countries make up the csto", "6 ex-Soviet states");
