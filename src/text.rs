@@ -350,6 +350,24 @@ const INTERJECTIONS: &[&str] = &[
     "please", "pls", "q", "sorry", "uh", "um", "well", "yo",
 ];
 
+/// How a text tells something, in "as *described* in the article".
+const TELLING: &[&str] = &[
+    "described",
+    "reported",
+    "mentioned",
+    "stated",
+    "said",
+    "written",
+    "noted",
+    "told",
+    "given",
+    "explained",
+    "outlined",
+    "characterised",
+    "characterized",
+    "portrayed",
+];
+
 /// What a question may call the text it asks about: "in the article", "according to the story".
 const TEXT_NOUNS: &[&str] = &[
     "article",
@@ -467,6 +485,10 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
                 } else {
                     det - 1
                 };
+                // "... as described in the article", "as reported by the story".
+                if end >= 4 && norm(end - 2) == "as" && TELLING.contains(&norm(end - 1)) {
+                    end -= 2;
+                }
             }
         }
     }
@@ -2187,6 +2209,11 @@ mod tests {
             ("for how many years has he ruled", 1..7),
             ("with how many percent did he win", 1..7),
             ("quote what he said about the votes", 1..7),
+            // How the text tells it goes with the text.
+            (
+                "how many states are in the csto, as described in the article",
+                0..7,
+            ),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");
