@@ -1201,6 +1201,8 @@ fn read_chat_shorthand(tokens: &mut [Token]) {
             "w" if !tokens[i].capitalized && word(prev) => "with",
             "n" if !tokens[i].capitalized && word(prev) && word(next) => "and",
             "acc" if next.is_some_and(|t| matches!(t.norm.as_str(), "to" | "2")) => "according",
+            // "were did they march": no verb follows an auxiliary so; "where" was meant.
+            "were" if i == 0 && next.is_some_and(|t| is_tense_auxiliary(&t.norm)) => "where",
             _ => continue,
         };
         tokens[i].norm = full.to_string();

@@ -2472,6 +2472,12 @@ fn chat_shorthand_reads_as_the_words_it_stands_for() {
     check_short("how many ppl went to his rally acc to his ppl", "50,000");
     // A count stays a count.
     check_short("were 2 people killed", "Yes");
+    // "were" before an auxiliary is "where".
+    check_short(
+        "were was the sunday march suposed to finish",
+        "a battle memorial",
+    );
+    check_short("were the protesters beaten", "Yes");
 }
 
 #[test]
