@@ -1494,6 +1494,21 @@ pub const PLACE_NOUNS: &[&str] = &[
     "village",
     "district",
     "area",
+    "road",
+    "roads",
+    "streets",
+    "cities",
+    "towns",
+    "thoroughfare",
+    "boulevard",
+    "highway",
+    "neighbourhood",
+    "neighborhood",
+    "province",
+    "spot",
+    "landmark",
+    "monument",
+    "memorial",
 ];
 
 /// Nouns that ask for a name of people in "what X": "what group", "what newspaper".

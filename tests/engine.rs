@@ -1239,6 +1239,15 @@ fn which_street_is_answered_with_a_street_by_its_name() {
         Some("Independence Avenue"),
         "{answer:?}"
     );
+    // So is any thoroughfare, and a memorial is a place.
+    check_short(
+        "along which thoroughfare in minsk did the opposition march proceed",
+        "Independence Avenue",
+    );
+    check_short(
+        "at which monument was the march to end",
+        "a battle memorial",
+    );
 }
 
 #[test]
