@@ -1408,12 +1408,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
-    // "why did she end up running": she ran; "end up" only says it came to that.
+    // "why did she end up running": she ran; "end up" only says it came to that (also before
+    // "candidate", as "running for president" reads).
     if matches!(
         word,
         "end" | "ended" | "ends" | "ending" | "wind" | "wound" | "winds"
     ) && next == "up"
-        && after_next.ends_with("ing")
+        && (after_next.ends_with("ing") || after_next == "candidate")
     {
         return Marker::Drop;
     }

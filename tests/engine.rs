@@ -2245,10 +2245,14 @@ fn what_day_of_the_week_asks_the_day() {
 
 #[test]
 fn ending_up_doing_something_is_doing_it() {
-    // "end up" is no word to look for ("finish"): only "running" is.
+    // "end up" is no word to look for ("finish"): only "running" is (and running for an
+    // office is being a candidate).
     let trace = engine().explain("why did tikhanovskaya end up running for president");
     assert!(!trace.contains("term end"), "{trace}");
-    assert!(trace.contains("term running"), "{trace}");
+    assert!(trace.contains("term candidate"), "{trace}");
+    let trace = engine().explain("why did tikhanovskaya end up leaving");
+    assert!(!trace.contains("term end"), "{trace}");
+    assert!(trace.contains("term leaving"), "{trace}");
 }
 
 #[test]
