@@ -633,6 +633,28 @@ pub fn asks_future(question_tokens: &[Token]) -> bool {
     })
 }
 
+/// Whether a question asks what someone promised, pledged or vowed to do ("what has she
+/// promised to do if he steps down"): a deed still to come.
+pub fn asks_promised_deed(question_tokens: &[Token]) -> bool {
+    question_tokens.windows(2).any(|w| {
+        matches!(
+            w[0].norm.as_str(),
+            "promise"
+                | "promised"
+                | "promises"
+                | "pledge"
+                | "pledged"
+                | "pledges"
+                | "vow"
+                | "vowed"
+                | "vows"
+                | "undertake"
+                | "undertaken"
+                | "undertook"
+        ) && w[1].norm == "to"
+    })
+}
+
 /// Whether a sentence speaks of something still to come (a future, a plan, an intention), as an
 /// answer to "when will ..." must: a past event's day does not answer it.
 pub fn speaks_of_future(sentence: &str, lexicon: &Lexicon) -> bool {
@@ -640,12 +662,19 @@ pub fn speaks_of_future(sentence: &str, lexicon: &Lexicon) -> bool {
         "will", "would", "shall", "going", "plan", "intend", "schedule", "expect", "prepare",
         "due", "upcoming", "next", "tomorrow", "soon", "later", "future",
     ];
-    text::tokenize(sentence).iter().any(|t| {
-        CUES.contains(&t.norm.as_str())
+    // "Putin had guaranteed in a phone call to help": a promise is of a deed to come.
+    const PROMISING: &[&str] = &["promise", "guarantee", "pledge", "vow", "undertake"];
+    let tokens = text::tokenize(sentence);
+    let is_lemma_of = |t: &Token, cues: &[&str]| {
+        cues.contains(&t.norm.as_str())
             || lexicon
                 .lemmas(&t.norm)
                 .iter()
-                .any(|l| CUES.contains(&l.as_str()))
+                .any(|l| cues.contains(&l.as_str()))
+    };
+    tokens.iter().enumerate().any(|(i, t)| {
+        is_lemma_of(t, CUES)
+            || (is_lemma_of(t, PROMISING) && tokens[i + 1..].iter().take(6).any(|n| n.norm == "to"))
     })
 }
 

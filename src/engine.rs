@@ -401,8 +401,10 @@ impl Engine {
         }
         // "what will she do", "when will ..." are answered by a sentence about what is to come
         // (and "when will" not by a past day at all).
-        let asks_future = answer::asks_future(&tokens);
-        let future_time = kind == QuestionKind::Time && asks_future;
+        let future_time = kind == QuestionKind::Time && answer::asks_future(&tokens);
+        // (What someone promised to do is still to come too, whenever the promise was made.)
+        let asks_future = answer::asks_future(&tokens)
+            || (kind != QuestionKind::Time && answer::asks_promised_deed(&tokens));
         // The candidates that speak only of the past (looked at once, for ranking and then for
         // the winner's confidence).
         let mut past_only: Vec<SentenceRef> = Vec::new();

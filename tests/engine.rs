@@ -1571,6 +1571,21 @@ fn of_two_questions_in_one_message_the_first_is_answered() {
 }
 
 #[test]
+fn what_someone_promised_to_do_is_a_deed_to_come() {
+    // "She has stated she will arrange new elections if Lukashenko steps down", not the
+    // sentence that names stepping down in the past.
+    check(
+        "What has Tikhanovskaya promised to do if Lukashenko steps down?",
+        "she will arrange new elections",
+    );
+    // A promise reported in the past still speaks of the deed to come.
+    check(
+        "what did lukashenko say putin had promised to help with",
+        "Putin had actually guaranteed in a phone call",
+    );
+}
+
+#[test]
 fn a_count_runs_on_to_the_noun_it_counts() {
     // "how many countries": the figure with what it counts, in the article's words.
     check_short("how many countries make up the csto", "6 ex-Soviet states");
