@@ -621,6 +621,18 @@ pub fn asks_future(question_tokens: &[Token]) -> bool {
     let asks_when = question_tokens
         .first()
         .is_some_and(|t| matches!(t.norm.as_str(), "when" | "whens"));
+    // "what happens if he quits", "what if he steps down": what would follow.
+    let what_if = question_tokens.first().is_some_and(|t| t.norm == "what")
+        && question_tokens.windows(2).any(|w| {
+            w[1].norm == "if"
+                && matches!(
+                    w[0].norm.as_str(),
+                    "what" | "happens" | "happen" | "happening"
+                )
+        });
+    if what_if {
+        return true;
+    }
     question_tokens.iter().enumerate().any(|(i, t)| {
         if asks_when && t.norm == "would" {
             return true;
@@ -632,6 +644,45 @@ pub fn asks_future(question_tokens: &[Token]) -> bool {
         ) || (t.norm == "going" && next == "to")
     })
 }
+
+/// The question's terms said of a condition ("what will she do *if lukashenko quits*"): those
+/// of the words after its "if".
+pub fn condition_terms(question_tokens: &[Token], terms: &[QueryTerm]) -> Vec<usize> {
+    let Some(at) = question_tokens.iter().position(|t| t.norm == "if") else {
+        return Vec::new();
+    };
+    let after: Vec<&str> = question_tokens[at + 1..]
+        .iter()
+        .map(|t| t.norm.as_str())
+        .collect();
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.context && t.word.split('_').any(|w| after.contains(&w)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Whether a sentence states the condition asked about: an "if" followed closely by a word one
+/// of the `condition` terms matches ("... if Lukashenko steps down").
+pub fn states_condition(sentence: &str, terms: &[QueryTerm], condition: &[usize]) -> bool {
+    let tokens = text::tokenize(sentence);
+    tokens.iter().enumerate().any(|(i, t)| {
+        t.norm == "if"
+            && tokens[i + 1..].iter().take(4).any(|n| {
+                condition.iter().any(|&c| {
+                    terms[c]
+                        .matches
+                        .get(&n.norm)
+                        .is_some_and(|&m| m >= CONDITION_MATCH)
+                })
+            })
+    })
+}
+
+/// How well a word after a passage's "if" must match a condition's term (see
+/// [`states_condition`]).
+const CONDITION_MATCH: f32 = 0.6;
 
 /// Whether a question asks what someone promised, pledged or vowed to do ("what has she
 /// promised to do if he steps down"): a deed still to come.

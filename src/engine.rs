@@ -77,6 +77,8 @@ const NAMED_CONFIDENCE: f32 = 0.1;
 const REASON_BONUS: f32 = 0.08;
 /// What a passage loses for a "when will ..." question when it speaks only of the past.
 const PAST_FOR_FUTURE_PENALTY: f32 = 0.15;
+/// What a candidate gains for stating the condition a question asks about ("if he quits").
+const CONDITION_BONUS: f32 = 0.15;
 
 /// Where the engine finds its articles and keeps its index.
 #[derive(Debug, Clone)]
@@ -416,6 +418,19 @@ impl Engine {
                 if !future {
                     s.score -= PAST_FOR_FUTURE_PENALTY;
                     past_only.push(s.at);
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
+        // "what will she do if lukashenko quits": a sentence that states the same condition
+        // ("... if Lukashenko steps down") tells what follows from it.
+        let condition = answer::condition_terms(&tokens, own);
+        if !condition.is_empty() {
+            for s in scored.iter_mut() {
+                if retriever.sentence(s.at).is_some_and(|(_, sent)| {
+                    answer::states_condition(&sent.text, &terms, &condition)
+                }) {
+                    s.score += CONDITION_BONUS;
                 }
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));

@@ -1408,6 +1408,10 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "what happens if he quits": what follows is asked, not any happening.
+    if matches!(word, "happen" | "happens" | "happening" | "happened") && next == "if" {
+        return Marker::Drop;
+    }
     // "why did she end up running": she ran; "end up" only says it came to that (also before
     // "candidate", as "running for president" reads).
     if matches!(

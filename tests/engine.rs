@@ -1586,6 +1586,24 @@ fn what_someone_promised_to_do_is_a_deed_to_come() {
 }
 
 #[test]
+fn what_follows_a_condition_is_told_where_the_condition_is_stated() {
+    // "She has stated she will arrange new elections if Lukashenko steps down."
+    check(
+        "what will she do if lukashenko quits",
+        "she will arrange new elections",
+    );
+    check(
+        "what if lukashenko steps down?",
+        "she will arrange new elections",
+    );
+    // Without a condition, the step down he refused.
+    check(
+        "is lukashenko going to resign",
+        "declined phone call to step down",
+    );
+}
+
+#[test]
 fn a_count_runs_on_to_the_noun_it_counts() {
     // "how many countries": the figure with what it counts, in the article's words.
     check_short("how many countries make up the csto", "6 ex-Soviet states");
