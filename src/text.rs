@@ -816,6 +816,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_in_charge(&mut tokens);
     read_run_for_office(&mut tokens);
     join_separated_particle(&mut tokens);
+    read_woman_as_she(&mut tokens);
     read_call_on(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
@@ -1351,6 +1352,20 @@ fn read_in_charge(tokens: &mut Vec<Token>) {
             }
         }
         i += 1;
+    }
+}
+
+/// "the woman who fled", "the opposition lady": a woman the question points to is the one the
+/// articles call "she", as the pronoun would be read.
+fn read_woman_as_she(tokens: &mut [Token]) {
+    for i in 1..tokens.len() {
+        let woman = matches!(tokens[i].norm.as_str(), "woman" | "lady");
+        let pointed = tokens[i.saturating_sub(2)..i]
+            .iter()
+            .any(|t| matches!(t.norm.as_str(), "the" | "this" | "that"));
+        if woman && pointed {
+            tokens[i].norm = "she".to_string();
+        }
     }
 }
 
@@ -2073,6 +2088,23 @@ mod tests {
                 "avenue"
             ]
         );
+    }
+
+    #[test]
+    fn a_woman_pointed_to_is_read_as_she() {
+        let words = |q: &str| {
+            question_tokens(q)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words("how old is the woman who fled"),
+            ["how", "old", "is", "the", "she", "who", "fled"]
+        );
+        assert_eq!(words("what did the opposition lady promise")[4], "she");
+        // Not a woman the question does not point to.
+        assert_eq!(words("was a woman arrested")[2], "woman");
     }
 
     #[test]
