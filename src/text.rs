@@ -644,7 +644,7 @@ pub struct Message {
 
 /// A chat message read once: the question, what is said before it, and what it sets aside.
 pub fn read_message(message: &str) -> Message {
-    let (lead, asked) = split_asking(without_bot_name(message));
+    let (lead, asked, after) = split_asking(without_bot_name(message));
     let (asked, excluded) = split_excluded(asked);
     let mut tokens = asked_tokens(&asked);
     let second = second_question(&tokens).map_or_else(Vec::new, |at| tokens.split_off(at));
@@ -656,8 +656,9 @@ pub fn read_message(message: &str) -> Message {
         tokens.append(&mut lead);
     }
     // "Who organised the march, and what was it called?": the first question is the one
-    // answered; the second only says more of what it is about.
+    // answered; the second only says more of what it is about, as does a remark after it.
     lead.extend(content_words(second));
+    lead.extend(lead_words(after));
     Message {
         asked: tokens,
         lead,
@@ -829,8 +830,9 @@ fn asked_tokens(question: &str) -> Vec<Token> {
 /// today. How many were detained?" asks from its first piece (after a full stop, "!", "?", ":",
 /// ";", a dash or ", but") that opens with a question word or an auxiliary, to its end; "how
 /// many were detained? and how many died?" asks its first question. A message that asks
-/// nothing so is asked whole.
-fn split_asking(message: &str) -> (&str, &str) {
+/// nothing so is asked whole. Third, what follows the question's "?" without asking anything
+/// (context, like the lead).
+fn split_asking(message: &str) -> (&str, &str, &str) {
     // ("and how many died?": a conjunction may join it to the one before.)
     // ("on which day did ...": a preposition may lead the question word in.)
     let opens = |piece: &str| {
@@ -915,11 +917,16 @@ fn split_asking(message: &str) -> (&str, &str) {
     let asked = message[from..].trim_start();
     // A second question after the first "?": only the first is asked. Nor is what the asker
     // then says of themselves ("... in that video? I want to look him up later.").
-    let asked = match asked.find('?') {
-        Some(q) if opens(&asked[q + 1..]) || about_asker(&asked[q + 1..]) => &asked[..=q],
-        _ => asked,
+    // And what follows a whole question without asking anything ("did he agree to step down
+    // or not? caught something about a speech") only says more of what it is about.
+    let (asked, after) = match asked.find('?') {
+        Some(q) if opens(&asked[q + 1..]) || about_asker(&asked[q + 1..]) => (&asked[..=q], ""),
+        Some(q) if opens(&asked[..q]) && !asked[q + 1..].contains('?') => {
+            (&asked[..=q], &asked[q + 1..])
+        }
+        _ => (asked, ""),
     };
-    (&message[..from], asked)
+    (&message[..from], asked, after)
 }
 
 /// Verbs with which an asker says how they came to ask ("I *read* that ...", "I *gather* ...").
@@ -2183,6 +2190,11 @@ mod tests {
         for (message, asked) in cases {
             assert_eq!(split_asking(message).1, asked, "{message}");
         }
+        // What follows a whole question without asking is context.
+        let (_, asked, after) =
+            split_asking("did he agree to step down or not? caught something about a speech");
+        assert_eq!(asked, "did he agree to step down or not?");
+        assert_eq!(after.trim(), "caught something about a speech");
     }
 
     #[test]
