@@ -645,6 +645,7 @@ pub struct Message {
 /// A chat message read once: the question, what is said before it, and what it sets aside.
 pub fn read_message(message: &str) -> Message {
     let (lead, asked, after) = split_asking(without_bot_name(message));
+    let (asked, guess) = split_guess(asked);
     let (asked, excluded) = split_excluded(asked);
     let mut tokens = asked_tokens(&asked);
     let second = second_question(&tokens).map_or_else(Vec::new, |at| tokens.split_off(at));
@@ -659,6 +660,7 @@ pub fn read_message(message: &str) -> Message {
     // answered; the second only says more of what it is about, as does a remark after it.
     lead.extend(content_words(second));
     lead.extend(lead_words(after));
+    lead.extend(lead_words(guess));
     Message {
         asked: tokens,
         lead,
@@ -715,6 +717,41 @@ fn second_question(tokens: &[Token]) -> Option<usize> {
                 && content(&tokens[k..]) >= 1
         })
         .map(|k| k - 1)
+}
+
+/// The most words of a guess after a question (see [`split_guess`]).
+const MAX_GUESS_WORDS: usize = 4;
+
+/// A question without the guess at its answer that ends it, and that guess: "when was the
+/// election, last Sunday?", "how big was the crowd, like 100,000?". The guess is a short piece
+/// after the last comma that asks nothing itself (no question word, no auxiliary, no list
+/// with "and"/"or"), after a question of its own; it is read as context.
+fn split_guess(asked: &str) -> (&str, &str) {
+    let Some(comma) = asked.rfind(',') else {
+        return (asked, "");
+    };
+    let (question, guess) = (&asked[..comma], &asked[comma + 1..]);
+    let words = tokenize(guess);
+    let asks = |t: &Token| {
+        is_question_word(&t.norm)
+            || is_auxiliary(&t.norm)
+            || matches!(t.norm.as_str(), "and" | "or")
+    };
+    let opens = tokenize(question)
+        .first()
+        .is_some_and(|t| is_question_word(&t.norm) || is_auxiliary(&t.norm));
+    // ("what reason did he give, on the record, for summoning them": a clause set off
+    // between commas, then the question's own end.)
+    let set_off = question.contains(',');
+    if !opens
+        || set_off
+        || words.is_empty()
+        || words.len() > MAX_GUESS_WORDS
+        || words.iter().any(asks)
+    {
+        return (asked, "");
+    }
+    (question, guess)
 }
 
 /// Words that set a thing aside: "*besides* signs, what did they carry".
@@ -1903,7 +1940,7 @@ mod tests {
     use super::{
         asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
         is_weekday, question_span, question_tokens, quotations, read_message, short_figure,
-        split_asking, tokenize, Message, Token, STOP_WORDS,
+        split_asking, split_guess, tokenize, Message, Token, STOP_WORDS,
     };
 
     #[test]
@@ -2112,6 +2149,23 @@ mod tests {
         assert_eq!(words("what did the opposition lady promise")[4], "she");
         // Not a woman the question does not point to.
         assert_eq!(words("was a woman arrested")[2], "woman");
+    }
+
+    #[test]
+    fn a_guess_after_the_question_is_context() {
+        assert_eq!(
+            split_guess("when was the election, last Sunday?"),
+            ("when was the election", " last Sunday?")
+        );
+        // Not a list, a question of its own, or a clause set off between commas.
+        for asked in [
+            "how many were detained, injured and killed?",
+            "where did she go, and why?",
+            "what reason did he give, on the record, for summoning them?",
+            "Besides signs, what did they carry?",
+        ] {
+            assert_eq!(split_guess(asked), (asked, ""), "{asked}");
+        }
     }
 
     #[test]

@@ -1604,6 +1604,15 @@ fn what_follows_a_condition_is_told_where_the_condition_is_stated() {
 }
 
 #[test]
+fn a_guess_after_the_question_only_helps_find_the_answer() {
+    check_short("when was the actual election, last Sunday?", "last Sunday");
+    check_short(
+        "what was the opposition march called, march for something?",
+        "March for Freedom",
+    );
+}
+
+#[test]
 fn a_count_runs_on_to_the_noun_it_counts() {
     // "how many countries": the figure with what it counts, in the article's words.
     check_short("how many countries make up the csto", "6 ex-Soviet states");
