@@ -20,8 +20,8 @@ const ARTICLE: &str = "belarus-protests-2020-08-16.txt";
 
 /// The dev-set figure the engine must not fall below (overall, percent): two questions under
 /// the score `citebot eval ../shared/eval/dev-questions.jsonl` printed when this floor was set
-/// (92.9). Raise it as the engine improves.
-const DEV_FLOOR: f64 = 90.0;
+/// (94.3). Raise it as the engine improves.
+const DEV_FLOOR: f64 = 91.4;
 
 /// The same for the project's own question sets (`tests/eval/`: questions in other wording
 /// than the dev set's, most of them written by someone who saw only the article), which guard
@@ -78,6 +78,22 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-48.jsonl", 68.0),
     ("heldout-questions-49.jsonl", 83.0),
     ("heldout-questions-50.jsonl", 85.0),
+    ("heldout-questions-51.jsonl", 90.0),
+    ("heldout-questions-52.jsonl", 91.0),
+    ("heldout-questions-53.jsonl", 61.0),
+    ("heldout-questions-54.jsonl", 71.0),
+    ("heldout-questions-55.jsonl", 76.0),
+    ("heldout-questions-56.jsonl", 73.0),
+    ("heldout-questions-57.jsonl", 61.0),
+    ("heldout-questions-58.jsonl", 85.0),
+    ("heldout-questions-59.jsonl", 78.0),
+    ("heldout-questions-60.jsonl", 86.0),
+    ("heldout-questions-61.jsonl", 85.0),
+    ("heldout-questions-62.jsonl", 60.0),
+    ("heldout-questions-63.jsonl", 86.0),
+    ("heldout-questions-64.jsonl", 83.0),
+    ("heldout-questions-65.jsonl", 80.0),
+    ("heldout-questions-66.jsonl", 80.0),
 ];
 
 fn repo() -> &'static Path {
