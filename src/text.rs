@@ -1943,6 +1943,14 @@ mod tests {
         split_asking, split_guess, tokenize, Message, Token, STOP_WORDS,
     };
 
+    /// The words a question is read as (see `question_tokens`).
+    fn asked_words(question: &str) -> Vec<String> {
+        question_tokens(question)
+            .into_iter()
+            .map(|t| t.norm)
+            .collect()
+    }
+
     #[test]
     fn articles_are_determiners_and_so_are_possessives() {
         assert!(is_article("an") && is_determiner("an"));
@@ -2051,27 +2059,24 @@ mod tests {
 
     #[test]
     fn running_for_an_office_reads_as_a_candidate() {
-        let words = |q: &str| {
-            question_tokens(q)
-                .into_iter()
-                .map(|t| t.norm)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
-            words("why did she run for president"),
+            asked_words("why did she run for president"),
             ["why", "did", "she", "candidate"]
         );
-        assert_eq!(words("who ran for re-election"), ["who", "candidate"]);
+        assert_eq!(asked_words("who ran for re-election"), ["who", "candidate"]);
         assert_eq!(
-            words("is he standing for the presidency"),
+            asked_words("is he standing for the presidency"),
             ["is", "he", "candidate"]
         );
         // Not a race: "what does white stand for", "they ran for cover".
         assert_eq!(
-            words("what does white stand for"),
+            asked_words("what does white stand for"),
             ["what", "does", "white", "stand", "for"]
         );
-        assert_eq!(words("they ran for cover"), ["they", "ran", "for", "cover"]);
+        assert_eq!(
+            asked_words("they ran for cover"),
+            ["they", "ran", "for", "cover"]
+        );
     }
 
     #[test]
@@ -2104,22 +2109,16 @@ mod tests {
 
     #[test]
     fn a_particle_after_its_verb_s_object_is_read_next_to_the_verb() {
-        let words = |q: &str| {
-            question_tokens(q)
-                .into_iter()
-                .map(|t| t.norm)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
-            words("will he hand the country over"),
+            asked_words("will he hand the country over"),
             ["will", "he", "hand", "over", "the", "country"]
         );
         assert_eq!(
-            words("did they lock them up"),
+            asked_words("did they lock them up"),
             ["did", "they", "lock", "up", "them"]
         );
         assert_eq!(
-            words("did they walk the whole way down independence avenue"),
+            asked_words("did they walk the whole way down independence avenue"),
             [
                 "did",
                 "they",
@@ -2136,19 +2135,16 @@ mod tests {
 
     #[test]
     fn a_woman_pointed_to_is_read_as_she() {
-        let words = |q: &str| {
-            question_tokens(q)
-                .into_iter()
-                .map(|t| t.norm)
-                .collect::<Vec<_>>()
-        };
         assert_eq!(
-            words("how old is the woman who fled"),
+            asked_words("how old is the woman who fled"),
             ["how", "old", "is", "the", "she", "who", "fled"]
         );
-        assert_eq!(words("what did the opposition lady promise")[4], "she");
+        assert_eq!(
+            asked_words("what did the opposition lady promise")[4],
+            "she"
+        );
         // Not a woman the question does not point to.
-        assert_eq!(words("was a woman arrested")[2], "woman");
+        assert_eq!(asked_words("was a woman arrested")[2], "woman");
     }
 
     #[test]
