@@ -716,16 +716,12 @@ pub fn speaks_of_future(sentence: &str, lexicon: &Lexicon) -> bool {
     // "Putin had guaranteed in a phone call to help": a promise is of a deed to come.
     const PROMISING: &[&str] = &["promise", "guarantee", "pledge", "vow", "undertake"];
     let tokens = text::tokenize(sentence);
-    let is_lemma_of = |t: &Token, cues: &[&str]| {
-        cues.contains(&t.norm.as_str())
-            || lexicon
-                .lemmas(&t.norm)
-                .iter()
-                .any(|l| cues.contains(&l.as_str()))
-    };
     tokens.iter().enumerate().any(|(i, t)| {
-        is_lemma_of(t, CUES)
-            || (is_lemma_of(t, PROMISING) && tokens[i + 1..].iter().take(6).any(|n| n.norm == "to"))
+        let lemmas = lexicon.lemmas(&t.norm);
+        let among = |cues: &[&str]| {
+            cues.contains(&t.norm.as_str()) || lemmas.iter().any(|l| cues.contains(&l.as_str()))
+        };
+        among(CUES) || (among(PROMISING) && tokens[i + 1..].iter().take(6).any(|n| n.norm == "to"))
     })
 }
 
