@@ -403,9 +403,10 @@ impl Engine {
         }
         // "what will she do", "when will ..." are answered by a sentence about what is to come
         // (and "when will" not by a past day at all).
-        let future_time = kind == QuestionKind::Time && answer::asks_future(&tokens);
+        let asks_when_or_will = answer::asks_future(&tokens);
+        let future_time = kind == QuestionKind::Time && asks_when_or_will;
         // (What someone promised to do is still to come too, whenever the promise was made.)
-        let asks_future = answer::asks_future(&tokens)
+        let asks_future = asks_when_or_will
             || (kind != QuestionKind::Time && answer::asks_promised_deed(&tokens));
         // The candidates that speak only of the past (looked at once, for ranking and then for
         // the winner's confidence).
