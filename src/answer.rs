@@ -510,35 +510,6 @@ const TIME_UNITS: &[&str] = &[
     "decades",
 ];
 const RELATIVE_TIMES: &[&str] = &["yesterday", "today", "tomorrow", "tonight", "weekend"];
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "tens",
-    "eleven",
-    "twelve",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "hundred",
-    "hundreds",
-    "thousand",
-    "thousands",
-    "million",
-    "millions",
-    "billion",
-    "billions",
-    "dozen",
-    "dozens",
-];
 const NUMBER_MODIFIERS: &[&str] = &[
     "more",
     "greater",
@@ -1076,7 +1047,7 @@ pub fn holds_figure(answer: &str) -> bool {
 }
 
 fn is_number(t: &Token) -> bool {
-    t.number || NUMBER_WORDS.contains(&t.norm.as_str()) || is_decade_count(&t.norm)
+    t.number || text::NUMBER_WORDS.contains(&t.norm.as_str()) || is_decade_count(&t.norm)
 }
 
 /// "10s", "100s": tens, hundreds (as in "10s of thousands"), not a decade like "1990s".
@@ -1440,6 +1411,59 @@ fn replaced_place(
             .any(|(i, t)| t.capitalized && place(&t.norm) && !matched.iter().any(|&(m, _)| m == i))
 }
 
+/// "is she 42" against "a 37-year-old": the passage gives another value of the kind the
+/// question checks (see [`retrieve::Retriever::add_rivals`]) and not the one asked. The value
+/// it gives, as written ("37-year-old", "80%"): the one nearest the question's other words.
+fn rivalled_value(
+    terms: &[QueryTerm],
+    tokens: &[Token],
+    sentence: &str,
+    matched: &[(usize, usize)],
+) -> Option<String> {
+    let (t, term) = terms.iter().enumerate().find(|(_, term)| {
+        !term.rivals.is_empty()
+            && tokens.iter().any(|t| term.rivals.contains_key(&t.norm))
+            && !tokens
+                .iter()
+                .any(|t| text::same_value(&t.norm, &term.word) || term.forms.contains(&t.norm))
+    })?;
+    // How far a word stands from the question's other words: from each term's nearest match,
+    // the terms next to the value in the question counting most.
+    let distance = |i: usize| -> f32 {
+        let mut others: Vec<usize> = matched
+            .iter()
+            .map(|&(_, m)| m)
+            .filter(|&m| m != t)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        others
+            .iter()
+            .filter_map(|&other| {
+                let nearest = matched
+                    .iter()
+                    .filter(|&&(_, m)| m == other)
+                    .map(|&(o, _)| o.abs_diff(i))
+                    .min()?;
+                Some(nearest as f32 / other.abs_diff(t) as f32)
+            })
+            .sum()
+    };
+    let at = (0..tokens.len())
+        .filter(|&i| term.rivals.contains_key(&tokens[i].norm))
+        .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))?;
+    // The whole of a hyphenated word ("37-year-old"), and a per cent sign.
+    let mut end = at;
+    while end + 1 < tokens.len() && &sentence[tokens[end].end..tokens[end + 1].start] == "-" {
+        end += 1;
+    }
+    let mut value = sentence[tokens[at].start..tokens[end].end].to_string();
+    if sentence[tokens[end].end..].starts_with('%') {
+        value.push('%');
+    }
+    Some(value)
+}
+
 /// "his triumph over Svetlana Tikhanovskaya with 80%": every name the question and the passage
 /// share is the other side of what the passage tells (after "over", "against", "versus" in its
 /// clause), so a count there is not theirs. Not when the question asks about a contest itself.
@@ -1749,6 +1773,10 @@ pub fn short_answer_with_cost(
             // 80%": what the passage tells is not said of the one asked about.
             let other_side = only_as_other_side(question_tokens, &tokens, sentence, &matched);
             let replaced = replaced_place(question_tokens, terms, &tokens, &matched, lexicon);
+            // "No: 37-year-old": the value the passage gives instead.
+            if let Some(value) = rivalled_value(terms, &tokens, sentence, &matched) {
+                return Some((format!("No: {value}"), 0.0));
+            }
             let yes_no = if other_side || replaced || (negative != asked_negative) != opposed {
                 "No"
             } else {

@@ -821,6 +821,7 @@ fn question_terms(
     }
     if kind == QuestionKind::YesNo {
         retriever.add_opposites(&mut terms);
+        retriever.add_rivals(&mut terms);
     }
     // Last, so that only the question's own words say what is asked.
     let context = retriever.context_terms(lead, &terms);

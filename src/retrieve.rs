@@ -168,6 +168,9 @@ pub struct QueryTerm {
     /// Those of `matches` that mean its opposite (only for yes/no questions, see
     /// [`Retriever::add_opposites`]).
     pub opposites: HashMap<String, f32>,
+    /// Those of `matches` that are another value of the same kind as the term, a number for a
+    /// number, a day for a day (only for yes/no questions, see [`Retriever::add_rivals`]).
+    pub rivals: HashMap<String, f32>,
     /// Whether the word asks what was said ("what did the signs say"): a quotation says it.
     pub speech: bool,
     /// Whether the question uses the word as a noun ("the signs"): then it is not the verb of
@@ -183,6 +186,10 @@ pub struct QueryTerm {
     /// whether the articles answer.
     pub context: bool,
 }
+
+/// How well another value of the same kind matches a value a yes/no question checks (see
+/// [`Retriever::add_rivals`]).
+const RIVAL_MATCH: f32 = 0.6;
 
 /// The question term for `word`: the one that is the word or has it among its forms.
 pub fn term_for(terms: &[QueryTerm], word: &str) -> Option<usize> {
@@ -1951,6 +1958,7 @@ impl<'a> Retriever<'a> {
                 forms,
                 matches,
                 opposites: HashMap::default(),
+                rivals: HashMap::default(),
                 speech: false,
                 noun: false,
                 verb: false,
@@ -2109,6 +2117,7 @@ impl<'a> Retriever<'a> {
             forms,
             matches,
             opposites: HashMap::default(),
+            rivals: HashMap::default(),
             noun: false,
             verb,
             describes: None,
@@ -2203,6 +2212,25 @@ impl<'a> Retriever<'a> {
                     term.matches.insert(w.clone(), m);
                     term.opposites.insert(w, m);
                 }
+            }
+        }
+    }
+
+    /// For a yes/no question that checks a value ("is she 42", "did she flee on wednesday"):
+    /// the other values of its kind in the articles (numbers, days, months) match the value at
+    /// [`RIVAL_MATCH`], so that the passage which gives the true one is found and answers "No".
+    pub fn add_rivals(&self, terms: &mut [QueryTerm]) {
+        for term in terms.iter_mut().filter(|t| !t.context) {
+            let Some(kind) = text::value_kind(&term.word) else {
+                continue;
+            };
+            for word in self.vocabulary.words.keys() {
+                if text::same_value(word, &term.word) || text::value_kind(word) != Some(kind) {
+                    continue;
+                }
+                let m = term.matches.entry(word.clone()).or_insert(RIVAL_MATCH);
+                *m = m.max(RIVAL_MATCH);
+                term.rivals.insert(word.clone(), *m);
             }
         }
     }

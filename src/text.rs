@@ -192,6 +192,99 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// Number words ("two", "hundreds", "dozen").
+pub const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "tens",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "dozen",
+    "dozens",
+];
+
+/// A kind of value a question can get wrong: a number, a day of the week, a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    Number,
+    /// A year ("2020"), which is no rival of a count.
+    Year,
+    Weekday,
+    Month,
+}
+
+/// The kind of value a lower-case word is ("42", "6,700", "eight", "dozens", "tuesday",
+/// "august"); `None` for "one", which is as often a pronoun.
+pub fn value_kind(word: &str) -> Option<ValueKind> {
+    let digits = word.bytes().any(|b| b.is_ascii_digit())
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+    let year = digits && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
+    if year {
+        Some(ValueKind::Year)
+    } else if digits || (word != "one" && NUMBER_WORDS.contains(&word)) {
+        Some(ValueKind::Number)
+    } else if WEEKDAYS.contains(&word) {
+        Some(ValueKind::Weekday)
+    } else if MONTHS.contains(&word) && word != "may" && word != "march" {
+        Some(ValueKind::Month)
+    } else {
+        None
+    }
+}
+
+/// Whether two lower-case words give the same value: the same word, or the same count written
+/// in figures and in words ("2", "two"; "6,700").
+pub fn same_value(a: &str, b: &str) -> bool {
+    a == b || count_of(a).is_some_and(|n| count_of(b) == Some(n))
+}
+
+/// The count a word gives exactly ("2", "two", "6,700", "dozen"); not "hundreds".
+fn count_of(word: &str) -> Option<u64> {
+    const SMALL: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    if let Some(n) = SMALL.iter().position(|w| *w == word) {
+        return Some(n as u64);
+    }
+    match word {
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "forty" => Some(40),
+        "fifty" => Some(50),
+        "dozen" => Some(12),
+        "hundred" => Some(100),
+        "thousand" => Some(1000),
+        "million" => Some(1_000_000),
+        _ if word.bytes().all(|b| b.is_ascii_digit() || b == b',') => {
+            word.replace(',', "").parse().ok()
+        }
+        _ => None,
+    }
+}
+
 /// A day of the week, in any case ("Monday", "monday").
 pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.iter().any(|d| d.eq_ignore_ascii_case(word))
@@ -645,6 +738,8 @@ pub struct Message {
 /// A chat message read once: the question, what is said before it, and what it sets aside.
 pub fn read_message(message: &str) -> Message {
     let (lead, asked, after) = split_asking(without_bot_name(message));
+    let checked = read_tag_question(asked);
+    let asked = checked.as_deref().unwrap_or(asked);
     let (asked, guess) = split_guess(asked);
     let (asked, excluded) = split_excluded(asked);
     let mut tokens = asked_tokens(&asked);
@@ -666,6 +761,40 @@ pub fn read_message(message: &str) -> Message {
         lead,
         excluded: excluded.map(lead_words).unwrap_or_default(),
     }
+}
+
+/// A statement with a question tag ("the protester was 24, *right*?", "he won 70%, *didn't
+/// he*?", "..., is that correct?") asks whether it is true: read as "is it true that the
+/// protester was 24". `None` for anything else, a question with a tag included ("who died,
+/// right?" asks who).
+fn read_tag_question(asked: &str) -> Option<String> {
+    let comma = asked.rfind(',')?;
+    let (statement, tag) = (asked[..comma].trim(), &asked[comma + 1..]);
+    let tag = tokenize(tag);
+    let words: Vec<&str> = tag.iter().map(|t| t.norm.as_str()).collect();
+    let checking = |w: &str| {
+        CHECKING.contains(&w) || matches!(w, "yes" | "yeah" | "no" | "eh" | "innit" | "wrong")
+    };
+    let pronoun = |w: &str| matches!(w, "it" | "he" | "she" | "they" | "there" | "that" | "i");
+    let is_tag = match words.as_slice() {
+        [] => false,
+        // "right", "correct", "true", "yes", "right or wrong", "yes or no"
+        [one] => checking(one),
+        [a, "or", b] => checking(a) && checking(b),
+        // "isn't it", "didn't he", "is that right", "am i right"
+        [aux, who] | [aux, who, _] if is_auxiliary(aux.trim_end_matches("n't")) => {
+            pronoun(who) && words.get(2).is_none_or(|w| checking(w))
+        }
+        _ => false,
+    };
+    let first = tokenize(statement);
+    let opens_asking = first
+        .first()
+        .is_none_or(|t| is_question_word(&t.norm) || is_auxiliary(&t.norm));
+    if !is_tag || opens_asking || first.len() < 3 {
+        return None;
+    }
+    Some(format!("is it true that {statement}?"))
 }
 
 /// Where a second question joined to the first by "and" starts: "where was the march to end,
@@ -1939,8 +2068,9 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
-        is_weekday, question_span, question_tokens, quotations, read_message, short_figure,
-        split_asking, split_guess, tokenize, Message, Token, STOP_WORDS,
+        is_weekday, question_span, question_tokens, quotations, read_message, same_value,
+        short_figure, split_asking, split_guess, tokenize, value_kind, Message, Token, ValueKind,
+        STOP_WORDS,
     };
 
     /// The words a question is read as (see `question_tokens`).
@@ -1949,6 +2079,36 @@ mod tests {
             .into_iter()
             .map(|t| t.norm)
             .collect()
+    }
+
+    #[test]
+    fn a_question_tag_turns_a_statement_into_a_yes_no_question() {
+        assert_eq!(
+            asked_words("the protester was 24, right?"),
+            ["is", "it", "true", "that", "the", "protester", "was", "24"]
+        );
+        assert_eq!(
+            asked_words("she fled on monday, didn't she")[..4],
+            ["is", "it", "true", "that"]
+        );
+        assert_eq!(asked_words("he won 80%, is that correct?")[0], "is");
+        // Not a question that asks already, nor a comma before other words.
+        assert_eq!(asked_words("who died, right?")[0], "who");
+        assert_eq!(asked_words("the march, the rally")[0], "the");
+    }
+
+    #[test]
+    fn values_of_a_kind_and_the_same_value_in_figures_or_words() {
+        assert_eq!(value_kind("6,700"), Some(ValueKind::Number));
+        assert_eq!(value_kind("dozens"), Some(ValueKind::Number));
+        assert_eq!(value_kind("2020"), Some(ValueKind::Year));
+        assert_eq!(value_kind("tuesday"), Some(ValueKind::Weekday));
+        assert_eq!(value_kind("august"), Some(ValueKind::Month));
+        // "one" is as often a pronoun, "march" an event.
+        assert_eq!(value_kind("one"), None);
+        assert_eq!(value_kind("march"), None);
+        assert!(same_value("2", "two") && same_value("6,700", "6700"));
+        assert!(!same_value("hundreds", "100") && !same_value("26", "30"));
     }
 
     #[test]

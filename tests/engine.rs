@@ -2749,3 +2749,30 @@ fn a_keyword_query_opening_on_a_group_and_its_deed_asks_which_one() {
     check_short("newspaper posted ambassador video", "Nasha Niva");
     check_short("belarus ambassador slovakia video name", "Igor Leshchenya");
 }
+
+#[test]
+fn a_yes_no_question_with_the_wrong_value_is_answered_no_with_the_right_one() {
+    // A count, an age, a share, a day: the passage that gives another value answers.
+    check_short("did lukashenko say he got 60% of the vote", "No: 80%");
+    check_short("is tikhanovskaya 40 years old", "No: 37-year-old");
+    check_short("were 9 people killed in the crackdown", "No: two");
+    check_short("did the tv staff plan to strike on thursday", "No: Monday");
+    // The same value in figures or in words is no rival.
+    check_short("were 2 people killed", "Yes");
+    check_short("did two people die", "Yes");
+}
+
+#[test]
+fn a_statement_with_a_question_tag_asks_whether_it_is_true() {
+    check_short("lukashenko has ruled for 20 years, right?", "No: 26");
+    check(
+        "the man who died in the unrest was 40, correct?",
+        "a 34-year-old militant passed away",
+    );
+    check_short("the ambassador was in slovakia, wasn't he?", "Yes");
+    // A question with a tag still asks its question.
+    check(
+        "who died on monday, right?",
+        "a 34-year-old militant passed away",
+    );
+}
