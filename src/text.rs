@@ -985,6 +985,9 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     join_separated_particle(&mut tokens);
     read_woman_as_she(&mut tokens);
     read_call_on(&mut tokens);
+    read_text_says(&mut tokens);
+    read_get_bigger(&mut tokens);
+    read_what_caused(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
     read_how_called(&mut tokens);
@@ -1621,6 +1624,156 @@ pub fn read_run_for_office(tokens: &mut Vec<Token>) {
     }
 }
 
+/// "get bigger", "became so large", "getting bigger and bigger": to grow, as a passage may say
+/// it ("an expanding movement", "growing").
+fn read_get_bigger(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let gets = matches!(
+            tokens[i].norm.as_str(),
+            "get"
+                | "gets"
+                | "getting"
+                | "got"
+                | "gotten"
+                | "become"
+                | "becomes"
+                | "becoming"
+                | "became"
+        );
+        let mut end = i + 1;
+        while end < tokens.len() && matches!(tokens[end].norm.as_str(), "so" | "much" | "even") {
+            end += 1;
+        }
+        let bigger = |t: &Token| matches!(t.norm.as_str(), "bigger" | "larger" | "big" | "large");
+        if gets && tokens.get(end).is_some_and(bigger) {
+            end += 1;
+            // "bigger and bigger"
+            if tokens.get(end).is_some_and(|t| t.norm == "and")
+                && tokens.get(end + 1).is_some_and(bigger)
+            {
+                end += 2;
+            }
+            tokens[i].norm = "growing".to_string();
+            tokens.drain(i + 1..end);
+        }
+        i += 1;
+    }
+}
+
+/// "what does the article say fuelled the movement", "who did the report say organised it",
+/// "what does the story identify as ...": the question is what follows; the text that says it
+/// is the one asked about anyway. Not "what does the article say about ...", which asks it.
+fn read_text_says(tokens: &mut Vec<Token>) {
+    let Some(aux) = tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "does" | "did" | "do"))
+    else {
+        return;
+    };
+    let asks = aux > 0 && is_question_word(&tokens[aux - 1].norm);
+    let det = tokens
+        .get(aux + 1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "the" | "this"));
+    let text = tokens
+        .get(aux + 2)
+        .is_some_and(|t| TEXT_NOUNS.contains(&t.norm.as_str()));
+    let says = tokens.get(aux + 3).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "say" | "state" | "report" | "claim" | "suggest" | "identify" | "cite" | "give"
+        )
+    });
+    if !(asks && det && text && says) {
+        return;
+    }
+    let mut end = aux + 4;
+    if tokens
+        .get(end)
+        .is_some_and(|t| matches!(t.norm.as_str(), "that" | "as"))
+    {
+        end += 1;
+    }
+    let next = tokens.get(end).map_or("", |t| t.norm.as_str());
+    if next.is_empty() || matches!(next, "about" | "of" | "on" | "regarding" | "concerning") {
+        return;
+    }
+    tokens.drain(aux..end);
+}
+
+/// Forms of the verbs that say what caused something ("fuelled", "is driving", "sparked").
+const CAUSING: &[&str] = &[
+    "cause",
+    "causes",
+    "caused",
+    "causing",
+    "fuel",
+    "fuels",
+    "fueled",
+    "fuelled",
+    "fueling",
+    "fuelling",
+    "drive",
+    "drives",
+    "drove",
+    "driven",
+    "driving",
+    "spark",
+    "sparks",
+    "sparked",
+    "sparking",
+    "trigger",
+    "triggers",
+    "triggered",
+    "triggering",
+    "prompt",
+    "prompted",
+    "prompting",
+    "provoke",
+    "provoked",
+    "provoking",
+    "spur",
+    "spurred",
+    "spurring",
+    "stoke",
+    "stoked",
+    "stoking",
+    "feed",
+    "feeding",
+    "inflame",
+    "inflamed",
+    "inflaming",
+];
+
+/// "what has fuelled the movement", "what's been driving the protests", "what sparked them":
+/// what caused it, asked as "why": the passage says so with its own verb ("a movement fanned
+/// by a crackdown") or none ("because").
+fn read_what_caused(tokens: &mut Vec<Token>) {
+    let Some(what) = tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "what" | "whats"))
+    else {
+        return;
+    };
+    let mut verb = what + 1;
+    while verb < tokens.len()
+        && verb <= what + 3
+        && (is_auxiliary(&tokens[verb].norm) || tokens[verb].norm == "been")
+    {
+        verb += 1;
+    }
+    // ("what was the march driven by" is no question of cause.)
+    let causing = tokens
+        .get(verb)
+        .is_some_and(|t| CAUSING.contains(&t.norm.as_str()))
+        && tokens.get(verb + 1).is_some_and(|t| t.norm != "by")
+        && verb + 1 < tokens.len();
+    if causing {
+        tokens[what].norm = "why".to_string();
+        tokens.drain(what + 1..=verb);
+    }
+}
+
 /// "call on supporters to march", "called upon him to resign": to ask someone to do something,
 /// as a passage may say it ("asked for"). Only with the deed asked after "to": "when people
 /// called on him to?" keeps its call (a passage's "calls to step down"), and "a phone call on
@@ -2095,6 +2248,31 @@ mod tests {
         // Not a question that asks already, nor a comma before other words.
         assert_eq!(asked_words("who died, right?")[0], "who");
         assert_eq!(asked_words("the march, the rally")[0], "the");
+    }
+
+    #[test]
+    fn growing_and_causing_are_read_in_the_words_a_passage_uses() {
+        assert_eq!(
+            asked_words("why is the movement getting bigger and bigger"),
+            ["why", "is", "the", "movement", "growing"]
+        );
+        assert_eq!(
+            asked_words("what has fuelled the protests"),
+            ["why", "the", "protests"]
+        );
+        // A question of who did it, or of what it was driven by, is not one of cause.
+        assert_eq!(
+            asked_words("what was the march driven by")[..3],
+            ["what", "was", "the"]
+        );
+        assert_eq!(
+            asked_words("what does the article say fuelled the protests"),
+            ["why", "the", "protests"]
+        );
+        assert_eq!(
+            asked_words("what does the article say about sanctions")[2],
+            "the"
+        );
     }
 
     #[test]

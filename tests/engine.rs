@@ -2776,3 +2776,25 @@ fn a_statement_with_a_question_tag_asks_whether_it_is_true() {
         "a 34-year-old militant passed away",
     );
 }
+
+#[test]
+fn what_caused_something_is_asked_as_why_whatever_the_causing_verb() {
+    // The rewording says "fanned"; people say fuelled, drove, triggered, or "got bigger".
+    check_short(
+        "what fuelled the growing movement against lukashenko",
+        "fanned by a brutal cops suppression",
+    );
+    check_short(
+        "what triggered the expanding movement",
+        "fanned by a brutal cops suppression",
+    );
+    check_short(
+        "why does the protest movement keep getting bigger",
+        "fanned by a brutal cops suppression",
+    );
+    // "what does the article say ..." asks what follows.
+    check_short(
+        "what did the story say was fuelling the growing protests",
+        "fanned by a brutal cops suppression",
+    );
+}
