@@ -823,6 +823,9 @@ fn question_terms(
         retriever.add_opposites(&mut terms);
         retriever.add_rivals(&mut terms);
     }
+    if kind == QuestionKind::Reason {
+        retriever.show_feelings(tokens, &mut terms);
+    }
     // Last, so that only the question's own words say what is asked.
     let context = retriever.context_terms(lead, &terms);
     terms.extend(context);

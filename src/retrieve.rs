@@ -187,6 +187,28 @@ pub struct QueryTerm {
     pub context: bool,
 }
 
+/// Feelings a "why" question asks the reason of (see [`Retriever::show_feelings`]).
+const FEELINGS: &[&str] = &[
+    "angry",
+    "mad",
+    "upset",
+    "furious",
+    "annoyed",
+    "unhappy",
+    "frustrated",
+    "outraged",
+    "livid",
+    "irate",
+    "fuming",
+    "enraged",
+    "displeased",
+    "dissatisfied",
+];
+/// The deeds that show a grievance, by their base forms.
+const GRIEVANCES: &[&str] = &["complain", "object", "protest", "denounce", "condemn"];
+/// How well such a deed matches the feeling.
+const FEELING_SHOWN_MATCH: f32 = 0.6;
+
 /// How well another value of the same kind matches a value a yes/no question checks (see
 /// [`Retriever::add_rivals`]).
 const RIVAL_MATCH: f32 = 0.6;
@@ -2231,6 +2253,33 @@ impl<'a> Retriever<'a> {
                 let m = term.matches.entry(word.clone()).or_insert(RIVAL_MATCH);
                 *m = m.max(RIVAL_MATCH);
                 term.rivals.insert(word.clone(), *m);
+            }
+        }
+    }
+
+    /// For a "why" question about a feeling toward something ("why were people angry at state
+    /// tv"): the feeling is what the reason explains, and a passage tells it by what people did
+    /// about the thing ("complaining that ...", "objected"), seldom by naming it: the feeling
+    /// matches those deeds. ("why is putin angry", at nothing named, is left as asked.)
+    pub fn show_feelings(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
+        let toward = |word: &str| {
+            tokens.windows(2).any(|w| {
+                w[0].norm == word
+                    && matches!(
+                        w[1].norm.as_str(),
+                        "at" | "with" | "about" | "over" | "toward" | "towards"
+                    )
+            })
+        };
+        for term in terms
+            .iter_mut()
+            .filter(|t| !t.context && FEELINGS.contains(&t.word.as_str()) && toward(&t.word))
+        {
+            for lemma in GRIEVANCES {
+                for w in self.vocabulary.form_index.get(*lemma).into_iter().flatten() {
+                    let m = term.matches.entry(w.clone()).or_insert(0.0);
+                    *m = m.max(FEELING_SHOWN_MATCH);
+                }
             }
         }
     }

@@ -2798,3 +2798,19 @@ fn what_caused_something_is_asked_as_why_whatever_the_causing_verb() {
         "fanned by a brutal cops suppression",
     );
 }
+
+#[test]
+fn a_feeling_toward_something_is_told_by_what_people_did_about_it() {
+    // The passage says "complaining that ...", not "angry".
+    check_short(
+        "why were the crowds furious with state television",
+        "complaining that their broadcasts backed Lukashenko",
+    );
+    check_short(
+        "why was everyone upset with the state broadcaster",
+        "complaining that their broadcasts backed Lukashenko",
+    );
+    // A feeling toward nothing named is not read so: the articles do not say.
+    check_abstains("why is putin angry");
+    check_abstains("why were the workers unhappy");
+}
