@@ -1839,7 +1839,8 @@ fn a_misspelt_word_is_read_as_the_likeliest_word_meant() {
     );
     check(
         "what were the state television protesters complining about",
-        "complaining that their broadcasts backed Lukashenko",
+        "complaining that their broadcasts backed Lukashenko and offered a skewed picture of \
+         the objections",
     );
 }
 
@@ -2804,11 +2805,13 @@ fn a_feeling_toward_something_is_told_by_what_people_did_about_it() {
     // The passage says "complaining that ...", not "angry".
     check_short(
         "why were the crowds furious with state television",
-        "complaining that their broadcasts backed Lukashenko",
+        "complaining that their broadcasts backed Lukashenko and offered a skewed picture of \
+         the objections",
     );
     check_short(
         "why was everyone upset with the state broadcaster",
-        "complaining that their broadcasts backed Lukashenko",
+        "complaining that their broadcasts backed Lukashenko and offered a skewed picture of \
+         the objections",
     );
     // A feeling toward nothing named is not read so: the articles do not say.
     check_abstains("why is putin angry");
