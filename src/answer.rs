@@ -876,10 +876,13 @@ fn used_as_verb(question_tokens: &[Token], word: &str, lexicon: &Lexicon) -> boo
 /// Whether the question asks what something is called: "what was the march called", "the name
 /// of the council".
 pub fn asks_name(tokens: &[Token]) -> bool {
+    let name = |t: &Token| matches!(t.norm.as_str(), "name" | "names");
     text::asks_what_called(tokens)
-        || tokens
-            .windows(2)
-            .any(|p| matches!(p[0].norm.as_str(), "name" | "names") && p[1].norm == "of")
+        || tokens.windows(2).any(|p| name(&p[0]) && p[1].norm == "of")
+        // "what's her husband's name"
+        || (tokens.len() >= 3
+            && tokens.last().is_some_and(name)
+            && !text::is_stop_word(&tokens[tokens.len() - 2].norm))
 }
 
 /// Whether the name `answer` holds a common word the question asks about, as a name of that
@@ -3505,7 +3508,23 @@ fn contrasted(tokens: &[Token], sentence: &str, start: usize, end: usize) -> Opt
 
 #[cfg(test)]
 mod tests {
-    use super::{balanced_quotes, classify, is_decade_count, states_reason, QuestionKind};
+    use super::{
+        asks_name, balanced_quotes, classify, is_decade_count, states_reason, QuestionKind,
+    };
+    use crate::text::question_tokens;
+
+    #[test]
+    fn a_name_is_asked_for_by_name_of_or_by_a_name_at_the_end() {
+        for asked in [
+            "what is the name of the newspaper",
+            "whats her husbands name",
+            "what's tikhanovskaya's husband's name",
+            "what was the march called",
+        ] {
+            assert!(asks_name(&question_tokens(asked)), "{asked}");
+        }
+        assert!(!asks_name(&question_tokens("did they name a date")));
+    }
 
     #[test]
     fn a_quotation_cut_by_the_answer_is_closed() {

@@ -254,6 +254,13 @@ impl Engine {
                     && !text::tokenize(a)
                         .iter()
                         .any(|t| (t.capitalized || t.acronym) && !text::is_stop_word(&t.norm)))
+                // "the name of tikhanovskaya's husband" is not hers.
+                || (asks_name
+                    && text::tokenize(a).iter().any(|t| {
+                        t.capitalized
+                            && !self.lexicon.is_lemma(&t.norm)
+                            && tokens.iter().any(|q| q.norm == t.norm)
+                    }))
                 || (kind == QuestionKind::Place
                     && (vocabulary.names_person(a) || vocabulary.names_named(a, self.lexicon)))
         };
@@ -508,7 +515,8 @@ impl Engine {
                 })
                 .sum();
             confidence = strict / total;
-            if kind.needs_typed_answer() && short.is_none() {
+            // ("what's her husband's name": a passage that names no one does not tell.)
+            if (kind.needs_typed_answer() || asks_name) && short.is_none() {
                 confidence *= 0.45;
             }
             if named.contains(&first.at) {

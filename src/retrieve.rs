@@ -429,6 +429,16 @@ pub fn sentence_words(lexicon: &Lexicon, sentence: &str) -> Vec<(String, usize, 
             if gap != " " || t.number || next.number {
                 continue;
             }
+            // "her other half": a spouse, as WordNet's "better half" is.
+            let possessed = i > 0
+                && matches!(
+                    tokens[i - 1].norm.as_str(),
+                    "her" | "his" | "my" | "your" | "our" | "their"
+                );
+            if possessed && t.norm == "other" && next.norm == "half" {
+                out.push(("better_half".to_string(), t.start, next.end));
+                continue;
+            }
             for lemma in lexicon.lemmas(&t.norm) {
                 let pair = format!("{lemma}_{}", next.norm);
                 if lexicon.is_lemma(&pair) {

@@ -2817,3 +2817,16 @@ fn a_feeling_toward_something_is_told_by_what_people_did_about_it() {
     check_abstains("why is putin angry");
     check_abstains("why were the workers unhappy");
 }
+
+#[test]
+fn her_other_half_is_her_husband_but_not_his_name() {
+    // "her other half" is a spouse, as WordNet's "better half" is.
+    check(
+        "what happened to the husband of tikhanovskaya",
+        "including her other half were imprisoned",
+    );
+    check_short("is tikhanovskaya's husband in jail", "Yes");
+    // The passage names no husband, and her name is not his.
+    check_abstains("what's the name of her husband");
+    check_abstains("whats tikhanovskaya's husbands name");
+}
