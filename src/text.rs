@@ -1593,6 +1593,22 @@ fn join_separated_particle(tokens: &mut [Token]) {
 /// passage says it ("a candidate", "the main opposition prospect"), whether or not it names
 /// the office. Read again once spelling is corrected ("run for presidnet").
 pub fn read_run_for_office(tokens: &mut Vec<Token>) {
+    // "became a candidate", "end up as the candidate": she was one.
+    let mut k = 0;
+    while k + 1 < tokens.len() {
+        let becomes = matches!(
+            tokens[k].norm.as_str(),
+            "become" | "becomes" | "became" | "becoming"
+        );
+        let mut at = k + 1;
+        while at < tokens.len() && (is_article(&tokens[at].norm) || tokens[at].norm == "as") {
+            at += 1;
+        }
+        if becomes && tokens.get(at).is_some_and(|t| t.norm == "candidate") {
+            tokens.drain(k..at);
+        }
+        k += 1;
+    }
     let mut i = 0;
     while i + 2 < tokens.len() {
         let runs = matches!(
@@ -1610,6 +1626,24 @@ pub fn read_run_for_office(tokens: &mut Vec<Token>) {
                 "president" | "presidency" | "office" | "election" | "re" | "reelection"
             )
         });
+        // "entered the presidential race", "joined the race".
+        let enters = matches!(
+            tokens[i].norm.as_str(),
+            "enter" | "enters" | "entered" | "entering" | "join" | "joins" | "joined" | "joining"
+        );
+        let race_at = (i + 1..(i + 4).min(tokens.len()))
+            .find(|&k| matches!(tokens[k].norm.as_str(), "race" | "contest"));
+        let race = race_at.is_some_and(|k| {
+            tokens[i + 1..k].iter().all(|t| {
+                is_article(&t.norm) || matches!(t.norm.as_str(), "presidential" | "election")
+            })
+        });
+        if let (true, true, Some(k)) = (enters, race, race_at) {
+            tokens[i].norm = "candidate".to_string();
+            tokens.drain(i + 1..=k);
+            i += 1;
+            continue;
+        }
         if runs && tokens[i + 1].norm == "for" && office {
             tokens[i].norm = "candidate".to_string();
             // "re-election" is two tokens.
@@ -2402,6 +2436,16 @@ mod tests {
             ["why", "did", "she", "candidate"]
         );
         assert_eq!(asked_words("who ran for re-election"), ["who", "candidate"]);
+        // Entering the race, becoming the candidate.
+        assert_eq!(
+            asked_words("why did she enter the presidential race"),
+            ["why", "did", "she", "candidate"]
+        );
+        assert_eq!(
+            asked_words("why did she become a candidate"),
+            ["why", "did", "she", "candidate"]
+        );
+        assert_eq!(asked_words("who joined the race"), ["who", "candidate"]);
         assert_eq!(
             asked_words("is he standing for the presidency"),
             ["is", "he", "candidate"]
