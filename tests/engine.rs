@@ -94,6 +94,10 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-64.jsonl", 83.0),
     ("heldout-questions-65.jsonl", 80.0),
     ("heldout-questions-66.jsonl", 80.0),
+    ("heldout-questions-67.jsonl", 68.0),
+    ("heldout-questions-68.jsonl", 73.0),
+    ("heldout-questions-69.jsonl", 55.0),
+    ("heldout-questions-70.jsonl", 68.0),
 ];
 
 fn repo() -> &'static Path {
