@@ -223,7 +223,13 @@ pub const NUMBER_WORDS: &[&str] = &[
     "dozens",
 ];
 
-/// A kind of value a question can get wrong: a number, a day of the week, a month.
+/// The basic colour words.
+const COLOURS: &[&str] = &[
+    "white", "black", "red", "blue", "green", "yellow", "orange", "purple", "pink", "brown",
+    "grey", "gray",
+];
+
+/// A kind of value a question can get wrong: a number, a day of the week, a month, a colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueKind {
     Number,
@@ -231,6 +237,8 @@ pub enum ValueKind {
     Year,
     Weekday,
     Month,
+    /// A colour ("white", "red").
+    Colour,
 }
 
 /// The kind of value a lower-case word is ("42", "6,700", "eight", "dozens", "tuesday",
@@ -249,6 +257,8 @@ pub fn value_kind(word: &str) -> Option<ValueKind> {
         Some(ValueKind::Weekday)
     } else if MONTHS.contains(&word) && word != "may" && word != "march" {
         Some(ValueKind::Month)
+    } else if COLOURS.contains(&word) {
+        Some(ValueKind::Colour)
     } else {
         None
     }
@@ -2316,6 +2326,7 @@ mod tests {
         assert_eq!(value_kind("2020"), Some(ValueKind::Year));
         assert_eq!(value_kind("tuesday"), Some(ValueKind::Weekday));
         assert_eq!(value_kind("august"), Some(ValueKind::Month));
+        assert_eq!(value_kind("red"), Some(ValueKind::Colour));
         // "one" is as often a pronoun, "march" an event.
         assert_eq!(value_kind("one"), None);
         assert_eq!(value_kind("march"), None);

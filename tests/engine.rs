@@ -2762,6 +2762,7 @@ fn a_yes_no_question_with_the_wrong_value_is_answered_no_with_the_right_one() {
     check_short("is tikhanovskaya 40 years old", "No: 37-year-old");
     check_short("were 9 people killed in the crackdown", "No: two");
     check_short("did the tv staff plan to strike on thursday", "No: Monday");
+    check_short("did the marchers wear black", "No: white");
     // The same value in figures or in words is no rival.
     check_short("were 2 people killed", "Yes");
     check_short("did two people die", "Yes");
