@@ -286,6 +286,9 @@ pub struct Vocabulary {
     /// The corpus words that name something worn ("t-shirt"), found the first time a question
     /// asks what someone wore.
     worn: std::sync::OnceLock<Vec<String>>,
+    /// The corpus words that give a value (numbers, days, months, colours) with its kind, found
+    /// the first time a yes/no question checks one.
+    values: std::sync::OnceLock<Vec<(String, text::ValueKind)>>,
     /// The corpus nouns for a kind of person ("militant", "advocates"), found the first time a
     /// question asks about someone unnamed.
     person_kinds: std::sync::OnceLock<Vec<String>>,
@@ -915,6 +918,7 @@ impl Vocabulary {
             pronoun_names,
             descriptions,
             worn: std::sync::OnceLock::new(),
+            values: std::sync::OnceLock::new(),
             person_kinds: std::sync::OnceLock::new(),
             compound_kinds: std::sync::OnceLock::new(),
             vectorless: std::sync::OnceLock::new(),
@@ -939,6 +943,17 @@ impl Vocabulary {
             name_parts,
             particle_words,
         }
+    }
+
+    /// The corpus words that give a value, with its kind ("37": a number, "monday": a day),
+    /// found the first time they are asked for.
+    fn values(&self) -> &[(String, text::ValueKind)] {
+        self.values.get_or_init(|| {
+            self.words
+                .keys()
+                .filter_map(|w| text::value_kind(w).map(|kind| (w.clone(), kind)))
+                .collect()
+        })
     }
 
     /// The corpus words that name something worn ("t-shirt" under "shirt" under "garment"),
@@ -2249,15 +2264,15 @@ impl<'a> Retriever<'a> {
     }
 
     /// For a yes/no question that checks a value ("is she 42", "did she flee on wednesday"):
-    /// the other values of its kind in the articles (numbers, days, months) match the value at
+    /// the other values of its kind in the articles (numbers, days, months, colours) match it at
     /// [`RIVAL_MATCH`], so that the passage which gives the true one is found and answers "No".
     pub fn add_rivals(&self, terms: &mut [QueryTerm]) {
         for term in terms.iter_mut().filter(|t| !t.context) {
             let Some(kind) = text::value_kind(&term.word) else {
                 continue;
             };
-            for word in self.vocabulary.words.keys() {
-                if text::same_value(word, &term.word) || text::value_kind(word) != Some(kind) {
+            for (word, of) in self.vocabulary.values() {
+                if *of != kind || text::same_value(word, &term.word) {
                     continue;
                 }
                 let m = term.matches.entry(word.clone()).or_insert(RIVAL_MATCH);
