@@ -1456,15 +1456,22 @@ fn rivalled_value(
         .filter(|&i| term.rivals.contains_key(&tokens[i].norm))
         .min_by(|&a, &b| distance(a).total_cmp(&distance(b)))?;
     // The whole of a hyphenated word ("37-year-old"), and a per cent sign.
-    let mut end = at;
-    while end + 1 < tokens.len() && &sentence[tokens[end].end..tokens[end + 1].start] == "-" {
-        end += 1;
-    }
+    let end = hyphenated_end(tokens, sentence, at);
     let mut value = sentence[tokens[at].start..tokens[end].end].to_string();
     if sentence[tokens[end].end..].starts_with('%') {
         value.push('%');
     }
     Some(value)
+}
+
+/// The last token of the hyphenated word the token at `at` starts ("37" of "37-year-old" ->
+/// "old"); `at` itself when no hyphen follows.
+fn hyphenated_end(tokens: &[Token], sentence: &str, at: usize) -> usize {
+    let mut end = at;
+    while end + 1 < tokens.len() && &sentence[tokens[end].end..tokens[end + 1].start] == "-" {
+        end += 1;
+    }
+    end
 }
 
 /// "his triumph over Svetlana Tikhanovskaya with 80%": every name the question and the passage
@@ -1500,10 +1507,7 @@ fn worn_phrase(
         t == wear && !lexicon.lemmas(&tokens[i].norm).iter().any(|l| is_wear(l))
     })?;
     // The whole of a hyphenated word ("t-shirt").
-    let mut end = g;
-    while end + 1 < tokens.len() && &sentence[tokens[end].end..tokens[end + 1].start] == "-" {
-        end += 1;
-    }
+    let end = hyphenated_end(tokens, sentence, g);
     let mut start = g;
     while start > 0 {
         let prev = &tokens[start - 1];
