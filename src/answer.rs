@@ -2382,16 +2382,15 @@ pub fn short_answer_with_cost(
             Some((sentence[s..e].to_string(), best_cost))
         }
         QuestionKind::Reason if !matched.is_empty() => {
-            // The cause or purpose the passage gives, the nearest after the question's words.
+            // The cause or purpose the passage gives, the nearest after the question's words; one
+            // before all of them belongs to another clause ("took to the streets to denounce ...
+            // Tikhanovskaya, who ran after her husband was jailed" does not say why she ran).
             let first_match = matched.iter().map(|&(i, _)| i).min().unwrap_or(0);
             let markers: Vec<usize> = reason_markers(&tokens, lexicon)
                 .into_iter()
                 .filter(|&m| !SIGNIFYING.contains(&tokens[m].norm.as_str()))
                 .collect();
-            let marker = markers
-                .iter()
-                .find(|&&m| m > first_match)
-                .or(markers.first());
+            let marker = markers.iter().find(|&&m| m > first_match);
             match marker {
                 Some(&m) => clause_from(&tokens, sentence, m).map(|a| (a, 0.0)),
                 None => {

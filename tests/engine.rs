@@ -506,6 +506,17 @@ fn why_questions_prefer_a_passage_that_gives_a_reason() {
 }
 
 #[test]
+fn a_purpose_stated_before_the_question_words_belongs_to_another_clause() {
+    // "... taken to the streets ... to denounce the outcome and support Tikhanovskaya, a political
+    // novice who ran after other candidates including her husband were imprisoned": why she ran
+    // is not why the crowds marched.
+    check_short(
+        "why did she end up running in the first place",
+        "various other prospective prospects including her other half were imprisoned",
+    );
+}
+
+#[test]
 fn yes_no_answers_follow_negations_and_opposites() {
     let ask = |q: &str| engine().ask(q, 3);
     let violent = ask("were the rallies violent");
