@@ -3314,7 +3314,8 @@ fn clause_after_focus(
             .filter(|&i| i < focus)
             .max()
             .map_or(0, |i| i + 1);
-        if first >= end {
+        // ("including her husband *were* jailed": words that only link are no answer.)
+        if first >= end || tokens[first..end].iter().all(|t| text::is_stop_word(&t.norm)) {
             return None;
         }
         return Some(sentence[tokens[first].start..tokens[end - 1].end].to_string());

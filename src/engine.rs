@@ -519,6 +519,10 @@ impl Engine {
             if (kind.needs_typed_answer() || asks_name) && short.is_none() {
                 confidence *= 0.45;
             }
+            // ("why was her husband jailed": a passage that says he was, but not why.)
+            if kind == QuestionKind::Reason && short.is_none() {
+                confidence *= KIND_MISSING_CONFIDENCE;
+            }
             if named.contains(&first.at) {
                 confidence += NAMED_CONFIDENCE;
             }
