@@ -495,12 +495,13 @@ impl Engine {
             let total: f32 = own.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
             // "which street" answered by "Independence Avenue": the kind of place asked for is
             // named, however loosely "avenue" matches "street".
-            let head_named = named.contains(&first.at)
-                && place_head.is_some_and(|h| {
-                    short
-                        .as_deref()
-                        .is_some_and(|a| answer::place_holds_head(a, &terms[h]))
-                });
+            // ("which country": "Lithuania" is one, as WordNet files it.)
+            let head_named = place_head.is_some_and(|h| {
+                short.as_deref().is_some_and(|a| {
+                    (named.contains(&first.at) && answer::place_holds_head(a, &terms[h]))
+                        || answer::place_of_head_kind(a, &terms[h], self.lexicon)
+                })
+            });
             let strict: f32 = own
                 .iter()
                 .zip(&first.term_match)
