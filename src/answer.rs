@@ -1205,6 +1205,16 @@ fn typed_spans(
         if e <= s || complex_preposition {
             continue;
         }
+        // "in front of flag-waving supporters", "in a bold speech": people and deeds are not
+        // where something happened.
+        let head = &tokens[e - 1];
+        if kind == QuestionKind::Place
+            && !head.capitalized
+            && (retrieve::is_person_noun(lexicon, &head.norm)
+                || retrieve::is_act_noun(lexicon, &head.norm))
+        {
+            continue;
+        }
         // "at the area where a 34-year-old militant passed away": a place that says nothing
         // of itself is the one its "where" clause tells of.
         let told_where = kind == QuestionKind::Place

@@ -3467,6 +3467,12 @@ pub fn is_group_of_people(lexicon: &Lexicon, word: &str) -> bool {
     is_filed_under(lexicon, word, &["social_unit", "personnel"], (1, 3))
 }
 
+/// Whether WordNet files the noun under no place but an act or a message ("speech", "vote"):
+/// something done or said, which a "where" is not answered by.
+pub fn is_act_noun(lexicon: &Lexicon, word: &str) -> bool {
+    is_noun_filed_under(lexicon, word, &["act", "speech_act", "communication"], (1, 3))
+}
+
 /// Whether WordNet files the place name `word` under one of `kinds` ("russia" under
 /// "country", "minsk" under "city"), a few broader terms up.
 pub fn is_place_of_kind(lexicon: &Lexicon, word: &str, kinds: &[&str]) -> bool {

@@ -519,6 +519,24 @@ fn a_purpose_stated_before_the_question_words_belongs_to_another_clause() {
 }
 
 #[test]
+fn where_is_not_answered_by_people_or_a_deed() {
+    // "declined calls to step down in a bold speech to supporters", "in front of flag-waving
+    // supporters in central Minsk": neither the speech nor the supporters are where it was.
+    for question in [
+        "Where did Lukashenko stage his rally with supporters?",
+        "Where did Lukashenko stage his own pro-government rally?",
+    ] {
+        let answer = engine().ask(question, 3);
+        let short = answer.answer.as_deref().unwrap_or("");
+        assert!(
+            !short.contains("speech") && !short.contains("supporters"),
+            "{answer:?}"
+        );
+    }
+    check_short("where did lukashenko hold a rally", "main Minsk");
+}
+
+#[test]
 fn yes_no_answers_follow_negations_and_opposites() {
     let ask = |q: &str| engine().ask(q, 3);
     let violent = ask("were the rallies violent");
