@@ -980,7 +980,8 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
     };
     let mut phrase: Vec<String> = Vec::new();
     for (i, w) in words.iter().enumerate().skip(start) {
-        if text::is_article(w) && phrase.is_empty() {
+        // ("the name of *that* war memorial", "the name of *her* husband".)
+        if text::is_determiner(w) && phrase.is_empty() {
             continue;
         }
         // ("which diplomat publicly expressed": an adverb begins the clause about it.)

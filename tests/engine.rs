@@ -537,6 +537,13 @@ fn where_is_not_answered_by_people_or_a_deed() {
 }
 
 #[test]
+fn a_demonstrative_or_possessive_does_not_hide_the_thing_asked_about() {
+    // "that war memorial": the memorial has no name in the article, and the AFP is not it.
+    check_abstains("what is the name of that war memorial where they ended up");
+    check_short("what's that council Tikhanovskaya set up called?", "Coordination Council");
+}
+
+#[test]
 fn yes_no_answers_follow_negations_and_opposites() {
     let ask = |q: &str| engine().ask(q, 3);
     let violent = ask("were the rallies violent");
