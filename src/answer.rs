@@ -920,6 +920,27 @@ pub fn place_of_head_kind(answer: &str, head: &QueryTerm, lexicon: &Lexicon) -> 
         .any(|t| t.capitalized && !t.number && retrieve::is_place_of_kind(lexicon, &t.norm, &kinds))
 }
 
+/// An adverb that only stresses ("actually", "really", "exactly"), which a question's pattern
+/// passes over.
+fn is_stress_adverb(word: &str) -> bool {
+    word.ends_with("ly") && text::is_stop_word(word)
+}
+
+/// Whether a "who" question asks who belongs to something: "who is on the council", "who's in
+/// that group", "who's actually on it" (an adverb that only stresses is passed over).
+pub fn asks_members(question_tokens: &[Token]) -> bool {
+    let words: Vec<&str> = question_tokens
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| !is_stress_adverb(w))
+        .collect();
+    words.windows(3).any(|w| {
+        w[0] == "who"
+            && (matches!(w[1], "on" | "in")
+                || (matches!(w[1], "is" | "are" | "was" | "were") && matches!(w[2], "on" | "in")))
+    })
+}
+
 /// The noun a question asks about: "people" in "how many people were killed", "ambassador" in
 /// "which belarusian ambassador backed...", "husband" in "the name of her husband". The answer
 /// must stand next to it in the passage.
@@ -930,7 +951,11 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
 /// The noun phrase of [`question_head`], its head last: "opposition", "leader" in "the name of
 /// the opposition leader". Empty when the question asks about no noun.
 fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
-    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let words: Vec<&str> = tokens
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| !is_stress_adverb(w))
+        .collect();
     let start = words
         .windows(2)
         .enumerate()
@@ -941,7 +966,13 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
             ("which", w) if !text::is_stop_word(w) => Some(i + 1),
             // "who are the members of the council": the people in that role. ("who is the
             // russian president" is answered by a name, whatever the passage calls him.)
-            ("who", "are" | "were") if words.get(i + 2).is_some_and(|w| text::is_article(w)) => {
+            // ("who are members of this council": a plural role, with or without "the".)
+            ("who", "are" | "were")
+                if words.get(i + 2).is_some_and(|w| {
+                    text::is_determiner(w)
+                        || (words.get(i + 3) == Some(&"of") && retrieve::is_person_noun(lexicon, w))
+                }) =>
+            {
                 Some(i + 2)
             }
             // "who is on the coordination council": its members, named as such.
@@ -953,7 +984,7 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
                     i + 2
                 };
                 let on = words.get(at).is_some_and(|w| matches!(*w, "on" | "in"));
-                let article = words.get(at + 1).is_some_and(|w| text::is_article(w));
+                let article = words.get(at + 1).is_some_and(|w| text::is_determiner(w));
                 (on && article).then_some(at + 1)
             }
             // "what street": a place of that kind.
@@ -2118,9 +2149,12 @@ pub fn short_answer_with_cost(
             // A token that names a place ("Minsk", "Slovakia").
             let place_word =
                 |i: usize| lexicon.is_proper(&tokens[i].norm) && lexicon.is_place(&tokens[i].norm);
+            // "who is on the council": its members, not the council ("Coordination Council").
+            let members = kind == QuestionKind::Person && asks_members(question_tokens);
             let mut spans: Vec<Span> = typed_spans(kind, &tokens, sentence, lexicon, durations)
                 .into_iter()
                 .filter(|s| near_head(s))
+                .filter(|s| !(members && (s.start..s.end).any(|i| head_at.contains(&i))))
                 .filter(|s| !(s.start..s.end).all(is_asked))
                 // "Belarusian President Alexander Lukashenko" for "who is the president of
                 // belarus": the question's own words at the edges of a name are not the answer.

@@ -268,7 +268,8 @@ impl Engine {
         // he is, nor "the name of the protester who died").
         let asks_who_did = kind == QuestionKind::Person
             && tokens.first().is_some_and(|t| t.norm == "who")
-            && !answer::is_identity_question(&tokens);
+            && !answer::is_identity_question(&tokens)
+            && !answer::asks_members(&tokens);
         // A person's name: one the articles call "he" or "she", or capitals throughout
         // ("Igor Leshchenya"; not "Soviet" of "ex-Soviet" nor "a brutal cops suppression").
         let names_someone = |a: &str| {
@@ -519,6 +520,14 @@ impl Engine {
             // ("what's her husband's name": a passage that names no one does not tell.)
             if (kind.needs_typed_answer() || asks_name) && short.is_none() {
                 confidence *= 0.45;
+            }
+            // "who is on the council": a passage about some other body ("authorities") does
+            // not tell who is on it.
+            let members_of = (kind == QuestionKind::Person && answer::asks_members(&tokens))
+                .then(|| head.as_deref().and_then(|h| retrieve::term_for(&terms, h)))
+                .flatten();
+            if members_of.is_some_and(|h| first.term_match.get(h).is_some_and(|&m| m < 0.9)) {
+                confidence *= KIND_MISSING_CONFIDENCE;
             }
             // ("why was her husband jailed": a passage that says he was, but not why.)
             if kind == QuestionKind::Reason && short.is_none() {

@@ -544,6 +544,14 @@ fn a_demonstrative_or_possessive_does_not_hide_the_thing_asked_about() {
 }
 
 #[test]
+fn who_is_on_a_body_asks_for_its_members() {
+    // The article names the Coordination Council and who set it up, not who is on it.
+    check_abstains("who's on that council");
+    check_abstains("who's actually on that council");
+    check_abstains("Who are members of this Coordination Council?");
+}
+
+#[test]
 fn yes_no_answers_follow_negations_and_opposites() {
     let ask = |q: &str| engine().ask(q, 3);
     let violent = ask("were the rallies violent");
