@@ -1044,7 +1044,12 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
 /// The place a "which N in X" question looks inside: "lithuania" in "which city in lithuania
 /// is she staying in" (and "in which city of lithuania is she staying").
 fn place_within<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&'a str> {
-    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    // ("where exactly in lithuania")
+    let words: Vec<&str> = question_tokens
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| !is_stress_adverb(w))
+        .collect();
     let asked = words.iter().position(|w| matches!(*w, "which" | "what"));
     if let Some(&["which" | "what", noun, "in" | "of", name, ..]) = asked.map(|i| &words[i..]) {
         if !text::is_stop_word(noun) && lexicon.is_proper(name) && lexicon.is_place(name) {

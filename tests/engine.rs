@@ -1994,6 +1994,7 @@ fn a_passage_that_names_nothing_of_the_kind_asked_for_does_not_say_which() {
 fn a_place_inside_a_country_is_one_by_its_name() {
     // "From exile in Lithuania": exile is no place in Lithuania.
     check_abstains("where in lithuania is she staying");
+    check_abstains("where exactly in lithuania is she staying, vilnius?");
     check_short("where is tikhanovskaya now", "Lithuania");
 }
 
