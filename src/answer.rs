@@ -68,6 +68,7 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
             "percentage",
             "proportion",
             "share",
+            "number",
             "figure",
             "figures",
             "tally",
@@ -464,6 +465,21 @@ fn source_term(question_tokens: &[Token], terms: &[QueryTerm], lexicon: &Lexicon
     });
     if let Some(t) = fronted {
         return retrieve::term_for(terms, &t.norm);
+    }
+    // "which number gave the afp journalist": the verb first, then the source (a learner's
+    // word order).
+    let inverted = words.iter().enumerate().find_map(|(i, w)| {
+        if !(ESTIMATE_VERBS.contains(w) || matches!(*w, "gave" | "give" | "gives")) {
+            return None;
+        }
+        let at = i + 1 + usize::from(words.get(i + 1).is_some_and(|n| text::is_article(n)));
+        let t = question_tokens
+            .get(at)
+            .filter(|t| is_name(t) && !lexicon.can_be_verb(&t.norm))?;
+        retrieve::term_for(terms, &t.norm)
+    });
+    if inverted.is_some() {
+        return inverted;
     }
     let at = words.windows(2).enumerate().find_map(|(i, p)| match p {
         ["according", "to"] => Some(i + 2),
