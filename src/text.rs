@@ -1001,6 +1001,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
     read_how_called(&mut tokens);
+    read_what_they_call(&mut tokens);
     read_name_given(&mut tokens);
     tokens
 }
@@ -1274,6 +1275,28 @@ fn read_how_called(tokens: &mut Vec<Token>) {
     tokens[0].norm = "what".to_string();
 }
 
+/// "what did they call sundays march": as "what was sundays march called" (not "what did they
+/// call for", a demand).
+fn read_what_they_call(tokens: &mut Vec<Token>) {
+    let asks = tokens.len() > 4
+        && matches!(tokens[0].norm.as_str(), "what" | "whats")
+        && matches!(tokens[1].norm.as_str(), "did" | "do" | "does")
+        && matches!(tokens[2].norm.as_str(), "they" | "people" | "you" | "we")
+        && tokens[3].norm == "call"
+        && !matches!(
+            tokens[4].norm.as_str(),
+            "for" | "on" | "off" | "up" | "out" | "in" | "back"
+        );
+    if !asks {
+        return;
+    }
+    tokens[1].norm = "was".to_string();
+    let mut call = tokens.remove(3);
+    tokens.remove(2);
+    call.norm = "called".to_string();
+    tokens.push(call);
+}
+
 /// "the name given to the march": the name of the march.
 fn read_name_given(tokens: &mut Vec<Token>) {
     let Some(at) = tokens.windows(3).position(|w| {
@@ -1348,6 +1371,16 @@ fn read_day_abbreviations(tokens: &mut [Token]) {
                     "wed" => "wednesday",
                     _ => "monday",
                 }
+            }
+            // "sundays march": a possessive without its apostrophe, before what it owns.
+            plural if plural.strip_suffix('s').is_some_and(is_weekday)
+                && tokens
+                    .get(i + 1)
+                    .is_some_and(|n| !is_stop_word(&n.norm) && !n.number) =>
+            {
+                let len = plural.len() - 1;
+                tokens[i].norm.truncate(len);
+                continue;
             }
             _ => continue,
         };

@@ -1178,6 +1178,8 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
         // "give" only gives the name asked for.
         "what name did the opposition give to the sunday march",
         "what name was given to the march",
+        // "what did they call X" is "what was X called"; "sundays march" is sunday's.
+        "what did they call sundays march",
     ] {
         let answer = engine().ask(question, 3);
         assert_eq!(
@@ -1190,6 +1192,8 @@ fn what_a_thing_is_called_is_the_name_that_holds_the_noun() {
     let answer = engine().ask("whats the name of the state tv channel", 3);
     assert!(!answer.found, "{answer:?}");
     check_short("what's the name of the opposition newspaper", "Nasha Niva");
+    // "call for" is a demand, not a name.
+    check_short("what did they call for", "mass strikes");
     check_short(
         "what is the council tikhanovskaya formed called",
         "Coordination Council",
