@@ -2209,6 +2209,7 @@ const STOP_WORDS: &[&str] = &[
     "pro",
     "re",
     "really",
+    "regarding",
     "s",
     "same",
     "shall",

@@ -552,6 +552,14 @@ fn who_is_on_a_body_asks_for_its_members() {
 }
 
 #[test]
+fn regarding_is_a_preposition_not_a_question_word() {
+    check(
+        "What did Tikhanovskaya demand regarding people in custody?",
+        "She demanded the authorities release all detainees",
+    );
+}
+
+#[test]
 fn yes_no_answers_follow_negations_and_opposites() {
     let ask = |q: &str| engine().ask(q, 3);
     let violent = ask("were the rallies violent");
