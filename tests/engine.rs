@@ -98,6 +98,10 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-68.jsonl", 73.0),
     ("heldout-questions-69.jsonl", 55.0),
     ("heldout-questions-70.jsonl", 68.0),
+    ("heldout-questions-71.jsonl", 70.0),
+    ("heldout-questions-72.jsonl", 71.0),
+    ("heldout-questions-73.jsonl", 85.0),
+    ("heldout-questions-74.jsonl", 83.0),
 ];
 
 fn repo() -> &'static Path {
