@@ -3381,7 +3381,11 @@ fn clause_after_focus(
             .max()
             .map_or(0, |i| i + 1);
         // ("including her husband *were* jailed": words that only link are no answer.)
-        if first >= end || tokens[first..end].iter().all(|t| text::is_stop_word(&t.norm)) {
+        if first >= end
+            || tokens[first..end]
+                .iter()
+                .all(|t| text::is_stop_word(&t.norm))
+        {
             return None;
         }
         return Some(sentence[tokens[first].start..tokens[end - 1].end].to_string());

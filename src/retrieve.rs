@@ -3467,10 +3467,16 @@ pub fn is_group_of_people(lexicon: &Lexicon, word: &str) -> bool {
     is_filed_under(lexicon, word, &["social_unit", "personnel"], (1, 3))
 }
 
-/// Whether WordNet files the noun under no place but an act or a message ("speech", "vote"):
-/// something done or said, which a "where" is not answered by.
+/// Whether WordNet files the noun directly under an act or a message ("speech"): something
+/// done or said, which a "where" is not answered by. (Only its nearest broader terms: further
+/// up, WordNet's senses of a word mix, and "factory" is "works", a deed.)
 pub fn is_act_noun(lexicon: &Lexicon, word: &str) -> bool {
-    is_noun_filed_under(lexicon, word, &["act", "speech_act", "communication"], (1, 3))
+    is_noun_filed_under(
+        lexicon,
+        word,
+        &["act", "speech_act", "communication"],
+        (1, 3),
+    )
 }
 
 /// Whether WordNet files the place name `word` under one of `kinds` ("russia" under

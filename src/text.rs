@@ -1373,10 +1373,11 @@ fn read_day_abbreviations(tokens: &mut [Token]) {
                 }
             }
             // "sundays march": a possessive without its apostrophe, before what it owns.
-            plural if plural.strip_suffix('s').is_some_and(is_weekday)
-                && tokens
-                    .get(i + 1)
-                    .is_some_and(|n| !is_stop_word(&n.norm) && !n.number) =>
+            plural
+                if plural.strip_suffix('s').is_some_and(is_weekday)
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|n| !is_stop_word(&n.norm) && !n.number) =>
             {
                 let len = plural.len() - 1;
                 tokens[i].norm.truncate(len);

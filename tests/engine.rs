@@ -544,7 +544,10 @@ fn where_is_not_answered_by_people_or_a_deed() {
 fn a_demonstrative_or_possessive_does_not_hide_the_thing_asked_about() {
     // "that war memorial": the memorial has no name in the article, and the AFP is not it.
     check_abstains("what is the name of that war memorial where they ended up");
-    check_short("what's that council Tikhanovskaya set up called?", "Coordination Council");
+    check_short(
+        "what's that council Tikhanovskaya set up called?",
+        "Coordination Council",
+    );
 }
 
 #[test]
