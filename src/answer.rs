@@ -936,20 +936,20 @@ pub fn place_of_head_kind(answer: &str, head: &QueryTerm, lexicon: &Lexicon) -> 
         .any(|t| t.capitalized && !t.number && retrieve::is_place_of_kind(lexicon, &t.norm, &kinds))
 }
 
-/// An adverb that only stresses ("actually", "really", "exactly"), which a question's pattern
-/// passes over.
-fn is_stress_adverb(word: &str) -> bool {
-    word.ends_with("ly") && text::is_stop_word(word)
+/// The question's words without the adverbs that only stress ("actually", "really", "exactly"),
+/// which a question's pattern passes over.
+fn unstressed_words(tokens: &[Token]) -> Vec<&str> {
+    tokens
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| !(w.ends_with("ly") && text::is_stop_word(w)))
+        .collect()
 }
 
 /// Whether a "who" question asks who belongs to something: "who is on the council", "who's in
 /// that group", "who's actually on it" (an adverb that only stresses is passed over).
 pub fn asks_members(question_tokens: &[Token]) -> bool {
-    let words: Vec<&str> = question_tokens
-        .iter()
-        .map(|t| t.norm.as_str())
-        .filter(|w| !is_stress_adverb(w))
-        .collect();
+    let words = unstressed_words(question_tokens);
     words.windows(3).any(|w| {
         w[0] == "who"
             && (matches!(w[1], "on" | "in")
@@ -967,11 +967,7 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
 /// The noun phrase of [`question_head`], its head last: "opposition", "leader" in "the name of
 /// the opposition leader". Empty when the question asks about no noun.
 fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
-    let words: Vec<&str> = tokens
-        .iter()
-        .map(|t| t.norm.as_str())
-        .filter(|w| !is_stress_adverb(w))
-        .collect();
+    let words = unstressed_words(tokens);
     let start = words
         .windows(2)
         .enumerate()
@@ -1061,11 +1057,7 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
 /// is she staying in" (and "in which city of lithuania is she staying").
 fn place_within<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&'a str> {
     // ("where exactly in lithuania")
-    let words: Vec<&str> = question_tokens
-        .iter()
-        .map(|t| t.norm.as_str())
-        .filter(|w| !is_stress_adverb(w))
-        .collect();
+    let words = unstressed_words(question_tokens);
     let asked = words.iter().position(|w| matches!(*w, "which" | "what"));
     if let Some(&["which" | "what", noun, "in" | "of", name, ..]) = asked.map(|i| &words[i..]) {
         if !text::is_stop_word(noun) && lexicon.is_proper(name) && lexicon.is_place(name) {

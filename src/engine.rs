@@ -58,6 +58,9 @@ const EVENT_MISSING_CONFIDENCE: f32 = 0.75;
 /// What confidence is left when the passage names neither the kind of thing asked for nor
 /// anything of that kind ("what language ..." answered by a passage without one).
 const KIND_MISSING_CONFIDENCE: f32 = 0.6;
+/// How well a "who is on X" passage must match the body X for it to tell who is on it (see
+/// [`KIND_MISSING_CONFIDENCE`]): "authorities" for "council" is some other body.
+const BODY_NAMED_MATCH: f32 = 0.9;
 
 /// What a candidate gains for "what was the march called" when its answer is a name holding
 /// the word asked about ("March for Freedom"): that is the thing's name, whatever else the
@@ -526,7 +529,12 @@ impl Engine {
             let members_of = (kind == QuestionKind::Person && answer::asks_members(&tokens))
                 .then(|| head.as_deref().and_then(|h| retrieve::term_for(&terms, h)))
                 .flatten();
-            if members_of.is_some_and(|h| first.term_match.get(h).is_some_and(|&m| m < 0.9)) {
+            if members_of.is_some_and(|h| {
+                first
+                    .term_match
+                    .get(h)
+                    .is_some_and(|&m| m < BODY_NAMED_MATCH)
+            }) {
                 confidence *= KIND_MISSING_CONFIDENCE;
             }
             // ("why was her husband jailed": a passage that says he was, but not why.)
