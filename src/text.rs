@@ -761,6 +761,7 @@ pub fn read_message(message: &str) -> Message {
         tokens.retain(|t| !CHECKING.contains(&t.norm.as_str()));
         tokens.append(&mut lead);
     }
+
     // "Who organised the march, and what was it called?": the first question is the one
     // answered; the second only says more of what it is about, as does a remark after it.
     lead.extend(content_words(second));
@@ -778,12 +779,13 @@ pub fn read_message(message: &str) -> Message {
 /// protester was 24". `None` for anything else, a question with a tag included ("who died,
 /// right?" asks who).
 fn read_tag_question(asked: &str) -> Option<String> {
-    let comma = asked.rfind(',')?;
+    let comma = clause_comma(asked)?;
     let (statement, tag) = (asked[..comma].trim(), &asked[comma + 1..]);
     let tag = tokenize(tag);
     let words: Vec<&str> = tag.iter().map(|t| t.norm.as_str()).collect();
     let checking = |w: &str| {
-        CHECKING.contains(&w) || matches!(w, "yes" | "yeah" | "no" | "eh" | "innit" | "wrong")
+        CHECKING.contains(&w)
+            || matches!(w, "yes" | "yeah" | "no" | "eh" | "huh" | "innit" | "wrong")
     };
     let pronoun = |w: &str| matches!(w, "it" | "he" | "she" | "they" | "there" | "that" | "i");
     let is_tag = match words.as_slice() {
@@ -866,31 +868,46 @@ const MAX_GUESS_WORDS: usize = 4;
 /// after the last comma that asks nothing itself (no question word, no auxiliary, no list
 /// with "and"/"or"), after a question of its own; it is read as context.
 fn split_guess(asked: &str) -> (&str, &str) {
-    let Some(comma) = asked.rfind(',') else {
+    // (Not the comma of a figure: "what number did they give, 100,000?".)
+    let Some(comma) = clause_comma(asked) else {
         return (asked, "");
     };
     let (question, guess) = (&asked[..comma], &asked[comma + 1..]);
     let words = tokenize(guess);
-    let asks = |t: &Token| {
+    // ("..., and why?", "how many were detained, injured and killed?": more of the question.
+    // "..., a suit and tie?", "..., like flowers or something?" is one guess.)
+    let one_thing = words
+        .first()
+        .is_some_and(|t| is_determiner(&t.norm) || t.norm == "like");
+    let asks = |(k, t): (usize, &Token)| {
         is_question_word(&t.norm)
             || is_auxiliary(&t.norm)
-            || matches!(t.norm.as_str(), "and" | "or")
+            || ((k == 0 || !one_thing) && matches!(t.norm.as_str(), "and" | "or"))
     };
     let opens = tokenize(question)
         .first()
         .is_some_and(|t| is_question_word(&t.norm) || is_auxiliary(&t.norm));
     // ("what reason did he give, on the record, for summoning them": a clause set off
     // between commas, then the question's own end.)
-    let set_off = question.contains(',');
+    let set_off = clause_comma(question).is_some();
     if !opens
         || set_off
         || words.is_empty()
         || words.len() > MAX_GUESS_WORDS
-        || words.iter().any(asks)
+        || words.iter().enumerate().any(asks)
     {
         return (asked, "");
     }
     (question, guess)
+}
+
+/// Where the last comma that ends a clause stands in `text`: not one inside a figure
+/// ("100,000").
+fn clause_comma(text: &str) -> Option<usize> {
+    text.rmatch_indices(',').map(|(i, _)| i).find(|&i| {
+        let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+        !(digit(text[..i].chars().next_back()) && digit(text[i + 1..].chars().next()))
+    })
 }
 
 /// Words that set a thing aside: "*besides* signs, what did they carry".
@@ -1049,12 +1066,22 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
             starts.push(next);
         }
     }
-    // Only after words that ask nothing themselves ("arrests? how many" is one question).
+    // Only after words that ask nothing themselves ("arrests? how many" is one question), or
+    // only whether a statement is true ("she fled that night, didn't she? what day did she
+    // leave?": the statement sets up the question after it).
+    let tagged = |piece: &str| read_tag_question(piece.trim()).is_some();
+    let asks_before = |s: usize| {
+        starts.windows(2).any(|pair| {
+            let piece = &message[pair[0]..pair[1]];
+            pair[1] <= s && piece.contains('?') && !tagged(piece)
+        })
+    };
     let opening = starts
         .iter()
         .copied()
-        .take_while(|&s| !message[..s].contains('?'))
+        .take_while(|&s| !asks_before(s))
         .find(|&s| opens(&message[s..]));
+    let after_tag = opening.is_some_and(|s| message[..s].contains('?'));
     // Or after pieces that only speak of the one asking ("Hi! I read the article. Arrests?").
     let mut after_asker = 0;
     for pair in starts.windows(2) {
@@ -1089,7 +1116,7 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
             });
     // (A question that only checks, "is that true?", "did he?", is read with the lead's
     // words after it: see `read_message`.)
-    let from = if points_back && !only_checks(&asked_tokens) {
+    let from = if points_back && !only_checks(&asked_tokens) && !after_tag {
         0
     } else {
         from
@@ -2105,6 +2132,7 @@ const STOP_WORDS: &[&str] = &[
     "each",
     "either",
     "else",
+    "even",
     "ever",
     "everyone",
     "everything",
@@ -2146,6 +2174,7 @@ const STOP_WORDS: &[&str] = &[
     "hmm",
     "how",
     "however",
+    "huh",
     "i",
     "idk",
     "if",
@@ -2170,6 +2199,7 @@ const STOP_WORDS: &[&str] = &[
     "m",
     "madam",
     "may",
+    "maybe",
     "me",
     "might",
     "mister",
@@ -2203,6 +2233,7 @@ const STOP_WORDS: &[&str] = &[
     "over",
     "own",
     "per",
+    "perhaps",
     "please",
     "pls",
     "plz",
@@ -2581,6 +2612,15 @@ mod tests {
             split_guess("when was the election, last Sunday?"),
             ("when was the election", " last Sunday?")
         );
+        // A figure's comma is no clause's; a guess may name one thing of two words.
+        assert_eq!(
+            split_guess("what number did they give, 100,000?"),
+            ("what number did they give", " 100,000?")
+        );
+        assert_eq!(
+            split_guess("what was he wearing, a suit and tie?"),
+            ("what was he wearing", " a suit and tie?")
+        );
         // Not a list, a question of its own, or a clause set off between commas.
         for asked in [
             "how many were detained, injured and killed?",
@@ -2664,6 +2704,12 @@ mod tests {
                 "Hello. I'm new here. Where did she go?",
                 "Where did she go?",
             ),
+            // A statement with a tag sets up the question after it.
+            (
+                "She fled the night of the election, didn't she? What day did she leave?",
+                "What day did she leave?",
+            ),
+            ("Bet they said something, huh? What?", "What?"),
         ];
         for (message, asked) in cases {
             assert_eq!(split_asking(message).1, asked, "{message}");
