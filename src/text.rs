@@ -1014,6 +1014,8 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_call_on(&mut tokens);
     read_text_says(&mut tokens);
     read_get_bigger(&mut tokens);
+    drop_time_frame(&mut tokens);
+    drop_intensified_manner(&mut tokens);
     read_what_caused(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
@@ -1729,6 +1731,50 @@ pub fn read_run_for_office(tokens: &mut Vec<Token>) {
     }
 }
 
+/// "how old was she *at the time of* the election", "*at that time*": the moment a question
+/// sets its fact in names no thing of it ("time" is no word a passage needs); what follows
+/// ("the election") still says what it is about.
+fn drop_time_frame(tokens: &mut Vec<Token>) {
+    fn norm(tokens: &[Token], i: usize) -> &str {
+        tokens.get(i).map_or("", |t| t.norm.as_str())
+    }
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let frame = matches!(norm(tokens, i), "at" | "by")
+            && matches!(norm(tokens, i + 1), "the" | "that")
+            && norm(tokens, i + 2) == "time";
+        if frame {
+            let end = if norm(tokens, i + 3) == "of" {
+                i + 4
+            } else {
+                i + 3
+            };
+            tokens.drain(i..end);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// "why did it grow *so quickly*", "spread *very fast*": how much or how fast only stresses
+/// the verb, which is what a passage says ("an expanding movement"). Not "how quickly", which
+/// asks it.
+fn drop_intensified_manner(tokens: &mut Vec<Token>) {
+    let mut i = 1;
+    while i + 1 < tokens.len() {
+        let stress = matches!(tokens[i].norm.as_str(), "so" | "very" | "that")
+            && tokens[i - 1].norm != "how";
+        let manner = tokens[i + 1].norm.as_str();
+        let manner =
+            (manner.len() > 4 && manner.ends_with("ly")) || matches!(manner, "fast" | "much");
+        if stress && manner {
+            tokens.drain(i..i + 2);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// "get bigger", "became so large", "getting bigger and bigger": to grow, as a passage may say
 /// it ("an expanding movement", "growing").
 fn read_get_bigger(tokens: &mut Vec<Token>) {
@@ -2358,6 +2404,20 @@ mod tests {
         // Not a question that asks already, nor a comma before other words.
         assert_eq!(asked_words("who died, right?")[0], "who");
         assert_eq!(asked_words("the march, the rally")[0], "the");
+    }
+
+    #[test]
+    fn a_time_frame_and_a_stressed_manner_are_no_words_of_the_question() {
+        assert_eq!(
+            asked_words("how old was she at the time of the election"),
+            ["how", "old", "was", "she", "the", "election"]
+        );
+        assert_eq!(
+            asked_words("why did the movement grow so quickly"),
+            ["why", "did", "the", "movement", "grow"]
+        );
+        // "how quickly" asks it.
+        assert_eq!(asked_words("how quickly did it grow")[1], "quickly");
     }
 
     #[test]
