@@ -1016,6 +1016,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_get_bigger(&mut tokens);
     drop_time_frame(&mut tokens);
     drop_intensified_manner(&mut tokens);
+    read_share_got(&mut tokens);
     read_what_caused(&mut tokens);
     read_day_abbreviations(&mut tokens);
     read_having_on(&mut tokens);
@@ -1731,6 +1732,25 @@ pub fn read_run_for_office(tokens: &mut Vec<Token>) {
     }
 }
 
+/// "what percent of the vote did he *get*", "what share did she *receive*": to get a share of
+/// the vote is to win it, as a passage says it ("claimed victory with 80% of the ballot").
+fn read_share_got(tokens: &mut [Token]) {
+    let has = |words: &[&str]| tokens.iter().any(|t| words.contains(&t.norm.as_str()));
+    if !has(&["percent", "percentage", "share", "proportion"])
+        || !has(&["vote", "votes", "ballot", "ballots", "poll", "election"])
+    {
+        return;
+    }
+    for t in tokens.iter_mut() {
+        let won = match t.norm.as_str() {
+            "get" | "gets" | "getting" | "receive" | "receives" | "receiving" => "win",
+            "got" | "gotten" | "received" => "won",
+            _ => continue,
+        };
+        t.norm = won.to_string();
+    }
+}
+
 /// "how old was she *at the time of* the election", "*at that time*": the moment a question
 /// sets its fact in names no thing of it ("time" is no word a passage needs); what follows
 /// ("the election") still says what it is about.
@@ -2418,6 +2438,12 @@ mod tests {
         );
         // "how quickly" asks it.
         assert_eq!(asked_words("how quickly did it grow")[1], "quickly");
+    }
+
+    #[test]
+    fn to_get_a_share_of_the_vote_is_to_win_it() {
+        assert_eq!(asked_words("what percent of the vote did he get")[6], "win");
+        assert_eq!(asked_words("what did he get")[3], "get");
     }
 
     #[test]
