@@ -756,14 +756,14 @@ const NO_PERSON_PENALTY: f32 = 0.4;
 /// What a candidate loses for "what did X say" when X is named only after what is said.
 const SPEAKER_PENALTY: f32 = 0.15;
 
-/// For "what did lukashenko say (about ...)": the terms of the name asked about and of the
-/// verb of saying right after it.
+/// For "what did lukashenko say (about ...)", "did lukashenko say he would ...": the terms of
+/// the name asked about and of the verb of saying right after it.
 fn speaker_asked(
     kind: QuestionKind,
     terms: &[QueryTerm],
     lexicon: &Lexicon,
 ) -> Option<(usize, usize)> {
-    if kind != QuestionKind::Thing {
+    if !matches!(kind, QuestionKind::Thing | QuestionKind::YesNo) {
         return None;
     }
     let speech = terms.iter().position(|t| t.speech)?;
