@@ -3618,6 +3618,12 @@ fn modifies_noun(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
         })
 }
 
+/// Whether a token was written with a possessive "'s" (dropped from its `norm`): "sunday's".
+fn is_possessive(token: &Token) -> bool {
+    let written = token.end - token.start;
+    !token.number && token.norm.is_ascii() && written >= token.norm.len() + 2
+}
+
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
 /// signs", "the protest signs", "which hand sign"): a noun, not a verb.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
@@ -3628,6 +3634,10 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
     } else {
         i.saturating_sub(2)
     };
+    // "at sunday's march": a possessive's thing is a noun.
+    if i > 0 && is_possessive(&tokens[i - 1]) {
+        return true;
+    }
     for j in (from..i).rev() {
         let w = tokens[j].norm.as_str();
         if text::is_determiner(w) || matches!(w, "which" | "what" | "whose") {
@@ -3853,6 +3863,16 @@ mod pronoun_tests {
         );
         // A phrase set off by commas is no description unless the name is set off too.
         assert!(described("Standing at a podium in a dark suit, Petrova spoke.").is_empty());
+    }
+
+    #[test]
+    fn a_possessives_thing_is_a_noun() {
+        let tokens = text::tokenize("how many were arrested at sunday's march");
+        let march = tokens.len() - 1;
+        assert!(is_possessive(&tokens[march - 1]));
+        assert!(after_determiner(&tokens, march));
+        let tokens = text::tokenize("when did they march");
+        assert!(!after_determiner(&tokens, tokens.len() - 1));
     }
 
     #[test]
