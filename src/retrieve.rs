@@ -3634,8 +3634,8 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
     } else {
         i.saturating_sub(2)
     };
-    // "at sunday's march": a possessive's thing is a noun.
-    if i > 0 && is_possessive(&tokens[i - 1]) {
+    // "at sunday's march", "the sunday march": a possessive's thing, or a day's, is a noun.
+    if i > 0 && (is_possessive(&tokens[i - 1]) || text::is_weekday(&tokens[i - 1].norm)) {
         return true;
     }
     for j in (from..i).rev() {
@@ -3871,6 +3871,8 @@ mod pronoun_tests {
         let march = tokens.len() - 1;
         assert!(is_possessive(&tokens[march - 1]));
         assert!(after_determiner(&tokens, march));
+        let tokens = text::tokenize("how many were arrested at the sunday march");
+        assert!(after_determiner(&tokens, tokens.len() - 1));
         let tokens = text::tokenize("when did they march");
         assert!(!after_determiner(&tokens, tokens.len() - 1));
     }
