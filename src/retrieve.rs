@@ -35,6 +35,9 @@ const SETTING_MIN_SENTENCES: u32 = 3;
 /// factories" are not about running, nor about a state as a country.
 const COMPOUND_PART_FACTOR: f32 = 0.7;
 
+/// What "people" in a question matches a plural kind of person in a passage at ("protesters").
+const PEOPLE_OF_A_KIND_MATCH: f32 = 0.4;
+
 /// How much a related word's match counts when it is a common word inside a name ("foreign" ~
 /// "International" of "Amnesty International", "joined" ~ "Union" of "European Union").
 const NAME_PART_FACTOR: f32 = 0.5;
@@ -1960,6 +1963,17 @@ impl<'a> Retriever<'a> {
                 }
             }
             self.raise_kinds_of(&word, &mut matches);
+            // "what were people carrying": the people a passage speaks of are of some kind
+            // ("protesters", "supporters"); any such plural is partly them, more as GloVe puts
+            // it near "people" (see `confirmed`).
+            if matches!(word.as_str(), "people" | "persons") {
+                for kind in self.vocabulary.person_kinds(self.lexicon) {
+                    if kind.ends_with('s') {
+                        let m = matches.entry(kind.clone()).or_insert(0.0);
+                        *m = m.max(PEOPLE_OF_A_KIND_MATCH);
+                    }
+                }
+            }
             // "state-owned factories" where the articles say "state-run": a part of a
             // hyphenated compound that nothing in the articles matches, joined to a part they
             // use, is half of one word rather than a thing the articles lack.
