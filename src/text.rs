@@ -1276,6 +1276,15 @@ fn chat_word(word: &str) -> Option<String> {
     if let Some(full) = chat_abbreviation(word) {
         return Some(full.to_string());
     }
+    // "wasnt", "didnt", "cant": a negated auxiliary typed without its apostrophe.
+    match word {
+        "cant" => return Some("can't".to_string()),
+        "wont" => return Some("won't".to_string()),
+        _ => {}
+    }
+    if let Some(auxiliary) = word.strip_suffix("nt").filter(|stem| is_auxiliary(stem)) {
+        return Some(format!("{auxiliary}n't"));
+    }
     // (Not "press": no "pres" + "s".)
     let full = word
         .strip_suffix('s')
@@ -2438,6 +2447,15 @@ mod tests {
         );
         // "how quickly" asks it.
         assert_eq!(asked_words("how quickly did it grow")[1], "quickly");
+    }
+
+    #[test]
+    fn a_negated_auxiliary_may_lack_its_apostrophe() {
+        assert_eq!(asked_words("wasnt she new")[0], "wasn't");
+        assert_eq!(asked_words("he didnt say")[1], "didn't");
+        assert_eq!(asked_words("cant they")[0], "can't");
+        // Not a word that only ends so.
+        assert_eq!(asked_words("they went home")[1], "went");
     }
 
     #[test]
