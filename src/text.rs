@@ -1641,6 +1641,10 @@ fn join_separated_particle(tokens: &mut [Token]) {
         if is_stop_word(&tokens[i].norm) || tokens[i].number {
             continue;
         }
+        // ("what pictures the people held up": the word a question word leads is its noun.)
+        if i > 0 && matches!(tokens[i - 1].norm.as_str(), "what" | "which" | "whose") {
+            continue;
+        }
         let Some(first) = tokens.get(i + 1) else {
             break;
         };
@@ -2447,6 +2451,19 @@ mod tests {
         );
         // "how quickly" asks it.
         assert_eq!(asked_words("how quickly did it grow")[1], "quickly");
+    }
+
+    #[test]
+    fn a_particle_after_a_short_object_goes_back_to_its_verb() {
+        assert_eq!(
+            asked_words("did he hand the country over"),
+            ["did", "he", "hand", "over", "the", "country"]
+        );
+        // Not after the noun a question word leads.
+        assert_eq!(
+            asked_words("what pictures the people held up"),
+            ["what", "pictures", "the", "people", "held", "up"]
+        );
     }
 
     #[test]
