@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, Relation};
 use crate::retrieve::{self, QueryTerm, Scored};
 use crate::text::{self, Token};
 
@@ -1062,6 +1062,15 @@ fn place_within<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&
     if let Some(&["which" | "what", noun, "in" | "of", name, ..]) = asked.map(|i| &words[i..]) {
         if !text::is_stop_word(noun) && lexicon.is_proper(name) && lexicon.is_place(name) {
             return Some(name);
+        }
+    }
+    // "which lithuanian city": the adjective of a place's name, before a noun for places.
+    if let Some(&["which" | "what", adjective, noun, ..]) = asked.map(|i| &words[i..]) {
+        let of_place = lexicon.related(adjective).any(|(relation, _, other)| {
+            relation == Relation::Derived && lexicon.is_proper(other) && lexicon.is_place(other)
+        });
+        if of_place && text::PLACE_NOUNS.contains(&noun) {
+            return Some(adjective);
         }
     }
     match words.as_slice() {

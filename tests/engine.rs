@@ -621,6 +621,7 @@ fn short_answers_fit_the_question() {
     // "which city in lithuania": the article names no city by Lithuania ("Minsk" is twenty
     // words on, where the march was).
     assert!(!ask("what city in lithuania did she flee to").found);
+    assert!(!ask("which lithuanian city is she in").found);
     // "not to defend me … however, ... to protect your country": what he says instead.
     assert_eq!(
         short("why did lukashenko call his supporters"),
