@@ -35,6 +35,10 @@ const SETTING_MIN_SENTENCES: u32 = 3;
 /// factories" are not about running, nor about a state as a country.
 const COMPOUND_PART_FACTOR: f32 = 0.7;
 
+/// What a two-word noun's related word that only says its first word matches at most (see
+/// `Retriever::drop_modifier_senses`).
+const MODIFIER_SENSE_MATCH: f32 = 0.4;
+
 /// What "people" in a question matches a plural kind of person in a passage at ("protesters").
 const PEOPLE_OF_A_KIND_MATCH: f32 = 0.4;
 
@@ -1848,13 +1852,15 @@ impl<'a> Retriever<'a> {
                     // A name ("united states", "new york") is one thing, used or not: its
                     // words apart ("states", "new") would find something else.
                     phrasal || self.is_name(pair) || {
-                        let expansions = self.expand(&mut analyzer, pair);
+                        let mut expansions = self.expand(&mut analyzer, pair);
                         let forms = word_forms(self.lexicon, &mut analyzer, pair);
                         let used = self
                             .corpus_matches(&expansions, &forms)
                             .values()
                             .any(|&m| m >= 0.6);
                         if used {
+                            // (Still one noun, if only through its first word's sense.)
+                            self.drop_modifier_senses(pair, &mut expansions);
                             compound_expansions = Some(expansions);
                         }
                         used
@@ -2183,6 +2189,39 @@ impl<'a> Retriever<'a> {
             verb,
             describes: None,
             context: false,
+        }
+    }
+
+    /// A two-word noun's related words that only say its first word: "voter turnout" is
+    /// filed with "vote", but a passage's "votes" says nothing of a turnout. Such a word keeps
+    /// [`MODIFIER_SENSE_MATCH`] at most.
+    fn drop_modifier_senses(&self, pair: &str, expansions: &mut HashMap<String, f32>) {
+        let Some((modifier, head)) = pair.split_once('_') else {
+            return;
+        };
+        if head.contains('_') || self.lexicon.can_be_verb(pair) {
+            return;
+        }
+        let family = |word: &str| -> Vec<String> {
+            let mut out = self.lexicon.lemmas(word);
+            for lemma in out.clone() {
+                for (relation, _, other) in self.lexicon.related(&lemma) {
+                    if relation == Relation::Derived {
+                        out.push(other.to_string());
+                    }
+                }
+            }
+            out
+        };
+        let of_modifier = family(modifier);
+        let of_head = family(head);
+        for (word, m) in expansions.iter_mut() {
+            let lemmas = self.lexicon.lemmas(word);
+            let says_modifier = lemmas.iter().any(|l| of_modifier.contains(l));
+            let says_head = lemmas.iter().any(|l| of_head.contains(l));
+            if says_modifier && !says_head {
+                *m = m.min(MODIFIER_SENSE_MATCH);
+            }
         }
     }
 
