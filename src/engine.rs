@@ -354,9 +354,26 @@ impl Engine {
                         }
                         // "last Sunday's poll", "left on Tuesday": the day or place is said of
                         // the very words asked about.
+                        // (One word of several may be missing, not the last, the noun a
+                        // question ends on, nor a verb: "the *disputed* presidential
+                        // election".)
+                        let loose: Vec<usize> = (0..s.term_match.len())
+                            .filter(|&t| s.term_match[t] < ATTACHED_MIN_MATCH)
+                            .collect();
+                        let said_of = match loose.as_slice() {
+                            [] => true,
+                            [t] => {
+                                s.term_match.len() >= 3
+                                    && *t + 1 < own.len()
+                                    && own.get(*t).is_some_and(|term| {
+                                        term.noun || !self.lexicon.can_be_verb(&term.word)
+                                    })
+                            }
+                            _ => false,
+                        };
                         if matches!(kind, QuestionKind::Time | QuestionKind::Place)
                             && *cost <= ATTACHED_COST
-                            && s.term_match.iter().all(|&m| m >= ATTACHED_MIN_MATCH)
+                            && said_of
                         {
                             s.score += ATTACHED_BONUS;
                         }

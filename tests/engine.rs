@@ -1137,6 +1137,11 @@ fn when_an_event_was_held_is_the_day_said_of_it() {
         "last Sunday’s presidential poll",
     );
     check_short("when was the vote", "last Sunday");
+    // A modifier the passage lacks ("disputed") leaves the day said of the poll.
+    check_short(
+        "when was the disputed presidential election held",
+        "last Sunday",
+    );
     // "coincided with" only sets the march beside the anniversary, as "on" does.
     check(
         "sunday's opposition march in minsk coincided with what anniversary",
