@@ -102,6 +102,10 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-72.jsonl", 71.0),
     ("heldout-questions-73.jsonl", 85.0),
     ("heldout-questions-74.jsonl", 83.0),
+    ("heldout-questions-75.jsonl", 78.0),
+    ("heldout-questions-76.jsonl", 88.0),
+    ("heldout-questions-77.jsonl", 80.0),
+    ("heldout-questions-78.jsonl", 53.0),
 ];
 
 fn repo() -> &'static Path {
