@@ -354,26 +354,9 @@ impl Engine {
                         }
                         // "last Sunday's poll", "left on Tuesday": the day or place is said of
                         // the very words asked about.
-                        // (One word of several may be missing, not the last, the noun a
-                        // question ends on, nor a verb: "the *disputed* presidential
-                        // election".)
-                        let loose: Vec<usize> = (0..s.term_match.len())
-                            .filter(|&t| s.term_match[t] < ATTACHED_MIN_MATCH)
-                            .collect();
-                        let said_of = match loose.as_slice() {
-                            [] => true,
-                            [t] => {
-                                s.term_match.len() >= 3
-                                    && *t + 1 < own.len()
-                                    && own.get(*t).is_some_and(|term| {
-                                        term.noun || !self.lexicon.can_be_verb(&term.word)
-                                    })
-                            }
-                            _ => false,
-                        };
                         if matches!(kind, QuestionKind::Time | QuestionKind::Place)
                             && *cost <= ATTACHED_COST
-                            && said_of
+                            && matches_words_asked(&s.term_match, own, self.lexicon)
                         {
                             s.score += ATTACHED_BONUS;
                         }
@@ -769,6 +752,26 @@ const EXCLUDED_MATCH: f32 = 0.7;
 
 /// What a candidate loses for a "who" question when it names no one who could be the answer.
 const NO_PERSON_PENALTY: f32 = 0.4;
+
+/// Whether a candidate's matches (`term_match`, by term of `own`) hold the words asked well
+/// enough for a day or place beside them to be said of them: every word at
+/// [`ATTACHED_MIN_MATCH`], or all but one of three or more, where the one missing is neither
+/// the last (the noun a question ends on) nor a verb ("the *disputed* presidential election"
+/// ~ "last Sunday's presidential poll").
+fn matches_words_asked(term_match: &[f32], own: &[QueryTerm], lexicon: &Lexicon) -> bool {
+    let mut loose = (0..term_match.len()).filter(|&t| term_match[t] < ATTACHED_MIN_MATCH);
+    match (loose.next(), loose.next()) {
+        (None, _) => true,
+        (Some(t), None) => {
+            term_match.len() >= 3
+                && t + 1 < own.len()
+                && own
+                    .get(t)
+                    .is_some_and(|term| term.noun || !lexicon.can_be_verb(&term.word))
+        }
+        _ => false,
+    }
+}
 
 /// What a candidate loses for "what did X say" when X is named only after what is said.
 const SPEAKER_PENALTY: f32 = 0.15;
