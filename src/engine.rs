@@ -526,15 +526,14 @@ impl Engine {
             }
             // "who is on the council": a passage about some other body ("authorities") does
             // not tell who is on it.
+            // Whether the cited passage matches the term (if any) less well than `least`.
+            let weak = |term: Option<usize>, least: f32| {
+                term.is_some_and(|t| first.term_match.get(t).is_some_and(|&m| m < least))
+            };
             let members_of = (kind == QuestionKind::Person && answer::asks_members(&tokens))
                 .then(|| head.as_deref().and_then(|h| retrieve::term_for(&terms, h)))
                 .flatten();
-            if members_of.is_some_and(|h| {
-                first
-                    .term_match
-                    .get(h)
-                    .is_some_and(|&m| m < BODY_NAMED_MATCH)
-            }) {
+            if weak(members_of, BODY_NAMED_MATCH) {
                 confidence *= KIND_MISSING_CONFIDENCE;
             }
             // ("why was her husband jailed": a passage that says he was, but not why.)
@@ -547,12 +546,7 @@ impl Engine {
             if future_time && past_only.contains(&first.at) {
                 confidence *= 0.45;
             }
-            if event.is_some_and(|e| {
-                first
-                    .term_match
-                    .get(e)
-                    .is_some_and(|&m| m < EVENT_LEAST_MATCH)
-            }) {
+            if weak(event, EVENT_LEAST_MATCH) {
                 confidence *= EVENT_MISSING_CONFIDENCE;
             }
             // "what did lithuania say": a passage where no one says anything does not tell.

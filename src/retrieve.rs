@@ -3671,12 +3671,6 @@ fn modifies_noun(tokens: &[Token], i: usize, lexicon: &Lexicon) -> bool {
         })
 }
 
-/// Whether a token was written with a possessive "'s" (dropped from its `norm`): "sunday's".
-fn is_possessive(token: &Token) -> bool {
-    let written = token.end - token.start;
-    !token.number && token.norm.is_ascii() && written >= token.norm.len() + 2
-}
-
 /// Whether the question word at `i` follows a determiner, perhaps past a modifier ("the
 /// signs", "the protest signs", "which hand sign"): a noun, not a verb.
 fn after_determiner(tokens: &[Token], i: usize) -> bool {
@@ -3688,7 +3682,7 @@ fn after_determiner(tokens: &[Token], i: usize) -> bool {
         i.saturating_sub(2)
     };
     // "at sunday's march", "the sunday march": a possessive's thing, or a day's, is a noun.
-    if i > 0 && (is_possessive(&tokens[i - 1]) || text::is_weekday(&tokens[i - 1].norm)) {
+    if i > 0 && (tokens[i - 1].possessive || text::is_weekday(&tokens[i - 1].norm)) {
         return true;
     }
     for j in (from..i).rev() {
@@ -3922,7 +3916,7 @@ mod pronoun_tests {
     fn a_possessives_thing_is_a_noun() {
         let tokens = text::tokenize("how many were arrested at sunday's march");
         let march = tokens.len() - 1;
-        assert!(is_possessive(&tokens[march - 1]));
+        assert!(tokens[march - 1].possessive);
         assert!(after_determiner(&tokens, march));
         let tokens = text::tokenize("how many were arrested at the sunday march");
         assert!(after_determiner(&tokens, tokens.len() - 1));

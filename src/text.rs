@@ -18,6 +18,8 @@ pub struct Token {
     pub acronym: bool,
     /// True when a hyphen joins the token to the one before ("owned" in "state-owned").
     pub hyphenated: bool,
+    /// True when the word was written with a possessive "'s", dropped from `norm` ("sunday's").
+    pub possessive: bool,
 }
 
 /// Splits `text` into tokens: runs of letters and digits, with apostrophes inside words and
@@ -73,9 +75,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             .map(|c| if c == '’' { '\'' } else { c })
             .flat_map(char::to_lowercase)
             .collect();
+        let mut possessive = false;
         for suffix in ["'s", "'"] {
             if norm.len() > suffix.len() + 1 && norm.ends_with(suffix) {
                 norm.truncate(norm.len() - suffix.len());
+                possessive = suffix == "'s";
                 break;
             }
         }
@@ -93,6 +97,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             capitalized: c.is_uppercase(),
             acronym,
             hyphenated,
+            possessive,
         });
         i = j;
     }
@@ -1072,17 +1077,17 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
     // Only after words that ask nothing themselves ("arrests? how many" is one question), or
     // only whether a statement is true ("she fled that night, didn't she? what day did she
     // leave?": the statement sets up the question after it).
-    let tagged = |piece: &str| read_tag_question(piece.trim()).is_some();
-    let asks_before = |s: usize| {
-        starts.windows(2).any(|pair| {
+    let asking_end = starts
+        .windows(2)
+        .find(|pair| {
             let piece = &message[pair[0]..pair[1]];
-            pair[1] <= s && piece.contains('?') && !tagged(piece)
+            piece.contains('?') && read_tag_question(piece.trim()).is_none()
         })
-    };
+        .map_or(usize::MAX, |pair| pair[1]);
     let opening = starts
         .iter()
         .copied()
-        .take_while(|&s| !asks_before(s))
+        .take_while(|&s| s < asking_end)
         .find(|&s| opens(&message[s..]));
     let after_tag = opening.is_some_and(|s| message[..s].contains('?'));
     // Or after pieces that only speak of the one asking ("Hi! I read the article. Arrests?").
