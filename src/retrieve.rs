@@ -1951,6 +1951,24 @@ impl<'a> Retriever<'a> {
                 }
                 matches = self.corpus_matches(&expansions, &forms);
             }
+            // "detention" is what "detained" says: a noun made from a verb matches what the
+            // verb matches ("apprehended"), a little less.
+            // (After the thesaurus, which is asked only when the noun's own words fail.)
+            if single.is_none() && !self.lexicon.is_proper(&word) {
+                let mut lent = false;
+                for verb in nominalized_verbs(self.lexicon, &word) {
+                    for (k, w) in self.expand(&mut analyzer, &verb) {
+                        let w = w * NOMINALIZED_VERB_FACTOR;
+                        if w >= NOMINALIZED_VERB_FROM && !expansions.contains_key(&k) {
+                            expansions.insert(k, w);
+                            lent = true;
+                        }
+                    }
+                }
+                if lent {
+                    matches = self.corpus_matches(&expansions, &forms);
+                }
+            }
             // "what was he wearing": the clothes the articles name.
             if wears(&forms) {
                 for w in self.vocabulary.worn(self.lexicon) {
@@ -3765,6 +3783,32 @@ fn derived_verb_kinds(lexicon: &Lexicon, word: &str) -> Vec<(String, f32)> {
     out
 }
 
+/// How strongly a noun made from a verb ("detention") matches what the verb ("detain") does.
+const NOMINALIZED_VERB_FACTOR: f32 = 0.9;
+/// A verb's match weaker than this (after [`NOMINALIZED_VERB_FACTOR`]) is not lent to its noun.
+const NOMINALIZED_VERB_FROM: f32 = 0.45;
+
+/// The verbs a noun is made from ("detention" -> "detain"): WordNet's first derived verb of
+/// each of its senses, for a word that is no verb itself and a verb that is no noun.
+fn nominalized_verbs(lexicon: &Lexicon, word: &str) -> Vec<String> {
+    let verb_only = |w: &str| lexicon.can_be_verb(w) && !lexicon.is_noun(w);
+    let mut out: Vec<String> = Vec::new();
+    if lexicon.can_be_verb(word) {
+        return out;
+    }
+    for lemma in lexicon.lemmas(word) {
+        let verbs = lexicon.related(&lemma).filter(|&(relation, rank, w)| {
+            relation == Relation::Derived && rank == 0 && verb_only(w)
+        });
+        for (_, _, verb) in verbs {
+            if !out.iter().any(|v| v == verb) {
+                out.push(verb.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// `matches` (corpus word -> strength) of the question word `word`, with the loose ones GloVe
 /// finds close in meaning made stronger ("protesters" ~ "militants").
 fn confirmed(
@@ -3843,6 +3887,15 @@ mod pronoun_tests {
             assert!(!has || may_hold_pronoun(text), "{text}");
         }
         assert!(!may_hold_pronoun("The theme of this other thing."));
+    }
+
+    #[test]
+    fn a_noun_made_from_a_verb_knows_its_verb() {
+        let lexicon = Lexicon::get();
+        assert_eq!(nominalized_verbs(lexicon, "detention"), ["detain"]);
+        // A verb lends nothing to itself, and a noun of no verb has none.
+        assert!(nominalized_verbs(lexicon, "detained").is_empty());
+        assert!(nominalized_verbs(lexicon, "placard").is_empty());
     }
 
     #[test]
