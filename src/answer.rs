@@ -218,12 +218,24 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
         if words.len() >= 2 && (matches!(last, "day" | "date") || matches!(first, "day" | "date")) {
             return QuestionKind::Time;
         }
-        // "pro lukashenko rally attendance", "belarus protests death toll": how many.
-        if words.len() >= 2 && matches!(last, "turnout" | "attendance" | "figure" | "total") {
+        // "pro lukashenko rally attendance", "detention count from the crackdown": how many.
+        let head = text::fragment_head(tokens).map_or(last, |h| words[h]);
+        if words.len() >= 2
+            && (text::COUNT_HEADS.contains(&head) || matches!(head, "turnout" | "attendance"))
+        {
             return QuestionKind::Number;
         }
+        // "timing of the vote": when.
+        if words.len() >= 2 && matches!(head, "timing" | "date") {
+            return QuestionKind::Time;
+        }
         // "protest outside state tv centre reason": why.
-        if words.len() >= 2 && matches!(last, "reason" | "reasons" | "significance" | "motive") {
+        if words.len() >= 2
+            && matches!(
+                head,
+                "reason" | "reasons" | "significance" | "motive" | "rationale"
+            )
+        {
             return QuestionKind::Reason;
         }
     }

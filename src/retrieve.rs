@@ -1381,6 +1381,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if matches!(word, "toll" | "size") || (matches!(word, "number" | "count") && next == "of") {
         return Marker::Drop;
     }
+    // "detention count from the crackdown", "timing of the vote": a query of keywords says by
+    // its head what kind of answer it wants.
+    if text::fragment_head(tokens) == Some(i)
+        && (text::COUNT_HEADS.contains(&word) || matches!(word, "timing" | "whereabouts"))
+    {
+        return Marker::Drop;
+    }
     // "what exact percentage", "his precise words": only insists on the noun after it.
     if matches!(word, "exact" | "precise" | "specific" | "actual")
         && (matches!(prev, "what" | "which" | "whats") || text::is_determiner(prev))

@@ -1219,6 +1219,37 @@ fn about_asker(piece: &str) -> bool {
             }))
 }
 
+/// Nouns that, heading a query of keywords, ask for a count and say nothing else ("detention
+/// *count* from the crackdown", "*headcount* of state tv staff").
+pub const COUNT_HEADS: &[&str] = &["count", "headcount", "tally", "total", "figure", "toll"];
+
+/// The words after which a query of keywords goes on to what its head noun is of ("count
+/// *from* the crackdown", "timing *of* the vote").
+const HEAD_ENDS: &[&str] = &[
+    "of", "from", "at", "for", "in", "on", "during", "to", "by", "per", "with", "relative",
+];
+
+/// The head noun of a query of keywords with no question word ("detention *count* from the
+/// crackdown", "*timing* of the vote", "rally *attendance*"): the word before its first
+/// preposition, or its last word. None for a question or a statement with a verb of its own.
+pub fn fragment_head(tokens: &[Token]) -> Option<usize> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let first = *words.first()?;
+    if words.len() < 2
+        || words.iter().any(|w| is_question_word(w))
+        || REQUEST_VERBS.contains(&first)
+        || words.iter().any(|w| is_auxiliary(w) || *w == "gonna")
+    {
+        return None;
+    }
+    let end = words
+        .iter()
+        .position(|w| HEAD_ENDS.contains(w))
+        .unwrap_or(words.len());
+    let head = end.checked_sub(1)?;
+    (!is_stop_word(words[head])).then_some(head)
+}
+
 /// Whether a word is a question word ("what", "when", "how").
 pub fn is_question_word(word: &str) -> bool {
     matches!(
@@ -2414,11 +2445,35 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::{
-        asks_what_called, is_article, is_determiner, is_filler, is_stop_word, is_unambiguous_month,
-        is_weekday, question_span, question_tokens, quotations, read_message, same_value,
-        short_figure, split_asking, split_guess, tokenize, value_kind, Message, Token, ValueKind,
-        STOP_WORDS,
+        asks_what_called, fragment_head, is_article, is_determiner, is_filler, is_stop_word,
+        is_unambiguous_month, is_weekday, question_span, question_tokens, quotations, read_message,
+        same_value, short_figure, split_asking, split_guess, tokenize, value_kind, Message, Token,
+        ValueKind, STOP_WORDS,
     };
+
+    #[test]
+    fn a_query_of_keywords_is_headed_by_the_noun_before_its_first_preposition() {
+        let head = |q: &str| {
+            let tokens = tokenize(q);
+            fragment_head(&tokens).map(|h| tokens[h].norm.clone())
+        };
+        let cases = [
+            ("detention count from the crackdown", Some("count")),
+            (
+                "timing of the disputed vote relative to sunday's march",
+                Some("timing"),
+            ),
+            ("pro lukashenko rally attendance", Some("attendance")),
+            // A question, a request or a statement with a verb has no such head.
+            ("what was the count", None),
+            ("tell me the count", None),
+            ("the count was high", None),
+            ("count", None),
+        ];
+        for (q, expected) in cases {
+            assert_eq!(head(q).as_deref(), expected, "{q}");
+        }
+    }
 
     /// The words a question is read as (see `question_tokens`).
     fn asked_words(question: &str) -> Vec<String> {
