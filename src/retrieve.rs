@@ -192,7 +192,31 @@ pub struct QueryTerm {
     /// `text::read_message`): it helps rank passages, weighed little, and says nothing of
     /// whether the articles answer.
     pub context: bool,
+    /// The preposition the verb takes in the question and the word after it ("sided *with*
+    /// the *protesters*"; no word for one left at the end, "posted *to*?"), see [`Frame`].
+    pub frame: Option<Frame>,
 }
+
+/// A verb's preposition and its object in the question: a passage that says something else
+/// "with the militants" or "to Slovakia" may say the verb's relation in other words ("his
+/// solidarity with the militants" for "sided with the protesters"). Such a passage matches an
+/// otherwise unmatched verb at [`FRAME_MATCH`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    /// The preposition ("with").
+    pub preposition: String,
+    /// The object's word, as a term of the question's ("protesters"); None when the question
+    /// asks for it ("which country was he posted to"): then a name must follow.
+    pub object: Option<String>,
+}
+
+/// How strongly a passage that has the question's preposition before the verb's object matches
+/// the verb (see [`Frame`]).
+const FRAME_MATCH: f32 = 0.6;
+
+/// The prepositions a verb's frame is kept for: they say a relation of their own ("with",
+/// "to", "against"), where "of" or "in" say little.
+const FRAME_PREPOSITIONS: &[&str] = &["with", "to", "against"];
 
 /// Feelings a "why" question asks the reason of (see [`Retriever::show_feelings`]).
 const FEELINGS: &[&str] = &[
@@ -2018,6 +2042,12 @@ impl<'a> Retriever<'a> {
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
             term.noun = single.is_none()
                 && (after_determiner(tokens, i) || modifies_noun(tokens, i, self.lexicon));
+            // (Only for a verb the articles have no word for: one they use says it itself.)
+            let unsaid = term.matches.values().all(|&m| m < FRAME_MATCH);
+            // ("the ambassador that sided with": a verb after "that", whatever `noun` says.)
+            if single.is_none() && term.verb && unsaid {
+                term.frame = verb_frame(tokens, i);
+            }
             if term.noun {
                 self.keep_verb_forms_off_noun(&mut term);
             }
@@ -2056,6 +2086,7 @@ impl<'a> Retriever<'a> {
                 verb: false,
                 describes: None,
                 context: false,
+                frame: None,
             });
         }
         terms
@@ -2214,6 +2245,7 @@ impl<'a> Retriever<'a> {
             verb,
             describes: None,
             context: false,
+            frame: None,
         }
     }
 
@@ -3110,6 +3142,28 @@ impl<'a> Retriever<'a> {
             }
             bests.push(best);
         }
+        // "sided with the protesters": "his solidarity with the militants" (see `Frame`).
+        // (After all the terms' own matches: the object's is needed.)
+        for (ti, term) in terms.iter().enumerate() {
+            let Some(frame) = term.frame.as_ref().filter(|_| bests[ti].0 < FRAME_MATCH) else {
+                continue;
+            };
+            let object_at = frame.object.as_deref().and_then(|o| {
+                let j = term_for(terms, o)?;
+                let (m, at) = bests[j];
+                (m >= FRAME_MATCH).then_some(at).flatten()
+            });
+            if frame.object.is_some() && object_at.is_none() {
+                continue;
+            }
+            let words = self
+                .sentence(at)
+                .map(|(_, sent)| text::tokenize(&sent.text))
+                .unwrap_or_default();
+            if has_frame(&words, frame, object_at) {
+                bests[ti] = (FRAME_MATCH, bests[ti].1);
+            }
+        }
         // A word counts fully for one term only: "speech" is not both "language" and "speak".
         let shared: Vec<bool> = (0..terms.len())
             .map(|a| {
@@ -3790,6 +3844,54 @@ fn derived_verb_kinds(lexicon: &Lexicon, word: &str) -> Vec<(String, f32)> {
     out
 }
 
+/// The frame of the verb `tokens[i]` (see [`Frame`]): the preposition right after it, if one of
+/// [`FRAME_PREPOSITIONS`], and the first word after that which is no determiner, if any.
+fn verb_frame(tokens: &[Token], i: usize) -> Option<Frame> {
+    let preposition = tokens.get(i + 1)?.norm.as_str();
+    if !FRAME_PREPOSITIONS.contains(&preposition) {
+        return None;
+    }
+    let object = tokens[i + 2..]
+        .iter()
+        .find(|t| !text::is_determiner(&t.norm))
+        .filter(|t| !text::is_stop_word(&t.norm))
+        .map(|t| t.norm.clone());
+    // "turned to him": a pronoun object is someone the passage names, no word to look for.
+    if object.is_none()
+        && tokens[i + 2..]
+            .first()
+            .is_some_and(|t| text::is_determiner(&t.norm))
+    {
+        return None;
+    }
+    Some(Frame {
+        preposition: preposition.to_string(),
+        object,
+    })
+}
+
+/// Whether the sentence `tokens` have the frame's preposition before its object: right before
+/// the word where the object's term matches (`object_at`, its start byte), determiners between,
+/// or before a name when the question asks for the object.
+fn has_frame(tokens: &[Token], frame: &Frame, object_at: Option<usize>) -> bool {
+    tokens.iter().enumerate().any(|(k, t)| {
+        if t.norm != frame.preposition {
+            return false;
+        }
+        let Some(next) = tokens[k + 1..]
+            .iter()
+            .find(|n| !text::is_determiner(&n.norm))
+        else {
+            return false;
+        };
+        match (&frame.object, object_at) {
+            (Some(_), Some(at)) => next.start == at,
+            (None, _) => next.capitalized && !text::is_stop_word(&next.norm),
+            (Some(_), None) => false,
+        }
+    })
+}
+
 /// How strongly a noun made from a verb ("detention") matches what the verb ("detain") does.
 const NOMINALIZED_VERB_FACTOR: f32 = 0.9;
 /// A verb's match weaker than this (after [`NOMINALIZED_VERB_FACTOR`]) is not lent to its noun.
@@ -3894,6 +3996,51 @@ mod pronoun_tests {
             assert!(!has || may_hold_pronoun(text), "{text}");
         }
         assert!(!may_hold_pronoun("The theme of this other thing."));
+    }
+
+    #[test]
+    fn a_verbs_preposition_and_object_are_its_frame() {
+        let frame = |q: &str, verb: &str| {
+            let tokens = text::tokenize(q);
+            let i = tokens.iter().position(|t| t.norm == verb)?;
+            verb_frame(&tokens, i)
+        };
+        let with = |object: Option<&str>, preposition: &str| Frame {
+            preposition: preposition.to_string(),
+            object: object.map(str::to_string),
+        };
+        assert_eq!(
+            frame("which ambassador sided with the protesters", "sided"),
+            Some(with(Some("protesters"), "with"))
+        );
+        assert_eq!(
+            frame("which country was he posted to", "posted"),
+            Some(with(None, "to"))
+        );
+        assert_eq!(
+            frame("who did he turn to for help", "turn"),
+            Some(with(None, "to"))
+        );
+        // "of" says little; a determiner with no word after it is no object.
+        assert_eq!(frame("which side of the street", "side"), None);
+        assert_eq!(frame("he sided with the", "sided"), None);
+
+        let sentence = "He showed his solidarity with the militants, the ambassador to Slovakia.";
+        let tokens = text::tokenize(sentence);
+        let militants = sentence.find("militants");
+        assert!(has_frame(
+            &tokens,
+            &with(Some("protesters"), "with"),
+            militants
+        ));
+        assert!(!has_frame(
+            &tokens,
+            &with(Some("protesters"), "with"),
+            Some(0)
+        ));
+        // Asked for, the object is a name.
+        assert!(has_frame(&tokens, &with(None, "to"), None));
+        assert!(!has_frame(&tokens, &with(None, "with"), None));
     }
 
     #[test]
