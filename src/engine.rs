@@ -273,6 +273,8 @@ impl Engine {
             && tokens.first().is_some_and(|t| t.norm == "who")
             && !answer::is_identity_question(&tokens)
             && !answer::asks_members(&tokens);
+        // "who said ...": a question of what was said.
+        let asks_speaker = asks_who_did && own.iter().any(|t| t.speech);
         // A person's name: one the articles call "he" or "she", or capitals throughout
         // ("Igor Leshchenya"; not "Soviet" of "ex-Soviet" nor "a brutal cops suppression").
         let names_someone = |a: &str| {
@@ -319,9 +321,15 @@ impl Engine {
                         .subject_antecedent(s.at)
                         .map(|name| (name, 0.0))
                         .or(Some((a, cost))),
-                    None if asks_who_did => {
-                        retriever.subject_antecedent(s.at).map(|name| (name, 0.0))
-                    }
+                    // ("who said "...": the speaker a quotation names last, "he stated".)
+                    None if asks_who_did => retriever
+                        .subject_antecedent(s.at)
+                        .or_else(|| {
+                            asks_speaker
+                                .then(|| retriever.quoted_speaker(s.at))
+                                .flatten()
+                        })
+                        .map(|name| (name, 0.0)),
                     other => other,
                 };
                 match &found {

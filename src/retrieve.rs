@@ -1613,9 +1613,15 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "what sort of place": the place of a kind is asked as "which place" is.
+    let kind_of = i >= 3
+        && prev == "of"
+        && matches!(tokens[i - 2].norm.as_str(), "kind" | "sort" | "type")
+        && matches!(tokens[i - 3].norm.as_str(), "what" | "which" | "whats");
     // "which country", "what group": the passage may give the name without the kind. A kind
     // of its own ("which ambassador", "what council") it names too.
-    if matches!(prev, "what" | "which" | "whats")
+    if (matches!(prev, "what" | "which" | "whats")
+        || (kind_of && text::PLACE_NOUNS.contains(&word)))
         && (text::PLACE_NOUNS.contains(&word)
             || text::GROUP_NOUNS.contains(&word)
             || text::TIME_NOUNS.contains(&word)
@@ -3007,6 +3013,32 @@ impl<'a> Retriever<'a> {
         if !pronoun && !opens_with_described_person(self.lexicon, &sentence.text, &tokens) {
             return None;
         }
+        self.antecedent_at(at)
+    }
+
+    /// The person a quotation's speaker, named last by a pronoun, stands for: "“We will not
+    /// hand over the country,” he stated." (for "who said ...").
+    pub fn quoted_speaker(&self, at: SentenceRef) -> Option<String> {
+        let (_, sentence) = self.sentence(at)?;
+        let tokens = text::tokenize(&sentence.text);
+        let n = tokens.len();
+        let speaker_last = n >= 2
+            && sentence.text[..tokens[n - 2].start].contains(['”', '"'])
+            && matches!(tokens[n - 2].norm.as_str(), "he" | "she")
+            && self
+                .lexicon
+                .lemmas(&tokens[n - 1].norm)
+                .iter()
+                .any(|l| REPORTING_VERBS.contains(&l.as_str()));
+        if !speaker_last {
+            return None;
+        }
+        self.antecedent_at(at)
+    }
+
+    /// What the pronoun or description of the sentence at `at` stands for, looked for in the
+    /// few sentences before it.
+    fn antecedent_at(&self, at: SentenceRef) -> Option<String> {
         // The sentence with the few before it that `pronoun_antecedent` looks back at (not the
         // whole document: this runs per candidate).
         let document = self.index.documents.get(at.doc)?;

@@ -2920,3 +2920,34 @@ fn her_other_half_is_her_husband_but_not_his_name() {
     check_abstains("what's the name of her husband");
     check_abstains("whats tikhanovskaya's husbands name");
 }
+
+#[test]
+fn words_the_articles_lack_are_read_through_their_frame_and_their_verb() {
+    // "sided with the protesters": the passage has "his solidarity with the militants".
+    check_short(
+        "which ambassador sided with the protesters",
+        "Igor Leshchenya",
+    );
+    // "detention" is what "detained" says, and "apprehended" says that.
+    check_short("Detention count from the crackdown?", "a lot more 6,700");
+    // "attendance" is what "attend" says: "taken part".
+    check(
+        "What attendance figure did Lukashenko's press office put out for his rally?",
+        "50,000 people had actually taken part in the rally",
+    );
+    // "timing of the vote": when.
+    check(
+        "Timing of the disputed vote relative to Sunday's march?",
+        "on the one-week anniversary of the vote",
+    );
+}
+
+#[test]
+fn who_said_a_quotation_is_its_speaker_named_last() {
+    check_short(
+        "Who said \"We will not hand over the country\"?",
+        "Lukashenko",
+    );
+    // Asked who did something else, the quotation's speaker is no answer.
+    check_short("who ran against lukashenko", "Svetlana Tikhanovskaya");
+}
