@@ -90,6 +90,21 @@ pub const REPORTING_VERBS: &[&str] = &[
 ];
 /// See [`REPORTING_VERBS`].
 const REPORTED_SPEECH_MATCH: f32 = 0.65;
+/// Verbs that say people were somewhere: asked how many "turned up", a passage where they
+/// "gathered" or "took part" tells (each matches the others at [`PRESENCE_MATCH`]).
+const PRESENCE_VERBS: &[&str] = &[
+    "attend",
+    "gather",
+    "assemble",
+    "congregate",
+    "turn_up",
+    "show_up",
+    "turn_out",
+    "take_part",
+    "participate",
+];
+/// See [`PRESENCE_VERBS`].
+const PRESENCE_MATCH: f32 = 0.7;
 /// What a quotation is worth to a verb of saying ("what did the placards say").
 const QUOTE_SAYS: f32 = 0.6;
 /// What a term's match is worth when another term matches the same word better.
@@ -332,6 +347,9 @@ pub struct Vocabulary {
     /// The corpus words that are forms of a verb reporting speech ("claimed"), found the first
     /// time a question asks what someone said.
     reporting: std::sync::OnceLock<Vec<String>>,
+    /// The corpus words that say someone was there (see [`PRESENCE_VERBS`]), found the first
+    /// time they are asked for.
+    presence: std::sync::OnceLock<Vec<String>>,
     /// The corpus words written before each particle ("actions" before "down"): the verbs of
     /// the articles' phrasal verbs, by particle.
     particle_words: HashMap<String, Vec<String>>,
@@ -954,6 +972,7 @@ impl Vocabulary {
             compound_kinds: std::sync::OnceLock::new(),
             vectorless: std::sync::OnceLock::new(),
             reporting: std::sync::OnceLock::new(),
+            presence: std::sync::OnceLock::new(),
             spelling,
             form_index,
             reverse_index,
@@ -1050,6 +1069,20 @@ impl Vocabulary {
 
     /// The corpus words that are forms of a verb reporting speech (see [`REPORTING_VERBS`]),
     /// found the first time they are asked for.
+    fn presence(&self) -> &[String] {
+        self.presence.get_or_init(|| {
+            self.words
+                .iter()
+                .filter(|(_, info)| {
+                    info.forms
+                        .iter()
+                        .any(|f| PRESENCE_VERBS.contains(&f.as_str()))
+                })
+                .map(|(w, _)| w.clone())
+                .collect()
+        })
+    }
+
     fn reporting(&self) -> &[String] {
         self.reporting.get_or_init(|| {
             self.words
@@ -2004,6 +2037,13 @@ impl<'a> Retriever<'a> {
                 }
                 if lent {
                     matches = self.corpus_matches(&expansions, &forms);
+                }
+            }
+            // "how many turned up": where they "gathered" or "took part".
+            if forms.iter().any(|f| PRESENCE_VERBS.contains(&f.as_str())) {
+                for w in self.vocabulary.presence() {
+                    let m = matches.entry(w.clone()).or_insert(0.0);
+                    *m = m.max(PRESENCE_MATCH);
                 }
             }
             // "what was he wearing": the clothes the articles name.

@@ -2951,3 +2951,16 @@ fn who_said_a_quotation_is_its_speaker_named_last() {
     // Asked who did something else, the quotation's speaker is no answer.
     check_short("who ran against lukashenko", "Svetlana Tikhanovskaya");
 }
+
+#[test]
+fn being_there_is_said_by_any_verb_of_presence() {
+    // "showed up", "turned up": the passage says they "gathered" or "had taken part".
+    check_short(
+        "how many people turned up at the end of the opposition march",
+        "approximately 100,000",
+    );
+    check(
+        "how many people actually showed up for lukashenkos rally",
+        "50,000 people had actually taken part in the rally",
+    );
+}
