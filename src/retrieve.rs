@@ -1438,6 +1438,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if matches!(word, "toll" | "size") || (matches!(word, "number" | "count") && next == "of") {
         return Marker::Drop;
     }
+    // "roughly how many", "how many got hurt approximately": a count is asked, however exact.
+    let asks_count = tokens.windows(2).any(|w| {
+        w[0].norm == "how" && matches!(w[1].norm.as_str(), "many" | "much" | "big" | "large")
+    });
+    if asks_count && matches!(word, "roughly" | "approximately" | "approx" | "circa") {
+        return Marker::Drop;
+    }
     // "detention count from the crackdown", "timing of the vote": a query of keywords says by
     // its head what kind of answer it wants.
     if text::fragment_head(tokens) == Some(i)

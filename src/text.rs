@@ -321,7 +321,27 @@ pub fn is_unambiguous_month(word: &str) -> bool {
 pub fn is_filler(tokens: &[Token], i: usize) -> bool {
     let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
     match tokens.get(i).map_or("", |t| t.norm.as_str()) {
-        "like" => matches!(next, "what" | "who" | "when" | "where" | "why" | "how"),
+        // ... or only hedging in speech: "when did he die like which day", "what were they
+        // doing like exactly", "it was like a tv place", "how many got hurt like".
+        "like" => {
+            let prev = i
+                .checked_sub(1)
+                .and_then(|p| tokens.get(p))
+                .map_or("", |t| t.norm.as_str());
+            matches!(next, "what" | "who" | "when" | "where" | "why" | "how")
+                || matches!(
+                    next,
+                    "exactly" | "really" | "basically" | "literally" | "um" | "uh"
+                )
+                || (next.is_empty()
+                    && i > 0
+                    && !matches!(
+                        prev,
+                        "it" | "would" | "look" | "looks" | "looked" | "feel" | "feels" | "felt"
+                    )
+                    && !is_stop_word(prev))
+                || (matches!(prev, "was" | "is" | "were" | "are") && is_article(next))
+        }
         // "got arrested", "gets transferred": a passive's helper, as "was" is.
         "get" | "gets" | "got" | "getting" | "gotten" => {
             (next.len() > 3 && next.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&next)
@@ -3005,6 +3025,18 @@ mod tests {
         assert!(is_filler(&t, 0) && !is_filler(&t, 1) && is_filler(&t, 5) && !is_filler(&t, 6));
         let t = tokenize("how many got hurt and who got a medal");
         assert!(is_filler(&t, 2) && !is_filler(&t, 6));
+        // "like" hedging in speech, but not the verb.
+        let like_at = |q: &str| {
+            let t = tokenize(q);
+            let i = t.iter().position(|t| t.norm == "like").unwrap_or(0);
+            is_filler(&t, i)
+        };
+        assert!(like_at("what were they doing like exactly"));
+        assert!(like_at("where was it it was like a tv place"));
+        assert!(like_at("how many got hurt like"));
+        assert!(!like_at("what does she like"));
+        assert!(!like_at("what was it like"));
+        assert!(!like_at("would you like a tv"));
         assert!(asks_what_called(&tokenize("what was the march called")));
         assert!(!asks_what_called(&tokenize("who called the march")));
         assert!(asks_what_called(&tokenize(
