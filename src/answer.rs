@@ -1824,9 +1824,13 @@ pub fn short_answer_with_cost(
         if !matches!(kind, QuestionKind::Person | QuestionKind::Place) {
             return is_matched(i);
         }
-        best.matched
-            .iter()
-            .any(|&(s, e, _, m)| m >= 0.75 && s <= tokens[i].start && tokens[i].end <= e)
+        // (Not a word only the lead or a guess matches: "i heard it was a tv place".)
+        best.matched.iter().any(|&(s, e, term, m)| {
+            m >= 0.75
+                && s <= tokens[i].start
+                && tokens[i].end <= e
+                && !terms.get(term).is_some_and(|t| t.context)
+        })
     };
     match kind {
         QuestionKind::YesNo => {

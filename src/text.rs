@@ -895,7 +895,7 @@ const MAX_GUESS_WORDS: usize = 4;
 fn split_guess(asked: &str) -> (&str, &str) {
     // (Not the comma of a figure: "what number did they give, 100,000?".)
     let Some(comma) = clause_comma(asked) else {
-        return (asked, "");
+        return split_hearsay(asked);
     };
     let (question, guess) = (&asked[..comma], &asked[comma + 1..]);
     let words = tokenize(guess);
@@ -924,6 +924,26 @@ fn split_guess(asked: &str) -> (&str, &str) {
         return (asked, "");
     }
     (question, guess)
+}
+
+/// A question without what the asker says they heard or think of its answer, said after it
+/// with no comma (as speech is written down): "where did people protest saturday night *i
+/// heard it was like a tv place*". The hearsay is read as context, as a guess is.
+fn split_hearsay(asked: &str) -> (&str, &str) {
+    let tokens = tokenize(asked);
+    let opens = tokens
+        .first()
+        .is_some_and(|t| is_question_word(&t.norm) || is_auxiliary(&t.norm));
+    let at = tokens
+        .windows(2)
+        .position(|w| w[0].norm == "i" && LEARNING_VERBS.contains(&w[1].norm.as_str()));
+    match at {
+        Some(k) if opens && k >= 3 && !tokens[k..].iter().any(|t| is_question_word(&t.norm)) => {
+            let cut = tokens[k].start;
+            (asked[..cut].trim_end(), &asked[cut..])
+        }
+        _ => (asked, ""),
+    }
 }
 
 /// Where the last comma that ends a clause stands in `text`: not one inside a figure
@@ -2841,6 +2861,20 @@ mod tests {
             "where did she go, and why?",
             "what reason did he give, on the record, for summoning them?",
             "Besides signs, what did they carry?",
+        ] {
+            assert_eq!(split_guess(asked), (asked, ""), "{asked}");
+        }
+        // Said with no comma, what the asker heard is a guess too (not when it asks).
+        assert_eq!(
+            split_guess("where did people protest saturday night i heard it was a tv place"),
+            (
+                "where did people protest saturday night",
+                "i heard it was a tv place"
+            )
+        );
+        for asked in [
+            "i heard they protested where was it",
+            "where did they protest i heard but when",
         ] {
             assert_eq!(split_guess(asked), (asked, ""), "{asked}");
         }
