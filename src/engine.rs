@@ -265,7 +265,9 @@ impl Engine {
                             && tokens.iter().any(|q| q.norm == t.norm)
                     }))
                 || (kind == QuestionKind::Place
-                    && (vocabulary.names_person(a) || vocabulary.names_named(a, self.lexicon)))
+                    && (vocabulary.names_person(a)
+                        || vocabulary.names_named(a, self.lexicon)
+                        || lone_acronym(a, self.lexicon)))
         };
         // "who ruled ...", "who is the strongman" (not "who is lukashenko", which asks what
         // he is, nor "the name of the protester who died").
@@ -882,6 +884,13 @@ fn question_terms(
     let context = retriever.context_terms(lead, &terms);
     terms.extend(context);
     terms
+}
+
+/// Whether `answer` is one acronym WordNet files under no place ("AFP"): a news agency or a
+/// body, no place ("where did he hold his rally").
+fn lone_acronym(answer: &str, lexicon: &Lexicon) -> bool {
+    let words = text::tokenize(answer);
+    words.len() == 1 && words[0].acronym && !lexicon.is_place(&words[0].norm)
 }
 
 /// The kind of answer a question wants: [`answer::classify`]'s reading, and a name then a verb

@@ -1521,7 +1521,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     }
     // "where did he make his speech", "who gave the speech": a light verb; the noun after it
     // says what was done.
-    let after_next = tokens.get(i + 2).map_or("", |t| t.norm.as_str());
+    // ("make his own rally": "own" only stresses whose.)
+    let after_next = tokens
+        .iter()
+        .skip(i + 2)
+        .map(|t| t.norm.as_str())
+        .find(|&w| w != "own")
+        .unwrap_or("");
     if matches!(
         word,
         "make" | "made" | "makes" | "making" | "give" | "gave" | "gives" | "giving" | "given"
@@ -1531,12 +1537,18 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
-    // "what day of the week": a day, as "what day" asks.
+    // "what day of the week" (or "of week", as a learner says it): a day, as "what day" asks.
+    let of_at = if prev == "the" {
+        i.checked_sub(2)
+    } else {
+        i.checked_sub(1)
+    };
     if matches!(word, "week" | "month" | "year")
-        && prev == "the"
-        && i >= 3
-        && tokens[i - 2].norm == "of"
-        && matches!(tokens[i - 3].norm.as_str(), "day" | "days" | "time")
+        && of_at.is_some_and(|k| {
+            k >= 1
+                && tokens[k].norm == "of"
+                && matches!(tokens[k - 1].norm.as_str(), "day" | "days" | "time")
+        })
     {
         return Marker::Drop;
     }

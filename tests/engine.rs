@@ -2964,3 +2964,14 @@ fn being_there_is_said_by_any_verb_of_presence() {
         "50,000 people had actually taken part in the rally",
     );
 }
+
+#[test]
+fn a_place_is_no_news_agency_and_a_day_of_week_is_a_day() {
+    // "AFP" of "an AFP reporter" is no place.
+    check_short(
+        "Where did Lukashenko stage his own pro-government rally?",
+        "main Minsk",
+    );
+    // A learner's "day of week" asks the day, as "day of the week" does.
+    check_short("Which day of week was his speech to supporters?", "Sunday");
+}
