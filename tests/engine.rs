@@ -106,6 +106,10 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-76.jsonl", 88.0),
     ("heldout-questions-77.jsonl", 80.0),
     ("heldout-questions-78.jsonl", 53.0),
+    ("heldout-questions-79.jsonl", 63.0),
+    ("heldout-questions-80.jsonl", 83.0),
+    ("heldout-questions-81.jsonl", 73.0),
+    ("heldout-questions-82.jsonl", 43.0),
 ];
 
 fn repo() -> &'static Path {
