@@ -1067,34 +1067,26 @@ impl Vocabulary {
         self.particle_words.get(particle).map_or(&[], Vec::as_slice)
     }
 
-    /// The corpus words that are forms of a verb reporting speech (see [`REPORTING_VERBS`]),
+    /// The corpus words that are forms of a verb of being there (see [`PRESENCE_VERBS`]),
     /// found the first time they are asked for.
     fn presence(&self) -> &[String] {
-        self.presence.get_or_init(|| {
-            self.words
-                .iter()
-                .filter(|(_, info)| {
-                    info.forms
-                        .iter()
-                        .any(|f| PRESENCE_VERBS.contains(&f.as_str()))
-                })
-                .map(|(w, _)| w.clone())
-                .collect()
-        })
+        self.presence.get_or_init(|| self.forms_of(PRESENCE_VERBS))
     }
 
+    /// The corpus words that are forms of a verb reporting speech (see [`REPORTING_VERBS`]),
+    /// found the first time they are asked for.
     fn reporting(&self) -> &[String] {
-        self.reporting.get_or_init(|| {
-            self.words
-                .iter()
-                .filter(|(_, info)| {
-                    info.forms
-                        .iter()
-                        .any(|f| REPORTING_VERBS.contains(&f.as_str()))
-                })
-                .map(|(w, _)| w.clone())
-                .collect()
-        })
+        self.reporting
+            .get_or_init(|| self.forms_of(REPORTING_VERBS))
+    }
+
+    /// The corpus words that are forms of any of `lemmas`.
+    fn forms_of(&self, lemmas: &[&str]) -> Vec<String> {
+        self.words
+            .iter()
+            .filter(|(_, info)| info.forms.iter().any(|f| lemmas.contains(&f.as_str())))
+            .map(|(w, _)| w.clone())
+            .collect()
     }
 
     /// The corpus words without a MiniLM vector for any of their forms (but with a GloVe
@@ -3907,28 +3899,21 @@ const DERIVED_KIND_MATCH: f32 = 0.35;
 const MAX_CONFIRMED_SENSES: usize = 12;
 
 /// The verbs a word's verb is a way of doing, each with [`DERIVED_KIND_MATCH`]: "development"
-/// (of "develop") gives "create" and "build". Only for a word that is no verb, only verbs that are no nouns, and only broader
-/// verbs of few senses: "elect" is a way to "take", which means too much.
+/// (of "develop") gives "create" and "build". Only for a word that is no verb (see
+/// [`nominalized_verbs`]), only verbs that are no nouns, and only broader verbs of few senses:
+/// "elect" is a way to "take", which means too much.
 fn derived_verb_kinds(lexicon: &Lexicon, word: &str) -> Vec<(String, f32)> {
     let verb_only = |w: &str| lexicon.can_be_verb(w) && !lexicon.is_noun(w);
     let mut out = Vec::new();
-    // A verb's own relations already say what it is a way of doing.
-    if lexicon.can_be_verb(word) {
-        return out;
-    }
-    for lemma in lexicon.lemmas(word) {
-        let verbs = lexicon.related(&lemma).filter(|&(relation, rank, w)| {
-            relation == Relation::Derived && rank == 0 && verb_only(w)
-        });
-        for (_, _, verb) in verbs {
-            let kinds = lexicon
-                .related(verb)
-                .filter(|(relation, _, _)| *relation == Relation::Broader)
-                .take(3);
-            for (_, _, kind) in kinds {
-                if verb_only(kind) && lexicon.most_senses(kind) <= MAX_CONFIRMED_SENSES {
-                    out.push((kind.to_string(), DERIVED_KIND_MATCH));
-                }
+    // (A verb's own relations already say what it is a way of doing.)
+    for verb in nominalized_verbs(lexicon, word) {
+        let kinds = lexicon
+            .related(&verb)
+            .filter(|(relation, _, _)| *relation == Relation::Broader)
+            .take(3);
+        for (_, _, kind) in kinds {
+            if verb_only(kind) && lexicon.most_senses(kind) <= MAX_CONFIRMED_SENSES {
+                out.push((kind.to_string(), DERIVED_KIND_MATCH));
             }
         }
     }
