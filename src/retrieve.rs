@@ -2116,7 +2116,12 @@ impl<'a> Retriever<'a> {
                 terms.push(term);
             }
         }
-        if tokens.iter().any(|t| text::is_negation(&t.norm)) && terms.len() < MAX_TERMS {
+        // ("wasn't she new to politics?" expects a yes: no negation to look for.)
+        let denies = tokens
+            .iter()
+            .enumerate()
+            .any(|(i, t)| text::is_negation(&t.norm) && !text::opens_negative_question(tokens, i));
+        if denies && terms.len() < MAX_TERMS {
             let mut expansions = HashMap::default();
             for (w, s) in [
                 (NEGATION, 1.0),

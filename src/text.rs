@@ -363,8 +363,25 @@ pub fn is_filler(tokens: &[Token], i: usize) -> bool {
                 "want" | "wants" | "wanted" | "need" | "needs" | "needed"
             )
         }),
-        _ => false,
+        _ => in_filler_phrase(tokens, i),
     }
+}
+
+/// Whether token `i` is part of a filler phrase that closes a clause inside the question:
+/// "why was she the candidate *in the first place*, wasn't she new to politics".
+fn in_filler_phrase(tokens: &[Token], i: usize) -> bool {
+    FILLER_PHRASES.iter().any(|phrase| {
+        phrase.iter().enumerate().any(|(k, w)| {
+            let Some(from) = i.checked_sub(k) else {
+                return false;
+            };
+            let to = from + phrase.len();
+            tokens[i].norm == *w
+                && to < tokens.len()
+                && tokens[to - 1].end + 1 < tokens[to].start
+                && phrase.iter().zip(&tokens[from..to]).all(|(w, t)| t.norm == *w)
+        })
+    })
 }
 
 /// Past participles that do not end in "-ed", as a passive's "got" takes them ("got hurt").
@@ -475,7 +492,7 @@ const ANNOUNCING: &[&str] = &[
 /// Words that open a message without saying anything ("sorry, arrests?", "hey citebot ...").
 const INTERJECTIONS: &[&str] = &[
     "ah", "bot", "citebot", "excuse", "hello", "hey", "hi", "hmm", "oh", "ok", "okay", "pardon",
-    "please", "pls", "q", "sorry", "uh", "um", "well", "yo",
+    "please", "pls", "q", "sorry", "uh", "um", "wait", "well", "yo",
 ];
 
 /// How a text tells something, in "as *described* in the article".
@@ -2173,6 +2190,23 @@ pub fn is_negation(word: &str) -> bool {
         || word == "wont"
 }
 
+/// Whether the negation at `i` opens a negative question ("wasn't she new to politics?",
+/// "why did she run? isn't it ego?"): it expects a yes, and denies nothing. A negated auxiliary
+/// that opens the question or a clause after punctuation, before its subject.
+pub fn opens_negative_question(tokens: &[Token], i: usize) -> bool {
+    let Some(t) = tokens.get(i) else {
+        return false;
+    };
+    let opens = i == 0 || tokens[i - 1].end + 1 < t.start;
+    let subject = tokens.get(i + 1).is_some_and(|n| {
+        matches!(
+            n.norm.as_str(),
+            "it" | "he" | "she" | "they" | "there" | "that" | "this" | "the" | "his" | "her"
+        ) || n.capitalized
+    });
+    opens && subject && t.norm.ends_with("n't") && is_auxiliary(&t.norm)
+}
+
 /// The word a chat abbreviation or phonetic spelling stands for ("ppl" -> "people", "wat" ->
 /// "what"), as people type questions into a messenger.
 fn chat_abbreviation(word: &str) -> Option<&'static str> {
@@ -2486,9 +2520,9 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, fragment_head, is_article, is_determiner, is_filler, is_stop_word,
-        is_unambiguous_month, is_weekday, question_span, question_tokens, quotations, read_message,
-        same_value, short_figure, split_asking, split_guess, tokenize, value_kind, Message, Token,
-        ValueKind, STOP_WORDS,
+        is_unambiguous_month, is_weekday, opens_negative_question, question_span, question_tokens,
+        quotations, read_message, same_value, short_figure, split_asking, split_guess, tokenize,
+        value_kind, Message, Token, ValueKind, STOP_WORDS,
     };
 
     #[test]
@@ -2575,6 +2609,18 @@ mod tests {
                 "what pictures the people held up",
             ),
         ]);
+    }
+
+    #[test]
+    fn a_negated_auxiliary_that_opens_a_clause_asks_and_denies_nothing() {
+        let opens = |q: &str| {
+            let tokens = question_tokens(q);
+            (0..tokens.len()).any(|i| opens_negative_question(&tokens, i))
+        };
+        assert!(opens("why did she run, wasn't she new to politics?"));
+        assert!(opens("why did she end up running, wasnt she new to politics"));
+        assert!(!opens("why didn't he step down?"));
+        assert!(!opens("he said he won't hand over the country"));
     }
 
     #[test]
@@ -3059,6 +3105,11 @@ mod tests {
         assert!(is_filler(&t, 0) && !is_filler(&t, 1) && is_filler(&t, 5) && !is_filler(&t, 6));
         let t = tokenize("how many got hurt and who got a medal");
         assert!(is_filler(&t, 2) && !is_filler(&t, 6));
+        // A filler phrase closing a clause inside the question, not the same words asking.
+        let t = tokenize("why her in the first place, was she new");
+        assert!((2..6).all(|i| is_filler(&t, i)) && !is_filler(&t, 6));
+        let t = tokenize("who came in the first place in the vote");
+        assert!(!is_filler(&t, 4));
         // "like" hedging in speech, but not the verb.
         let like_at = |q: &str| {
             let t = tokenize(q);
