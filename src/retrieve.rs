@@ -6,6 +6,7 @@
 //! when their word vectors are close. Raw user text never reaches tantivy's query parser: queries
 //! are built from analysed terms only.
 
+use rphonetic::Encoder;
 use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::TopDocs;
@@ -305,6 +306,9 @@ pub struct Vocabulary {
     /// For spelling correction, each corpus word's letter set ([`letter_mask`]), length in
     /// characters and string id.
     spelling: Vec<(u64, u32, u32)>,
+    /// The corpus words by how they sound (their Double Metaphone code), for a misspelling
+    /// too far from any in letters ("elecshun"), made when first asked.
+    sounds: std::sync::OnceLock<HashMap<String, Vec<u32>>>,
     /// The distinct strings of the sentences' words, headings and antecedents, by id.
     strings: Vec<Box<str>>,
     /// Every citable sentence's words as matching sees them (see [`sentence_words`]), as
@@ -974,6 +978,7 @@ impl Vocabulary {
             reporting: std::sync::OnceLock::new(),
             presence: std::sync::OnceLock::new(),
             spelling,
+            sounds: std::sync::OnceLock::new(),
             form_index,
             reverse_index,
             row_words,
@@ -1285,8 +1290,55 @@ impl Vocabulary {
                 best = Some((d, info.df, candidate.as_str()));
             }
         }
-        best.map(|(_, _, w)| w)
+        best.map(|(_, _, w)| w).or_else(|| self.sounds_like(word))
     }
+
+    /// The commonest corpus word that sounds as `word` would ("elecshun" -> "election"),
+    /// begins with the same letter and is at most [`SOUND_EDITS`] edits from it.
+    fn sounds_like(&self, word: &str) -> Option<&str> {
+        if word.chars().count() < SOUND_MIN_CHARS {
+            return None;
+        }
+        let sounds = self.sounds.get_or_init(|| {
+            let mut sounds: HashMap<String, Vec<u32>> = HashMap::default();
+            for &(_, n, id) in &self.spelling {
+                if n as usize >= SOUND_MIN_CHARS {
+                    sounds.entry(sound(&self.strings[id as usize])).or_default().push(id);
+                }
+            }
+            sounds
+        });
+        let key = sound(word);
+        if key.chars().count() < SOUND_MIN_KEY {
+            return None;
+        }
+        sounds
+            .get(&key)?
+            .iter()
+            .filter_map(|&id| self.words.get_key_value(&*self.strings[id as usize]))
+            .filter(|(w, _)| {
+                w.chars().next() == word.chars().next()
+                    && edit_distance(word, w, SOUND_EDITS) <= SOUND_EDITS
+            })
+            .max_by(|a, b| a.1.df.cmp(&b.1.df).then_with(|| b.0.cmp(a.0)))
+            .map(|(w, _)| w.as_str())
+    }
+}
+
+/// A misspelling is read by its sound only when it is this long ...
+const SOUND_MIN_CHARS: usize = 5;
+/// ... its sound has this many consonants ...
+const SOUND_MIN_KEY: usize = 3;
+/// ... and it is at most this many edits from the corpus word that sounds the same.
+const SOUND_EDITS: usize = 3;
+
+/// How a word sounds: its Double Metaphone code, in full; nothing for a word not all in ASCII
+/// letters ("grève"), which the encoder cannot read.
+fn sound(word: &str) -> String {
+    if !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return String::new();
+    }
+    rphonetic::DoubleMetaphone::new(None).encode(word)
 }
 
 /// The commonest English word (by GloVe's frequency order) that WordNet knows and that is one
@@ -4228,5 +4280,19 @@ mod pronoun_tests {
                 sentence.find("run").unwrap_or(0)
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod sound_tests {
+    use super::sound;
+
+    #[test]
+    fn a_misspelling_sounds_as_the_word_and_other_letters_sound_as_nothing() {
+        assert_eq!(sound("elecshun"), sound("election"));
+        assert_ne!(sound("protest"), sound("president"));
+        for word in ["grève", "naïve", "ﬁre", "İs", "6,700", ""] {
+            assert_eq!(sound(word), "", "{word}");
+        }
     }
 }
