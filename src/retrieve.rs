@@ -3828,7 +3828,7 @@ pub fn wear_term(terms: &[QueryTerm]) -> Option<usize> {
 const WORN_KINDS: &[&str] = &["garment", "clothing", "headdress", "footwear", "apparel"];
 
 /// How strongly a worn thing ("t-shirt") matches a verb of wearing.
-const WORN_MATCH: f32 = 0.7;
+const WORN_MATCH: f32 = 0.85;
 
 /// What a question word weighs in a clause that only says when the thing asked about was
 /// ("what was he wearing *during his speech*"): the answer's sentence may not repeat it.
