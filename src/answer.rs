@@ -1065,6 +1065,17 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
     phrase
 }
 
+/// The noun of a "who is the N ..." question: the role of the person asked about ("diplomat"
+/// in "who is the diplomat in the video").
+fn role_noun<'q>(question_tokens: &'q [Token], lexicon: &Lexicon) -> Option<&'q str> {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let at = words.windows(3).position(|w| {
+        w[0] == "who" && matches!(w[1], "is" | "was" | "are" | "were") && text::is_determiner(w[2])
+    })?;
+    let noun = *words.get(at + 3)?;
+    retrieve::is_person_noun(lexicon, noun).then_some(noun)
+}
+
 /// The place a "which N in X" question looks inside: "lithuania" in "which city in lithuania
 /// is she staying in" (and "in which city of lithuania is she staying").
 fn place_within<'a>(question_tokens: &'a [Token], lexicon: &Lexicon) -> Option<&'a str> {
@@ -1324,6 +1335,10 @@ const DOER_BONUS: f32 = 3.0;
 /// How much a name right before the verb a "who" question asks about is preferred ("The
 /// Kremlin said" for "who said"), in words of distance: it is that verb's subject.
 const SUBJECT_BONUS: f32 = 10.0;
+
+/// How much a name by the word that matches the role a "who is the N" question names is
+/// preferred ("the ambassador to Slovakia, Igor Leshchenya"), in words of distance.
+const ROLE_BONUS: f32 = 4.0;
 
 /// The verb of a "who" question that asks who did something ("who walked off the job", "who
 /// has called for strikes", "who was holding"); None when it asks who something was done to
@@ -2005,6 +2020,17 @@ pub fn short_answer_with_cost(
                     at
                 }
             };
+            // "who is the diplomat in the video": no head is asked (a name answers, whatever
+            // the passage calls him), but a name by the word that matches the role is likelier
+            // him than one by the other words.
+            let role_at: Vec<usize> = if kind == QuestionKind::Person && head.is_none() {
+                role_noun(question_tokens, lexicon)
+                    .and_then(|w| retrieve::term_for(terms, w))
+                    .map(|r| matched_at(&[r]))
+                    .unwrap_or_default()
+            } else {
+                Vec::new()
+            };
             // A question word, as a verb, at token `i` ("accused", "came out").
             let matched_verb = |i: usize| {
                 i < tokens.len() && is_matched(i) && lexicon.is_verb_form(&tokens[i].norm)
@@ -2365,6 +2391,16 @@ pub fn short_answer_with_cost(
                 if doer_verb.is_some() && is_other_side(question_tokens, &tokens, sentence, s.start)
                 {
                     bonus -= OTHER_SIDE_PENALTY;
+                }
+                // (By the role: right before it, or right after its phrase, after a comma.)
+                let by_role = role_at.iter().any(|&h| {
+                    let appositive = s.start > h
+                        && s.start <= h + 5
+                        && sentence[tokens[s.start - 1].end..tokens[s.start].start].contains(',');
+                    appositive || s.end == h || s.start == h + 1
+                });
+                if by_role {
+                    bonus += ROLE_BONUS;
                 }
                 if kind == QuestionKind::Person {
                     bonus += 1.5 * (s.end - s.start - 1) as f32;

@@ -1303,7 +1303,10 @@ impl Vocabulary {
             let mut sounds: HashMap<String, Vec<u32>> = HashMap::default();
             for &(_, n, id) in &self.spelling {
                 if n as usize >= SOUND_MIN_CHARS {
-                    sounds.entry(sound(&self.strings[id as usize])).or_default().push(id);
+                    sounds
+                        .entry(sound(&self.strings[id as usize]))
+                        .or_default()
+                        .push(id);
                 }
             }
             sounds

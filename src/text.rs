@@ -379,7 +379,10 @@ fn in_filler_phrase(tokens: &[Token], i: usize) -> bool {
             tokens[i].norm == *w
                 && to < tokens.len()
                 && tokens[to - 1].end + 1 < tokens[to].start
-                && phrase.iter().zip(&tokens[from..to]).all(|(w, t)| t.norm == *w)
+                && phrase
+                    .iter()
+                    .zip(&tokens[from..to])
+                    .all(|(w, t)| t.norm == *w)
         })
     })
 }
@@ -2618,7 +2621,9 @@ mod tests {
             (0..tokens.len()).any(|i| opens_negative_question(&tokens, i))
         };
         assert!(opens("why did she run, wasn't she new to politics?"));
-        assert!(opens("why did she end up running, wasnt she new to politics"));
+        assert!(opens(
+            "why did she end up running, wasnt she new to politics"
+        ));
         assert!(!opens("why didn't he step down?"));
         assert!(!opens("he said he won't hand over the country"));
     }

@@ -2979,3 +2979,27 @@ fn a_place_is_no_news_agency_and_a_day_of_week_is_a_day() {
     // A learner's "day of week" asks the day, as "day of the week" does.
     check_short("Which day of week was his speech to supporters?", "Sunday");
 }
+
+#[test]
+fn an_aside_and_a_slip_of_spelling_or_sound_do_not_hide_the_question() {
+    // "wasn't she new to politics?" expects a yes: it looks for no negation.
+    check(
+        "why did she end up running, wasnt she new to politics",
+        "her other half were imprisoned",
+    );
+    // "in the first place" before a comma, and a leading "wait", are no words of it.
+    check(
+        "wait why did she even run, wasn't she new to politics?",
+        "her other half were imprisoned",
+    );
+    // Spelt as it sounds: "elecshun" is "election".
+    check_short("when was the elecshun held?", "last Sunday");
+}
+
+#[test]
+fn who_is_the_role_is_the_name_by_the_role() {
+    // Not "Nasha Niva", by "video": the name after "the ambassador to Slovakia,".
+    check_short("who is the diplomat in the video?", "Igor Leshchenya");
+    // The garment named answers a verb of wearing better than "Many wore white".
+    check_short("what was he wearing up there", "a short-sleeved t-shirt");
+}
