@@ -980,56 +980,61 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
 /// the opposition leader". Empty when the question asks about no noun.
 fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
     let words = unstressed_words(tokens);
-    let start = words
-        .windows(2)
-        .enumerate()
-        .find_map(|(i, p)| match (p[0], p[1]) {
-            ("how", "many") | ("how", "much") | ("name" | "names", "of") => Some(i + 2),
-            // "the date of birth": the date must be the birth's.
-            ("date" | "day" | "year" | "time", "of") => Some(i + 2),
-            ("which", w) if !text::is_stop_word(w) => Some(i + 1),
-            // "who are the members of the council": the people in that role. ("who is the
-            // russian president" is answered by a name, whatever the passage calls him.)
-            // ("who are members of this council": a plural role, with or without "the".)
-            ("who", "are" | "were")
-                if words.get(i + 2).is_some_and(|w| {
-                    text::is_determiner(w)
-                        || (words.get(i + 3) == Some(&"of") && retrieve::is_person_noun(lexicon, w))
-                }) =>
-            {
-                Some(i + 2)
-            }
-            // "who is on the coordination council": its members, named as such.
-            // ("who's" reads as "who".)
-            ("who", "is" | "are" | "was" | "were" | "on" | "in") => {
-                let at = if matches!(p[1], "on" | "in") {
-                    i + 1
-                } else {
-                    i + 2
-                };
-                let on = words.get(at).is_some_and(|w| matches!(*w, "on" | "in"));
-                let article = words.get(at + 1).is_some_and(|w| text::is_determiner(w));
-                (on && article).then_some(at + 1)
-            }
-            // "what street": a place of that kind.
-            ("what" | "whats", w) if text::PLACE_NOUNS.contains(&w) => Some(i + 1),
-            // "what was the opposition march on sunday called": the march.
-            ("what" | "whats", "is" | "was" | "are" | "were")
-                if i == 0 && text::asks_what_called(tokens) =>
-            {
-                Some(i + 2)
-            }
-            // "what name did they give (to) the march": the thing given the name.
-            ("what" | "whats", "name" | "names") if i == 0 => {
-                let gave = words
-                    .iter()
-                    .position(|w| matches!(*w, "give" | "gave" | "given" | "gives" | "giving"))?;
-                Some(gave + 1 + usize::from(words.get(gave + 1) == Some(&"to")))
-            }
-            // "what's the new council she set up called" ("what's" reads as "what").
-            ("what" | "whats", _) if i == 0 && text::asks_what_called(tokens) => Some(i + 1),
-            _ => None,
-        });
+    // "what did they call the march": the thing after the verb that names it.
+    let named = text::name_giving_verb(&words).map(|v| v + 1);
+    let start = named.or_else(|| {
+        words
+            .windows(2)
+            .enumerate()
+            .find_map(|(i, p)| match (p[0], p[1]) {
+                ("how", "many") | ("how", "much") | ("name" | "names", "of") => Some(i + 2),
+                // "the date of birth": the date must be the birth's.
+                ("date" | "day" | "year" | "time", "of") => Some(i + 2),
+                ("which", w) if !text::is_stop_word(w) => Some(i + 1),
+                // "who are the members of the council": the people in that role. ("who is the
+                // russian president" is answered by a name, whatever the passage calls him.)
+                // ("who are members of this council": a plural role, with or without "the".)
+                ("who", "are" | "were")
+                    if words.get(i + 2).is_some_and(|w| {
+                        text::is_determiner(w)
+                            || (words.get(i + 3) == Some(&"of")
+                                && retrieve::is_person_noun(lexicon, w))
+                    }) =>
+                {
+                    Some(i + 2)
+                }
+                // "who is on the coordination council": its members, named as such.
+                // ("who's" reads as "who".)
+                ("who", "is" | "are" | "was" | "were" | "on" | "in") => {
+                    let at = if matches!(p[1], "on" | "in") {
+                        i + 1
+                    } else {
+                        i + 2
+                    };
+                    let on = words.get(at).is_some_and(|w| matches!(*w, "on" | "in"));
+                    let article = words.get(at + 1).is_some_and(|w| text::is_determiner(w));
+                    (on && article).then_some(at + 1)
+                }
+                // "what street": a place of that kind.
+                ("what" | "whats", w) if text::PLACE_NOUNS.contains(&w) => Some(i + 1),
+                // "what was the opposition march on sunday called": the march.
+                ("what" | "whats", "is" | "was" | "are" | "were")
+                    if i == 0 && text::asks_what_called(tokens) =>
+                {
+                    Some(i + 2)
+                }
+                // "what name did they give (to) the march": the thing given the name.
+                ("what" | "whats", "name" | "names") if i == 0 => {
+                    let gave = words.iter().position(|w| {
+                        matches!(*w, "give" | "gave" | "given" | "gives" | "giving")
+                    })?;
+                    Some(gave + 1 + usize::from(words.get(gave + 1) == Some(&"to")))
+                }
+                // "what's the new council she set up called" ("what's" reads as "what").
+                ("what" | "whats", _) if i == 0 && text::asks_what_called(tokens) => Some(i + 1),
+                _ => None,
+            })
+    });
     let Some(start) = start else {
         return Vec::new();
     };

@@ -1553,6 +1553,13 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     {
         return Marker::Drop;
     }
+    // "what did they call the march": so does the verb that gives the name.
+    if matches!(word, "call" | "name" | "called" | "named") {
+        let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+        if text::name_giving_verb(&words) == Some(i) {
+            return Marker::Drop;
+        }
+    }
     // "what happened to her husband", "what does she want to happen to them": asks what was or
     // is to be done, which the passage says in its own words.
     if matches!(word, "happen" | "happened" | "happens" | "happening") && next == "to" {

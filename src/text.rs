@@ -2092,8 +2092,55 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
     let first = tokens.first().map_or("", |t| t.norm.as_str());
     let last = tokens.last().map_or("", |t| t.norm.as_str());
     let second = tokens.get(1).map_or("", |t| t.norm.as_str());
-    matches!(first, "what" | "whats")
-        && (matches!(last, "called" | "named") || matches!(second, "name" | "names"))
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    (matches!(first, "what" | "whats")
+        && (matches!(last, "called" | "named") || matches!(second, "name" | "names")))
+        // ("how was the march called", as a learner asks it.)
+        || (first == "how" && second != "many" && matches!(last, "called" | "named"))
+        || name_giving_verb(&words).is_some()
+}
+
+/// Where a question asks the name someone gives a thing with "call" before the thing: "what
+/// did they call the march", and a learner's "how do they call this march", "how they call
+/// it". Not "call for" or "call on" (to ask for), nor "how many ... called".
+pub fn name_giving_verb(words: &[&str]) -> Option<usize> {
+    let first = *words.first()?;
+    let how = first == "how"
+        && !words
+            .get(1)
+            .is_some_and(|w| matches!(*w, "many" | "much" | "long" | "old" | "far" | "often"));
+    if !(matches!(first, "what" | "whats") || how) {
+        return None;
+    }
+    // (A learner's "how they called this march" too.)
+    let v = words
+        .iter()
+        .enumerate()
+        .skip(2)
+        .find(|(_, w)| matches!(**w, "call" | "name") || (how && matches!(**w, "called" | "named")))
+        .map(|(i, _)| i)?;
+    let object = words.get(v + 1).is_some_and(|w| {
+        !matches!(
+            *w,
+            "for"
+                | "on"
+                | "off"
+                | "in"
+                | "up"
+                | "out"
+                | "to"
+                | "with"
+                | "from"
+                | "by"
+                | "of"
+                | "it"
+                | "them"
+                | "what"
+        )
+    });
+    // ("what was the name of the march": a noun, not the verb.)
+    let verb = !is_determiner(words[v - 1]);
+    (object && verb).then_some(v)
 }
 
 /// Nouns that ask for a place: "which country", "what street".
@@ -2523,9 +2570,9 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, fragment_head, is_article, is_determiner, is_filler, is_stop_word,
-        is_unambiguous_month, is_weekday, opens_negative_question, question_span, question_tokens,
-        quotations, read_message, same_value, short_figure, split_asking, split_guess, tokenize,
-        value_kind, Message, Token, ValueKind, STOP_WORDS,
+        is_unambiguous_month, is_weekday, name_giving_verb, opens_negative_question, question_span,
+        question_tokens, quotations, read_message, same_value, short_figure, split_asking,
+        split_guess, tokenize, value_kind, Message, Token, ValueKind, STOP_WORDS,
     };
 
     #[test]
@@ -3132,5 +3179,17 @@ mod tests {
         assert!(asks_what_called(&tokenize(
             "what name did they give the march"
         )));
+        // The name they give it, as "call" says before the thing.
+        assert!(asks_what_called(&tokenize(
+            "what did the opposition call their march"
+        )));
+        assert!(asks_what_called(&tokenize("how they call this march")));
+        assert!(asks_what_called(&tokenize(
+            "how the opposition called this march"
+        )));
+        assert!(asks_what_called(&tokenize("how was the march called")));
+        assert!(!asks_what_called(&tokenize("what did they call for")));
+        assert!(!asks_what_called(&tokenize("how many did they call up")));
+        assert!(name_giving_verb(&["what", "was", "the", "name", "of", "the", "march"]).is_none());
     }
 }

@@ -3003,3 +3003,18 @@ fn who_is_the_role_is_the_name_by_the_role() {
     // The garment named answers a verb of wearing better than "Many wore white".
     check_short("what was he wearing up there", "a short-sleeved t-shirt");
 }
+
+#[test]
+fn the_name_they_call_a_thing_is_asked_as_what_it_is_called() {
+    check_short(
+        "What did the opposition even call their march?",
+        "March for Freedom",
+    );
+    // A learner's "how ... call".
+    check_short(
+        "How they call this march of opposition?",
+        "March for Freedom",
+    );
+    // "call for" asks what they asked for.
+    check_short("what did the opposition call for", "mass strikes");
+}
