@@ -154,6 +154,7 @@ const GENERIC_PERSON_NOUNS: &[&str] = &[
     "guy",
     "man",
     "woman",
+    "lady",
     "someone",
     "somebody",
     "individual",

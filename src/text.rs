@@ -1718,7 +1718,12 @@ fn read_woman_as_she(tokens: &mut [Token]) {
         let pointed = tokens[i.saturating_sub(2)..i]
             .iter()
             .any(|t| matches!(t.norm.as_str(), "the" | "this" | "that"));
-        if woman && pointed {
+        // ("who was the lady running against him": her name is asked, she is not known.)
+        let asked = tokens[..i].iter().rev().take(4).any(|t| t.norm == "who")
+            && tokens[..i]
+                .iter()
+                .any(|t| matches!(t.norm.as_str(), "is" | "was" | "are" | "were"));
+        if woman && pointed && !asked {
             tokens[i].norm = "she".to_string();
         }
     }

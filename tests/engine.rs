@@ -3000,6 +3000,11 @@ fn an_aside_and_a_slip_of_spelling_or_sound_do_not_hide_the_question() {
 fn who_is_the_role_is_the_name_by_the_role() {
     // Not "Nasha Niva", by "video": the name after "the ambassador to Slovakia,".
     check_short("who is the diplomat in the video?", "Igor Leshchenya");
+    // "who was the woman ...": her name is asked; she is no "she" already known.
+    check_short(
+        "who was the main woman running against him",
+        "Svetlana Tikhanovskaya",
+    );
     // The garment named answers a verb of wearing better than "Many wore white".
     check_short("what was he wearing up there", "a short-sleeved t-shirt");
 }
