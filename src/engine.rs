@@ -264,6 +264,8 @@ impl Engine {
                             && !self.lexicon.is_lemma(&t.norm)
                             && tokens.iter().any(|q| q.norm == t.norm)
                     }))
+                // "Lukashenko's" for "which factories": the possessor, not the thing asked.
+                || (lone_possessive(a) && !tokens.iter().any(|t| t.norm == "whose"))
                 || (kind == QuestionKind::Place
                     && (vocabulary.names_person(a)
                         || vocabulary.names_named(a, self.lexicon)
@@ -891,6 +893,13 @@ fn question_terms(
 fn lone_acronym(answer: &str, lexicon: &Lexicon) -> bool {
     let words = text::tokenize(answer);
     words.len() == 1 && words[0].acronym && !lexicon.is_place(&words[0].norm)
+}
+
+/// Whether `answer` is one name in the possessive ("Lukashenko's", "Russia's"): it says whose
+/// something is, not what it is.
+fn lone_possessive(answer: &str) -> bool {
+    let words = text::tokenize(answer);
+    words.len() == 1 && words[0].possessive && words[0].capitalized
 }
 
 /// The kind of answer a question wants: [`answer::classify`]'s reading, and a name then a verb

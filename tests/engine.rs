@@ -3023,3 +3023,10 @@ fn the_name_they_call_a_thing_is_asked_as_what_it_is_called() {
     // "call for" asks what they asked for.
     check_short("what did the opposition call for", "mass strikes");
 }
+
+#[test]
+fn a_name_in_the_possessive_says_whose_not_what() {
+    // "Lukashenko's traditional support base" names no factory.
+    check_abstains("Which specific state-owned factories saw workers walk out?");
+    check_abstains("striking state factories names");
+}
