@@ -617,9 +617,33 @@ pub fn is_topic_only(question_tokens: &[Token]) -> bool {
 /// going to ...", "what won't he do".
 pub fn asks_future(question_tokens: &[Token]) -> bool {
     // "when would the new elections take place": a time still to come, if at all.
+    // ("by what date would", "at which date": as "when".)
     let asks_when = question_tokens
         .first()
-        .is_some_and(|t| matches!(t.norm.as_str(), "when" | "whens"));
+        .is_some_and(|t| matches!(t.norm.as_str(), "when" | "whens"))
+        || question_tokens
+            .iter()
+            .take(4)
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| {
+                matches!(w[0].norm.as_str(), "what" | "which")
+                    && matches!(w[1].norm.as_str(), "date")
+            });
+    // "when does she want the elections to be held", "when are the new elections happening":
+    // a wish, or a plan in the present.
+    let wish = question_tokens.windows(2).any(|w| {
+        matches!(w[0].norm.as_str(), "want" | "wants" | "plan" | "plans") && w[1].norm != "to"
+    }) && question_tokens.iter().any(|t| t.norm == "to");
+    let plan = question_tokens
+        .get(1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "are" | "is" | "r"))
+        && question_tokens
+            .last()
+            .is_some_and(|t| t.norm.len() > 4 && t.norm.ends_with("ing"));
+    if asks_when && (wish || plan) {
+        return true;
+    }
     // "what happens if he quits", "what if he steps down": what would follow.
     let what_if = question_tokens.first().is_some_and(|t| t.norm == "what")
         && question_tokens.windows(2).any(|w| {

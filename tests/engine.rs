@@ -3030,3 +3030,11 @@ fn a_name_in_the_possessive_says_whose_not_what() {
     check_abstains("Which specific state-owned factories saw workers walk out?");
     check_abstains("striking state factories names");
 }
+
+#[test]
+fn a_time_still_to_come_is_no_past_day() {
+    // A wish, a plan in the present, "by what date would": the articles give no date.
+    check_abstains("When does Tikhanovskaya want the new elections to be held?");
+    check_abstains("when r the new elections happening");
+    check_abstains("By what date would Tikhanovskaya hold those new elections?");
+}
