@@ -668,6 +668,25 @@ pub fn asks_future(question_tokens: &[Token]) -> bool {
     })
 }
 
+/// Whether a question asks how something was done or came about: "how did he die", "how was
+/// she chosen" (not "how many", "how long", "how old").
+pub fn asks_manner(question_tokens: &[Token]) -> bool {
+    let word = |i: usize| question_tokens.get(i).map_or("", |t| t.norm.as_str());
+    word(0) == "how"
+        && matches!(
+            word(1),
+            "did" | "does" | "do" | "was" | "were" | "is" | "are" | "has" | "had" | "exactly"
+        )
+}
+
+/// Whether an answer only says amid what something happened ("throughout agitation on
+/// Monday", "during the unrest"): a circumstance, no manner.
+pub fn is_circumstance(answer: &str) -> bool {
+    text::tokenize(answer)
+        .first()
+        .is_some_and(|t| matches!(t.norm.as_str(), "during" | "throughout" | "amid" | "amidst"))
+}
+
 /// The question's terms said of a condition ("what will she do *if lukashenko quits*"): those
 /// of the words after its "if".
 pub fn condition_terms(question_tokens: &[Token], terms: &[QueryTerm]) -> Vec<usize> {

@@ -507,6 +507,12 @@ impl Engine {
                     .filter(|a| !wrong_name(a)),
             }
             .map(|a| answer::balanced_quotes(&a));
+            // "how did the protester die": "throughout agitation on Monday" says when, not how.
+            let circumstance_only = answer::asks_manner(&tokens)
+                && short.as_deref().is_some_and(answer::is_circumstance);
+            if circumstance_only {
+                short = None;
+            }
             // Confidence counts loose matches (a distant vector, a broader term) at half.
             let total: f32 = own.iter().map(|t| t.weight).sum::<f32>().max(1e-6);
             // "which street" answered by "Independence Avenue": the kind of place asked for is
@@ -533,7 +539,7 @@ impl Engine {
                 .sum();
             confidence = strict / total;
             // ("what's her husband's name": a passage that names no one does not tell.)
-            if (kind.needs_typed_answer() || asks_name) && short.is_none() {
+            if (kind.needs_typed_answer() || asks_name || circumstance_only) && short.is_none() {
                 confidence *= 0.45;
             }
             // "who is on the council": a passage about some other body ("authorities") does

@@ -3038,3 +3038,14 @@ fn a_time_still_to_come_is_no_past_day() {
     check_abstains("when r the new elections happening");
     check_abstains("By what date would Tikhanovskaya hold those new elections?");
 }
+
+#[test]
+fn how_something_happened_is_not_amid_what() {
+    // "throughout agitation on Monday" says when he died, not how.
+    check_abstains("how did the 34 yr old protester die");
+    // A manner the passage does give is still an answer.
+    check_short(
+        "What did the opposition even call their march?",
+        "March for Freedom",
+    );
+}
