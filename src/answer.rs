@@ -668,6 +668,45 @@ pub fn asks_future(question_tokens: &[Token]) -> bool {
     })
 }
 
+/// "how many police were hurt" against "a violent cops crackdown ... hundreds wounded": the
+/// counted noun asked about is named only as a modifier of another noun the question does
+/// not ask about ("cops crackdown"), so the passage counts someone else.
+pub fn head_only_modifies(
+    head: Option<usize>,
+    sentence: &str,
+    best: &Scored,
+    lexicon: &Lexicon,
+) -> bool {
+    let Some(ht) = head else {
+        return false;
+    };
+    let tokens = text::tokenize(sentence);
+    let matched_by = |t: &Token, term: Option<usize>| {
+        best.matched.iter().any(|&(s, e, tm, m)| {
+            m >= 0.5 && s <= t.start && t.end <= e && term.is_none_or(|x| x == tm)
+        })
+    };
+    let mut at = tokens
+        .iter()
+        .enumerate()
+        // (Where a verb form matches the noun, "apprehended" for "policemen", it names none.)
+        .filter(|(_, t)| matched_by(t, Some(ht)) && !lexicon.is_verb_form(&t.norm))
+        .peekable();
+    at.peek().is_some()
+        && at.all(|(i, t)| {
+            tokens.get(i + 1).is_some_and(|next| {
+                sentence[t.end..next.start] == *" "
+                    && !next.capitalized
+                    && !lexicon.is_verb_form(&next.norm)
+                    && lexicon
+                        .lemmas(&next.norm)
+                        .iter()
+                        .any(|l| lexicon.is_noun(l))
+                    && !matched_by(next, None)
+            })
+        })
+}
+
 /// Whether a question asks how something was done or came about: "how did he die", "how was
 /// she chosen" (not "how many", "how long", "how old").
 pub fn asks_manner(question_tokens: &[Token]) -> bool {

@@ -554,6 +554,17 @@ impl Engine {
             if weak(members_of, BODY_NAMED_MATCH) {
                 confidence *= KIND_MISSING_CONFIDENCE;
             }
+            // ("how many police were hurt": "a cops crackdown" counts no police.)
+            let counted_head = (kind == QuestionKind::Number)
+                .then(|| head.as_deref().and_then(|h| retrieve::term_for(&terms, h)))
+                .flatten();
+            let counts_someone_else = counted_head.is_some()
+                && retriever.sentence(first.at).is_some_and(|(_, sent)| {
+                    answer::head_only_modifies(counted_head, &sent.text, first, self.lexicon)
+                });
+            if counts_someone_else {
+                confidence *= KIND_MISSING_CONFIDENCE;
+            }
             // ("why was her husband jailed": a passage that says he was, but not why.)
             if kind == QuestionKind::Reason && short.is_none() {
                 confidence *= KIND_MISSING_CONFIDENCE;

@@ -3049,3 +3049,11 @@ fn how_something_happened_is_not_amid_what() {
         "a campaign of extensive torture",
     );
 }
+
+#[test]
+fn a_count_by_a_word_that_only_modifies_another_counts_someone_else() {
+    // "a violent cops crackdown ... hundreds wounded": the wounded are no police.
+    check_abstains("How many policemen were hurt in the protests?");
+    // The people it does count are still counted.
+    check_short("how many people were injured", "hundreds");
+}
