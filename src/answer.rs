@@ -707,6 +707,69 @@ pub fn head_only_modifies(
         })
 }
 
+/// Words that say something was only meant to happen: "they planned a strike".
+const INTENT_WORDS: &[&str] = &[
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "prepared",
+    "preparing",
+    "intend",
+    "intends",
+    "intended",
+    "threaten",
+    "threatened",
+    "threatens",
+    "vow",
+    "vowed",
+    "pledge",
+    "pledged",
+    "promise",
+    "promised",
+    "will",
+    "would",
+];
+
+/// Whether a yes/no question asks if something did happen, in fact: "did they actually
+/// strike", "did the strike go ahead", "did it really happen". (Not when it asks about the plan
+/// itself: "did they plan a strike".)
+pub fn asks_if_it_happened(question_tokens: &[Token]) -> bool {
+    let has = |w: &str| question_tokens.iter().any(|t| t.norm == w);
+    let in_fact = has("actually")
+        || has("really")
+        || has("indeed")
+        || question_tokens
+            .windows(2)
+            .any(|w| w[0].norm == "go" && w[1].norm == "ahead")
+        || has("happened")
+        || has("happen");
+    in_fact
+        && !question_tokens
+            .iter()
+            .any(|t| INTENT_WORDS.contains(&t.norm.as_str()))
+}
+
+/// Whether a word of `sentence` the question matched strongly (no name) stands just after a
+/// word of intent ("stated they prepared *a strike* on Monday"): what it matched was only
+/// meant to happen.
+pub fn only_planned(sentence: &str, best: &Scored) -> bool {
+    let tokens = text::tokenize(sentence);
+    // (Not "prepared to offer aid": ready to, which is an offer made.)
+    let intent_before = |i: usize| {
+        (i.saturating_sub(3)..i)
+            .any(|k| INTENT_WORDS.contains(&tokens[k].norm.as_str()) && tokens[k + 1].norm != "to")
+    };
+    tokens.iter().enumerate().any(|(i, t)| {
+        intent_before(i)
+            && best
+                .matched
+                .iter()
+                .any(|&(s, e, _, m)| m >= 0.75 && s <= t.start && t.end <= e)
+            && !t.capitalized
+    })
+}
+
 /// Whether a question asks how something was done or came about: "how did he die", "how was
 /// she chosen" (not "how many", "how long", "how old").
 pub fn asks_manner(question_tokens: &[Token]) -> bool {

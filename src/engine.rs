@@ -565,6 +565,15 @@ impl Engine {
             if counts_someone_else {
                 confidence *= KIND_MISSING_CONFIDENCE;
             }
+            // "did the tv staff actually strike": "they planned a strike" does not tell.
+            let only_planned = kind == QuestionKind::YesNo
+                && answer::asks_if_it_happened(&text::tokenize(&question))
+                && retriever
+                    .sentence(first.at)
+                    .is_some_and(|(_, sent)| answer::only_planned(&sent.text, first));
+            if only_planned {
+                confidence *= 0.45;
+            }
             // ("why was her husband jailed": a passage that says he was, but not why.)
             if kind == QuestionKind::Reason && short.is_none() {
                 confidence *= KIND_MISSING_CONFIDENCE;

@@ -3057,3 +3057,11 @@ fn a_count_by_a_word_that_only_modifies_another_counts_someone_else() {
     // The people it does count are still counted.
     check_short("how many people were injured", "hundreds");
 }
+
+#[test]
+fn a_plan_does_not_say_it_happened() {
+    // "stated they prepared a strike on Monday": planned, not done.
+    check_abstains("Did the state TV staff actually go on strike on Monday?");
+    // "prepared to offer military assistance": ready to, an offer made.
+    check_short("did Russia actually offer military help?", "Yes");
+}
