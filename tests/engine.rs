@@ -110,6 +110,10 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-80.jsonl", 83.0),
     ("heldout-questions-81.jsonl", 73.0),
     ("heldout-questions-82.jsonl", 43.0),
+    ("heldout-questions-83.jsonl", 78.0),
+    ("heldout-questions-84.jsonl", 63.0),
+    ("heldout-questions-85.jsonl", 80.0),
+    ("heldout-questions-86.jsonl", 81.0),
 ];
 
 fn repo() -> &'static Path {
