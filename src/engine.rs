@@ -55,6 +55,10 @@ const WORN_LEAST_MATCH: f32 = 0.5;
 /// sanctions *kick in*" answered by the day they were agreed).
 const EVENT_MISSING_CONFIDENCE: f32 = 0.75;
 
+/// What confidence keeps when the winner answers another question than the one asked: no
+/// answer of the kind wanted, a past day for "when will", a plan for "did it happen".
+const OTHER_QUESTION_CONFIDENCE: f32 = 0.45;
+
 /// What confidence is left when the passage names neither the kind of thing asked for nor
 /// anything of that kind ("what language ..." answered by a passage without one).
 const KIND_MISSING_CONFIDENCE: f32 = 0.6;
@@ -540,7 +544,7 @@ impl Engine {
             confidence = strict / total;
             // ("what's her husband's name": a passage that names no one does not tell.)
             if (kind.needs_typed_answer() || asks_name || circumstance_only) && short.is_none() {
-                confidence *= 0.45;
+                confidence *= OTHER_QUESTION_CONFIDENCE;
             }
             // "who is on the council": a passage about some other body ("authorities") does
             // not tell who is on it.
@@ -572,7 +576,7 @@ impl Engine {
                     .sentence(first.at)
                     .is_some_and(|(_, sent)| answer::only_planned(&sent.text, first));
             if only_planned {
-                confidence *= 0.45;
+                confidence *= OTHER_QUESTION_CONFIDENCE;
             }
             // ("why was her husband jailed": a passage that says he was, but not why.)
             if kind == QuestionKind::Reason && short.is_none() {
@@ -582,7 +586,7 @@ impl Engine {
                 confidence += NAMED_CONFIDENCE;
             }
             if future_time && past_only.contains(&first.at) {
-                confidence *= 0.45;
+                confidence *= OTHER_QUESTION_CONFIDENCE;
             }
             if weak(event, EVENT_LEAST_MATCH) {
                 confidence *= EVENT_MISSING_CONFIDENCE;
