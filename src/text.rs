@@ -2100,14 +2100,13 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     (matches!(first, "what" | "whats")
         && (matches!(last, "called" | "named") || matches!(second, "name" | "names")))
-        // ("how was the march called", as a learner asks it.)
-        || (first == "how" && second != "many" && matches!(last, "called" | "named"))
         || name_giving_verb(&words).is_some()
 }
 
 /// Where a question asks the name someone gives a thing with "call" before the thing: "what
-/// did they call the march", and a learner's "how do they call this march", "how they call
-/// it". Not "call for" or "call on" (to ask for), nor "how many ... called".
+/// did they call the march", and a learner's "how do they call this march", "how they called
+/// it", "how was the march called". Not "call for" or "call on" (to ask for), nor "how many
+/// ... called".
 pub fn name_giving_verb(words: &[&str]) -> Option<usize> {
     let first = *words.first()?;
     let how = first == "how"
@@ -2117,7 +2116,6 @@ pub fn name_giving_verb(words: &[&str]) -> Option<usize> {
     if !(matches!(first, "what" | "whats") || how) {
         return None;
     }
-    // (A learner's "how they called this march" too.)
     let v = words
         .iter()
         .enumerate()
@@ -2143,9 +2141,11 @@ pub fn name_giving_verb(words: &[&str]) -> Option<usize> {
                 | "what"
         )
     });
+    // ("how was the march called": the thing before it.)
+    let last = how && v + 1 == words.len() && matches!(words[v], "called" | "named");
     // ("what was the name of the march": a noun, not the verb.)
     let verb = !is_determiner(words[v - 1]);
-    (object && verb).then_some(v)
+    ((object || last) && verb).then_some(v)
 }
 
 /// Nouns that ask for a place: "which country", "what street".
