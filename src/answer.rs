@@ -621,20 +621,15 @@ pub fn asks_future(question_tokens: &[Token]) -> bool {
     let asks_when = question_tokens
         .first()
         .is_some_and(|t| matches!(t.norm.as_str(), "when" | "whens"))
-        || question_tokens
-            .iter()
-            .take(4)
-            .collect::<Vec<_>>()
+        || question_tokens[..question_tokens.len().min(4)]
             .windows(2)
-            .any(|w| {
-                matches!(w[0].norm.as_str(), "what" | "which")
-                    && matches!(w[1].norm.as_str(), "date")
-            });
-    // "when does she want the elections to be held", "when are the new elections happening":
-    // a wish, or a plan in the present.
-    let wish = question_tokens.windows(2).any(|w| {
-        matches!(w[0].norm.as_str(), "want" | "wants" | "plan" | "plans") && w[1].norm != "to"
-    }) && question_tokens.iter().any(|t| t.norm == "to");
+            .any(|w| matches!(w[0].norm.as_str(), "what" | "which") && w[1].norm == "date");
+    // "when does she want the elections to be held", "when does she plan to hold them", "when
+    // are the new elections happening": a wish or a plan.
+    let wish = question_tokens
+        .iter()
+        .position(|t| matches!(t.norm.as_str(), "want" | "wants" | "plan" | "plans"))
+        .is_some_and(|at| question_tokens[at + 1..].iter().any(|t| t.norm == "to"));
     let plan = question_tokens
         .get(1)
         .is_some_and(|t| matches!(t.norm.as_str(), "are" | "is" | "r"))
