@@ -571,7 +571,7 @@ impl Engine {
             }
             // "did the tv staff actually strike": "they planned a strike" does not tell.
             let only_planned = kind == QuestionKind::YesNo
-                && answer::asks_if_it_happened(&text::tokenize(&question))
+                && answer::asks_if_it_happened(&tokens)
                 && retriever
                     .sentence(first.at)
                     .is_some_and(|(_, sent)| answer::only_planned(&sent.text, first));

@@ -379,10 +379,7 @@ fn in_filler_phrase(tokens: &[Token], i: usize) -> bool {
             tokens[i].norm == *w
                 && to < tokens.len()
                 && tokens[to - 1].end + 1 < tokens[to].start
-                && phrase
-                    .iter()
-                    .zip(&tokens[from..to])
-                    .all(|(w, t)| t.norm == *w)
+                && phrase_at(phrase, &tokens[from..])
         })
     })
 }
@@ -566,6 +563,11 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["tbh"],
 ];
 
+/// Whether `tokens` open with the words of `phrase` (as many tokens as it has words).
+fn phrase_at(phrase: &[&str], tokens: &[Token]) -> bool {
+    phrase.len() <= tokens.len() && phrase.iter().zip(tokens).all(|(w, t)| t.norm == *w)
+}
+
 /// How many tokens a filler phrase takes at the start (`at_end` false) or the end of `tokens`.
 fn filler_len(tokens: &[Token], at_end: bool) -> usize {
     FILLER_PHRASES
@@ -577,7 +579,7 @@ fn filler_len(tokens: &[Token], at_end: bool) -> usize {
                 } else {
                     0
                 };
-                phrase.iter().zip(&tokens[at..]).all(|(w, t)| t.norm == *w)
+                phrase_at(phrase, &tokens[at..])
             }
         })
         .map_or(0, |phrase| phrase.len())
