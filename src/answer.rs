@@ -171,7 +171,10 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
     {
         return QuestionKind::Person;
     }
-    if text::is_auxiliary(first) && !words.iter().skip(1).any(|w| matches!(*w, "what" | "which")) {
+    // ("a caller is asking whether he quit": a reported yes/no question.)
+    if (text::is_auxiliary(first) || (first == "whether" && first_wh.is_empty()))
+        && !words.iter().skip(1).any(|w| matches!(*w, "what" | "which"))
+    {
         return QuestionKind::YesNo;
     }
     // "tikhanovskaya husband is in prison", "her husband is in jail?": a statement asked
@@ -602,9 +605,9 @@ pub fn states_reason(sentence: &str, lexicon: &Lexicon) -> bool {
 /// Whether the question is only a topic ("sanctions", "lukashenko speech"): no question word,
 /// and no auxiliary opening a yes/no question.
 pub fn is_topic_only(question_tokens: &[Token]) -> bool {
-    let opens_yes_no = question_tokens
-        .first()
-        .is_some_and(|t| text::is_auxiliary(&t.norm) || matches!(t.norm.as_str(), "if" | "unless"));
+    let opens_yes_no = question_tokens.first().is_some_and(|t| {
+        text::is_auxiliary(&t.norm) || matches!(t.norm.as_str(), "if" | "unless" | "whether")
+    });
     // ("opposition colour", "protest slogans": a kind of thing named asks for its member.)
     !opens_yes_no
         && !question_tokens.iter().any(|t| {

@@ -668,6 +668,13 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
             start = lead;
         }
     }
+    // "my mum wants to know how many ...", "a caller is asking where she went": a question
+    // reported in a statement starts at its question word.
+    if start == 0 && !tokens.first().is_some_and(opens) {
+        if let Some(at) = reported_question_start(&tokens[..end]) {
+            start = at;
+        }
+    }
     // "sorry, arrests?": an interjection opens any message.
     let said = tokens[..end]
         .iter()
@@ -686,6 +693,41 @@ pub fn question_span(tokens: &[Token]) -> std::ops::Range<usize> {
         start += 1;
     }
     start..end
+}
+
+/// Words after which a statement reports a question: "my mum wants to *know* how many ...", "a
+/// caller is *asking* where she went", "he *wonders* whether ...".
+const REPORTING: &[&str] = &[
+    "know",
+    "asking",
+    "asks",
+    "asked",
+    "wonders",
+    "wondering",
+    "wondered",
+];
+
+/// Whether a piece of a message is a statement that reports a question ("my mum wants to know
+/// how many were detained.").
+fn reports_question(piece: &str) -> bool {
+    let tokens = tokenize(piece);
+    let span = question_span(&tokens);
+    span.start > 0
+        && !tokens.first().is_some_and(|t| opens_question(&t.norm))
+        && reported_question_start(&tokens[..span.end]) == Some(span.start)
+}
+
+/// Where a question reported in a statement starts ("a listener wants to know *how* many were
+/// detained", "she is asking *whether* he quit"): at the question word, "whether" or "if"
+/// right after a reporting word ("to know", not "I don't know why").
+fn reported_question_start(tokens: &[Token]) -> Option<usize> {
+    (1..tokens.len().saturating_sub(1)).find(|&i| {
+        let reporting = tokens[i - 1].norm.as_str();
+        REPORTING.contains(&reporting)
+            && (reporting != "know" || (i >= 2 && tokens[i - 2].norm == "to"))
+            && (is_question_word(&tokens[i].norm)
+                || matches!(tokens[i].norm.as_str(), "whether" | "if"))
+    })
 }
 
 /// Verbs that ask for something in a request ("could you *list* ...", "*give me* ...").
@@ -1070,6 +1112,15 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_chat_shorthand(&mut tokens);
     read_according_to_whom(&mut tokens);
     let span = question_span(&tokens);
+    // ("she is asking if he quit": a yes/no question, as "whether he quit" is; not the
+    // condition of "if he quits, will ...".)
+    if span.start > 0
+        && span.start < span.end
+        && tokens[span.start].norm == "if"
+        && REPORTING.contains(&tokens[span.start - 1].norm.as_str())
+    {
+        tokens[span.start].norm = "whether".to_string();
+    }
     tokens.truncate(span.end);
     tokens.drain(..span.start);
     read_whos(&mut tokens);
@@ -1146,11 +1197,24 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
             piece.contains('?') && read_tag_question(piece.trim()).is_none()
         })
         .map_or(usize::MAX, |pair| pair[1]);
+    // (A question reported in a later piece opens there: "Next one. A caller wants to know
+    // how many ...".)
+    let piece_at = |s: usize| {
+        let end = starts
+            .iter()
+            .copied()
+            .find(|&n| n > s)
+            .unwrap_or(message.len());
+        &message[s..end]
+    };
     let opening = starts
         .iter()
         .copied()
         .take_while(|&s| s < asking_end)
-        .find(|&s| opens(&message[s..]));
+        .find(|&s| {
+            opens(&message[s..])
+                && (!reports_question(&message[s..]) || reports_question(piece_at(s)))
+        });
     let after_tag = opening.is_some_and(|s| message[..s].contains('?'));
     // Or after pieces that only speak of the one asking ("Hi! I read the article. Arrests?").
     let mut after_asker = 0;
@@ -1191,6 +1255,15 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
     } else {
         from
     };
+    // "A caller wants to know how many were arrested. What's the figure?": a question reported
+    // in a statement is the one asked, and what follows it only says more of what it is about.
+    let reported_end = starts.iter().copied().find(|&n| n > from).filter(|&n| {
+        let piece = message[from..n].trim_end();
+        piece.ends_with(['.', '!']) && reports_question(piece)
+    });
+    if let Some(n) = reported_end {
+        return (&message[..from], message[from..n].trim(), &message[n..]);
+    }
     let asked = message[from..].trim_start();
     // A second question after the first "?": only the first is asked. Nor is what the asker
     // then says of themselves ("... in that video? I want to look him up later.").
@@ -3063,6 +3136,11 @@ mod tests {
                 "What day did she leave?",
             ),
             ("Bet they said something, huh? What?", "What?"),
+            // A question reported in a statement is asked; a follow-up after it is context.
+            (
+                "Next one. A caller wants to know how many were arrested. What's the figure?",
+                "A caller wants to know how many were arrested.",
+            ),
         ];
         for (message, asked) in cases {
             assert_eq!(split_asking(message).1, asked, "{message}");
@@ -3152,6 +3230,12 @@ mod tests {
                 "how many states are in the csto, as described in the article",
                 0..7,
             ),
+            // A question reported in a statement starts at its question word.
+            ("my mum wants to know how many were detained", 5..9),
+            ("a caller is asking whether he quit", 4..7),
+            ("she wonders why they marched", 2..5),
+            // Not after "know" alone: "I don't know why" reports nothing asked.
+            ("he did not know why they marched", 0..7),
         ];
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");

@@ -3069,3 +3069,18 @@ fn a_plan_does_not_say_it_happened() {
     // "prepared to offer military assistance": ready to, an offer made.
     check_short("did Russia actually offer military help?", "Yes");
 }
+
+#[test]
+fn a_question_reported_in_a_statement_is_the_one_asked() {
+    check_short(
+        "my mum wants to know how many people were arrested",
+        "a lot more 6,700",
+    );
+    check_short("a caller is asking whether lukashenko quit", "No");
+    // A follow-up after it only says more of what it is about.
+    check(
+        "A listener wants to know what the president was wearing for that speech. \
+         Was he in a suit, or what?",
+        "short-sleeved t-shirt",
+    );
+}
