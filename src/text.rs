@@ -720,13 +720,24 @@ fn reports_question(piece: &str) -> bool {
 /// Where a question reported in a statement starts ("a listener wants to know *how* many were
 /// detained", "she is asking *whether* he quit"): at the question word, "whether" or "if"
 /// right after a reporting word ("to know", not "I don't know why").
+///
+/// Or at a question word after a clause that says a question comes, and a comma: "a related
+/// question from the same listener, *how* many ...".
 fn reported_question_start(tokens: &[Token]) -> Option<usize> {
+    let announced = |i: usize| {
+        tokens[..i].iter().any(|t| {
+            REPORTING.contains(&t.norm.as_str()) || ANNOUNCING.contains(&t.norm.as_str())
+        })
+    };
     (1..tokens.len().saturating_sub(1)).find(|&i| {
         let reporting = tokens[i - 1].norm.as_str();
-        REPORTING.contains(&reporting)
-            && (reporting != "know" || (i >= 2 && tokens[i - 2].norm == "to"))
+        let after_reporting = REPORTING.contains(&reporting)
+            && (reporting != "know" || (i >= 2 && tokens[i - 2].norm == "to"));
+        let after_clause = tokens[i].start > tokens[i - 1].end + 1 && announced(i);
+        (after_reporting
             && (is_question_word(&tokens[i].norm)
-                || matches!(tokens[i].norm.as_str(), "whether" | "if"))
+                || matches!(tokens[i].norm.as_str(), "whether" | "if")))
+            || (after_clause && is_question_word(&tokens[i].norm))
     })
 }
 
@@ -3234,6 +3245,7 @@ mod tests {
             ("my mum wants to know how many were detained", 5..9),
             ("a caller is asking whether he quit", 4..7),
             ("she wonders why they marched", 2..5),
+            ("a related question from my brother, how many were detained", 6..10),
             // Not after "know" alone: "I don't know why" reports nothing asked.
             ("he did not know why they marched", 0..7),
         ];
