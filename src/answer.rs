@@ -1181,6 +1181,7 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
     let Some(start) = start else {
         return Vec::new();
     };
+    let counting = start >= 2 && words[start - 2] == "how" && words[start - 1] == "many";
     let mut phrase: Vec<String> = Vec::new();
     for (i, w) in words.iter().enumerate().skip(start) {
         // ("the name of *that* war memorial", "the name of *her* husband".)
@@ -1209,8 +1210,26 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
             break;
         }
         phrase.push(w.to_string());
+        // "how many people police arrest": what is counted is a plural, and a noun after it
+        // begins the clause about it (one that counts does not modify another noun).
+        if counting && is_plural_noun(w, lexicon) {
+            break;
+        }
     }
     phrase
+}
+
+/// Whether `word` is a plural noun: "people", "protesters" (not "news", a lemma of its own).
+fn is_plural_noun(word: &str, lexicon: &Lexicon) -> bool {
+    matches!(
+        word,
+        "people" | "men" | "women" | "children" | "folks" | "police"
+    ) || (word.ends_with('s')
+        && !lexicon.is_lemma(word)
+        && lexicon
+            .lemmas(word)
+            .iter()
+            .any(|l| l != word && lexicon.is_noun(l)))
 }
 
 /// The noun of a "who is the N ..." question: the role of the person asked about ("diplomat"

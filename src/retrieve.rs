@@ -1345,6 +1345,14 @@ fn sound(word: &str) -> String {
     rphonetic::DoubleMetaphone::new(None).encode(word)
 }
 
+/// A verb this high in GloVe's frequency order is common enough that a regular past of it
+/// that no vector set has ("catched") is taken for it.
+const COMMON_VERB_RANK: u32 = 10_000;
+
+/// How much rarer a slip in a word's first letter is than one after it: a correction that
+/// changes the first letter competes as if this many times further down GloVe's frequency order.
+const FIRST_LETTER_SLIP_RARITY: u32 = 20;
+
 /// The commonest English word (by GloVe's frequency order) that WordNet knows and that is one
 /// edit (a letter left out, added, changed, or two swapped) from `word`, if `word` itself is
 /// unknown or far rarer: "arested" -> "arrested".
@@ -1354,17 +1362,24 @@ fn english_correction(lexicon: &Lexicon, word: &str) -> Option<String> {
     if chars.len() < 5 || !chars.iter().all(char::is_ascii_lowercase) {
         return None;
     }
-    let mut best: Option<(u32, String)> = None;
+    // (The rank a candidate competes with, the slip's place counted too.)
+    let mut best: Option<(u32, u32, String)> = None;
     let mut consider = |candidate: String| {
         let Some(row) = glove.row(&candidate) else {
             return;
         };
-        if best.as_ref().is_some_and(|(r, _)| *r <= row) {
+        // A slip seldom changes a word's first letter: "arest" is "arrest", not "rest".
+        let rank = if candidate.chars().next() == chars.first().copied() {
+            row
+        } else {
+            row.saturating_mul(FIRST_LETTER_SLIP_RARITY)
+        };
+        if best.as_ref().is_some_and(|(r, _, _)| *r <= rank) {
             return;
         }
         // A function word too ("evryone"), which then leaves the question's terms.
         if lexicon.knows(&candidate) || text::is_stop_word(&candidate) {
-            best = Some((row, candidate));
+            best = Some((rank, row, candidate));
         }
     };
     let n = chars.len();
@@ -1386,7 +1401,7 @@ fn english_correction(lexicon: &Lexicon, word: &str) -> Option<String> {
             }
         }
     }
-    let (row, fixed) = best?;
+    let (_, row, fixed) = best?;
     // A word with a vector of its own is a spelling in use ("govts"): it is taken for the
     // correction only when it is also used like it.
     match glove.row(word) {
@@ -1859,6 +1874,9 @@ impl<'a> Retriever<'a> {
         if self.lexicon.knows(word) && in_use {
             return None;
         }
+        if let Some(verb) = self.regularised_past(word) {
+            return Some(verb);
+        }
         // A word only the vectors know ("protestors") is taken for the corpus's spelling
         // ("protesters") when one letter apart.
         let corpus = self.vocabulary.correct(word).filter(|fixed| {
@@ -1904,6 +1922,27 @@ impl<'a> Retriever<'a> {
             }
             (c, e) => e.or_else(|| c.map(str::to_string)),
         }
+    }
+
+    /// "catched", "teached", "runned": a common verb's past made regular, as learners and
+    /// children write it, read as the verb (not as the nearest spelling, "watched").
+    fn regularised_past(&self, word: &str) -> Option<String> {
+        let stem = word.strip_suffix("ed")?;
+        let b = stem.as_bytes();
+        let undoubled =
+            (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
+        let common_verb = |w: &str| {
+            self.lexicon.is_lemma(w)
+                && self.lexicon.can_be_verb(w)
+                && Embeddings::glove()
+                    .and_then(|g| g.row(w))
+                    .is_some_and(|rank| rank < COMMON_VERB_RANK)
+        };
+        [Some(stem), undoubled, Some(&word[..word.len() - 1])]
+            .into_iter()
+            .flatten()
+            .find(|w| w.len() >= 2 && common_verb(w))
+            .map(str::to_string)
     }
 
     /// The content terms of a question with their expansions.

@@ -725,9 +725,9 @@ fn reports_question(piece: &str) -> bool {
 /// question from the same listener, *how* many ...".
 fn reported_question_start(tokens: &[Token]) -> Option<usize> {
     let announced = |i: usize| {
-        tokens[..i].iter().any(|t| {
-            REPORTING.contains(&t.norm.as_str()) || ANNOUNCING.contains(&t.norm.as_str())
-        })
+        tokens[..i]
+            .iter()
+            .any(|t| REPORTING.contains(&t.norm.as_str()) || ANNOUNCING.contains(&t.norm.as_str()))
     };
     (1..tokens.len().saturating_sub(1)).find(|&i| {
         let reporting = tokens[i - 1].norm.as_str();
@@ -3245,7 +3245,10 @@ mod tests {
             ("my mum wants to know how many were detained", 5..9),
             ("a caller is asking whether he quit", 4..7),
             ("she wonders why they marched", 2..5),
-            ("a related question from my brother, how many were detained", 6..10),
+            (
+                "a related question from my brother, how many were detained",
+                6..10,
+            ),
             // Not after "know" alone: "I don't know why" reports nothing asked.
             ("he did not know why they marched", 0..7),
         ];

@@ -3084,3 +3084,18 @@ fn a_question_reported_in_a_statement_is_the_one_asked() {
         "short-sleeved t-shirt",
     );
 }
+
+#[test]
+fn a_slip_keeps_its_first_letter_and_a_counted_plural_ends_the_noun() {
+    // "arest" is "arrest", not "rest"; "people" is counted, "police" begins the clause.
+    check_short("how many people police arest", "a lot more 6,700");
+    // "catched" is "catch" made regular.
+    check(
+        "how many peoples was catched by police in the crackdown",
+        "6,700",
+    );
+    check_short(
+        "how many people come to lukashenko rally, according his press service?",
+        "50,000",
+    );
+}
