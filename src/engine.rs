@@ -912,6 +912,7 @@ fn question_terms(
     if kind == QuestionKind::Reason {
         retriever.show_feelings(tokens, &mut terms);
     }
+    retriever.people_by_deed(tokens, &mut terms);
     // Last, so that only the question's own words say what is asked.
     let context = retriever.context_terms(lead, &terms);
     terms.extend(context);

@@ -160,6 +160,23 @@ const GENERIC_PERSON_NOUNS: &[&str] = &[
     "individual",
 ];
 
+/// Words for people that the deed after them may say which ("the *people* in jail", "*those*
+/// who protested"; see [`Retriever::people_by_deed`]).
+const PEOPLE_WORDS: &[&str] = &[
+    "people",
+    "persons",
+    "folks",
+    "ones",
+    "those",
+    "men",
+    "women",
+    "everyone",
+    "everybody",
+];
+
+/// How strongly a noun for the people a deed makes matches the words "people ... deed".
+const PEOPLE_BY_DEED_MATCH: f32 = 0.75;
+
 /// How strongly the words a question describes someone with match their name (see
 /// [`Retriever::match_described_person`]).
 const DESCRIBED_NAME_MATCH: f32 = 0.8;
@@ -2552,6 +2569,72 @@ impl<'a> Retriever<'a> {
                 let m = term.matches.entry(word.clone()).or_insert(RIVAL_MATCH);
                 *m = m.max(RIVAL_MATCH);
                 term.rivals.insert(word.clone(), *m);
+            }
+        }
+    }
+
+    /// "the people in jail", "those locked up", "folks who protested": a corpus noun for the
+    /// people a deed or a state makes ("detainees", "protesters") says both words at once. It
+    /// is found by WordNet's derivation from the deed's word or from a word one step from it
+    /// ("jail" -> "detain" -> "detainee"), and matches the people's term and the deed's at
+    /// [`PEOPLE_BY_DEED_MATCH`].
+    pub fn people_by_deed(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
+        for (i, t) in tokens.iter().enumerate() {
+            if !PEOPLE_WORDS.contains(&t.norm.as_str()) {
+                continue;
+            }
+            // The deed: the first content word after them, past "who were", "in", "all" ...
+            let Some(j) =
+                (i + 1..tokens.len().min(i + 5)).find(|&j| !text::is_stop_word(&tokens[j].norm))
+            else {
+                continue;
+            };
+            let lemmas = self.lexicon.lemmas(&tokens[j].norm);
+            let Some(deed) = terms.iter().position(|term| {
+                !term.context
+                    && lemmas.iter().any(|l| {
+                        term.word == *l
+                            || term.forms.contains(l)
+                            || term
+                                .word
+                                .strip_prefix(l.as_str())
+                                .is_some_and(|r| r.starts_with('_'))
+                    })
+            }) else {
+                continue;
+            };
+            let people = term_for(terms, &t.norm).filter(|&p| p != deed);
+            let mut sources: Vec<&str> = vec![terms[deed].word.as_str()];
+            sources.extend(terms[deed].forms.iter().map(String::as_str));
+            let mut near: Vec<&str> = sources.clone();
+            for s in &sources {
+                near.extend(
+                    self.lexicon
+                        .related(s)
+                        .filter(|(rel, _, _)| matches!(rel, Relation::Synonym | Relation::Broader))
+                        .map(|(_, _, w)| w),
+                );
+            }
+            let mut nouns: Vec<String> = Vec::new();
+            for w in near {
+                for (rel, _, d) in self.lexicon.related(w) {
+                    if rel != Relation::Derived || !is_person_noun(self.lexicon, d) {
+                        continue;
+                    }
+                    for c in self.vocabulary.form_index.get(d).into_iter().flatten() {
+                        if self.vocabulary.person_kinds(self.lexicon).contains(c)
+                            && !nouns.contains(c)
+                        {
+                            nouns.push(c.clone());
+                        }
+                    }
+                }
+            }
+            for k in std::iter::once(deed).chain(people) {
+                for c in &nouns {
+                    let m = terms[k].matches.entry(c.clone()).or_insert(0.0);
+                    *m = m.max(PEOPLE_BY_DEED_MATCH);
+                }
             }
         }
     }

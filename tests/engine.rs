@@ -3099,3 +3099,16 @@ fn a_slip_keeps_its_first_letter_and_a_counted_plural_ends_the_noun() {
         "50,000",
     );
 }
+
+#[test]
+fn people_named_by_what_was_done_to_them_are_the_noun_for_it() {
+    // "people in jail": "detainees", by way of "detain".
+    check_short(
+        "what does she want done with the people in jail",
+        "the authorities release all detainees",
+    );
+    check(
+        "Why people protesting near state television building?",
+        "television centre",
+    );
+}
