@@ -2169,6 +2169,22 @@ impl<'a> Retriever<'a> {
                     matches = self.corpus_matches(&expansions, &forms);
                 }
             }
+            // "media coverage": a word nothing in the articles matches is matched by the
+            // corpus words GloVe puts very close to it ("television"; not "internet" ~ "phone",
+            // only related, nor "like" ~ "well").
+            let unmatched = matches.values().all(|&m| m < UNMATCHED_BELOW)
+                && !self.lexicon.is_proper(&word)
+                && !token.acronym
+                && self.vocabulary.words.len() <= BIG_CORPUS;
+            if unmatched {
+                let near = self.glove_neighbours_in_corpus(&word, self.vocabulary.words.keys());
+                for (w, cos) in near {
+                    if cos >= UNMATCHED_GLOVE_FROM && !text::is_stop_word(&w) {
+                        let m = matches.entry(w).or_insert(0.0);
+                        *m = m.max((cos * 0.9).min(GLOVE_ONLY_MAX));
+                    }
+                }
+            }
             // "how many turned up": where they "gathered" or "took part".
             if forms.iter().any(|f| PRESENCE_VERBS.contains(&f.as_str())) {
                 for w in self.vocabulary.presence() {
@@ -4075,6 +4091,11 @@ const GLOVE_ONLY_FROM: f32 = 0.7;
 const COMMON_SLIP_COSINE: f32 = 0.6;
 /// See [`GLOVE_ONLY_FROM`].
 const GLOVE_ONLY_MAX: f32 = 0.75;
+/// A question word whose every match is below this is matched by the corpus words GloVe puts
+/// at least [`UNMATCHED_GLOVE_FROM`] from it, as a word the MiniLM vectors lack is.
+const UNMATCHED_BELOW: f32 = 0.3;
+/// See [`UNMATCHED_BELOW`].
+const UNMATCHED_GLOVE_FROM: f32 = 0.74;
 /// What one more edit costs a spelling correction, against the natural log of the
 /// candidate's frequency rank (see `Retriever::spelling_fix`).
 const SPELLING_EDIT_COST: f32 = 3.0;

@@ -559,6 +559,8 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["in", "the", "first", "place"],
     &["or", "not"],
     &["or", "no"],
+    &["more", "or", "less"],
+    &["give", "or", "take"],
     &["if", "you", "know"],
     &["tbh"],
 ];
@@ -2389,6 +2391,8 @@ fn chat_abbreviation(word: &str) -> Option<&'static str> {
         "b4" => "before",
         "smth" | "sth" => "something",
         "cos" | "cus" => "because",
+        "gona" | "gunna" => "gonna",
+        "wana" => "wanna",
         _ => return None,
     })
 }

@@ -3112,3 +3112,22 @@ fn people_named_by_what_was_done_to_them_are_the_noun_for_it() {
         "television centre",
     );
 }
+
+#[test]
+fn a_word_nothing_else_matches_takes_its_very_close_glove_neighbours() {
+    // "media" ~ "television"; "internet" ~ "phone" is only related, so this still abstains.
+    check(
+        "Where did thousands protest on Saturday night over media coverage?",
+        "television centre",
+    );
+    check_abstains("is the internet blocked in belarus");
+}
+
+#[test]
+fn chat_spellings_and_hedges_say_nothing_of_what_is_asked() {
+    check_short("where was the march gona end up", "a battle memorial");
+    check_short(
+        "More or less how many people arrived at the end of the march?",
+        "approximately 100,000",
+    );
+}
