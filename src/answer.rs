@@ -1124,7 +1124,9 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
 fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
     let words = unstressed_words(tokens);
     // "what did they call the march": the thing after the verb that names it.
-    let named = text::name_giving_verb(&words).map(|v| v + 1);
+    let named = text::name_giving_verb(&words)
+        .map(|v| v + 1)
+        .or_else(|| text::name_given_to(&words));
     let start = named.or_else(|| {
         words
             .windows(2)

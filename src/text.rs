@@ -2187,8 +2187,26 @@ pub fn asks_what_called(tokens: &[Token]) -> bool {
     let second = tokens.get(1).map_or("", |t| t.norm.as_str());
     let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
     (matches!(first, "what" | "whats")
-        && (matches!(last, "called" | "named") || matches!(second, "name" | "names")))
+        && (matches!(last, "called" | "named")
+            || matches!(second, "name" | "names")
+            || name_given_to(&words).is_some()))
         || name_giving_verb(&words).is_some()
+}
+
+/// Where the thing named stands in "what was the name the opposition *gave to* Sunday's
+/// march" (the word after "gave to"): a name near the start, then a verb of giving.
+pub fn name_given_to(words: &[&str]) -> Option<usize> {
+    let name = words
+        .iter()
+        .take(4)
+        .position(|w| matches!(*w, "name" | "names"))?;
+    let gave = words[name + 1..]
+        .iter()
+        .position(|w| matches!(*w, "give" | "gave" | "given" | "gives" | "giving"))?
+        + name
+        + 1;
+    let at = gave + 1 + usize::from(words.get(gave + 1) == Some(&"to"));
+    (at < words.len()).then_some(at)
 }
 
 /// Where a question asks the name someone gives a thing with "call" before the thing: "what

@@ -3131,3 +3131,11 @@ fn chat_spellings_and_hedges_say_nothing_of_what_is_asked() {
         "approximately 100,000",
     );
 }
+
+#[test]
+fn the_name_given_to_a_thing_is_asked_of_that_thing() {
+    check_short(
+        "What was the name the opposition gave to Sunday's march?",
+        "March for Freedom",
+    );
+}
