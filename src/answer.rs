@@ -103,10 +103,12 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
             && ["reason", "cause", "purpose", "aim", "goal", "point"]
                 .iter()
                 .any(|w| {
+                    // ("the end point of the march" is a place, not "the point of it".)
                     has_seq("the", w)
-                        || words.windows(3).any(|p| {
-                            p[0] == "the" && !text::is_stop_word(p[1]) && p[2] == *w
-                        })
+                        || (*w != "point"
+                            && words.windows(3).any(|p| {
+                                p[0] == "the" && !text::is_stop_word(p[1]) && p[2] == *w
+                            }))
                 }))
     {
         return QuestionKind::Reason;
@@ -150,7 +152,24 @@ pub fn classify(tokens: &[Token]) -> QuestionKind {
             && w[2] == "of"
             && text::PLACE_NOUNS.contains(&w[3])
     });
-    if asks("where") || what_which(text::PLACE_NOUNS) || kind_of_place {
+    // "what was the end point of the march": a point where something starts or ends is a place.
+    let point_of_route = first_wh == "what"
+        && words.windows(2).any(|p| {
+            matches!(
+                p[0],
+                "end"
+                    | "ending"
+                    | "finish"
+                    | "finishing"
+                    | "start"
+                    | "starting"
+                    | "meeting"
+                    | "gathering"
+                    | "assembly"
+                    | "rallying"
+            ) && matches!(p[1], "point" | "spot")
+        });
+    if asks("where") || what_which(text::PLACE_NOUNS) || kind_of_place || point_of_route {
         return QuestionKind::Place;
     }
     // "what was the march called": a name.
@@ -3865,6 +3884,15 @@ mod tests {
         // "which colour" asks for a thing, "which newspaper" for a name.
         assert_eq!(kind("which colour do they wear"), QuestionKind::Thing);
         assert_eq!(kind("which newspaper posted it"), QuestionKind::Person);
+        // "the point of it" is a purpose; "the end point of it" a place.
+        assert_eq!(
+            kind("what was the point of the march"),
+            QuestionKind::Reason
+        );
+        assert_eq!(
+            kind("what was the end point of the march"),
+            QuestionKind::Place
+        );
         // Keywords.
         assert_eq!(kind("ambassador to slovakia name"), QuestionKind::Person);
         assert_eq!(
