@@ -3139,3 +3139,9 @@ fn the_name_given_to_a_thing_is_asked_of_that_thing() {
         "March for Freedom",
     );
 }
+
+#[test]
+fn a_verb_in_its_base_form_matches_as_its_past_does() {
+    // "die" ~ "dead", as "died" ~ "dead".
+    check_short("How many people die in crackdown?", "two");
+}
