@@ -416,9 +416,11 @@ const LEAD_IN: &[&str] = &[
     "does",
     "excuse",
     "explain",
+    "folks",
     "from",
     "gotta",
     "grateful",
+    "guys",
     "hello",
     "help",
     "hey",
@@ -434,6 +436,7 @@ const LEAD_IN: &[&str] = &[
     "kindly",
     "know",
     "like",
+    "mate",
     "me",
     "need",
     "news",
@@ -459,6 +462,7 @@ const LEAD_IN: &[&str] = &[
     "thank",
     "thanks",
     "the",
+    "then",
     "this",
     "to",
     "uh",
@@ -560,6 +564,9 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["or", "not"],
     &["or", "no"],
     &["more", "or", "less"],
+    &["of", "all", "places"],
+    &["of", "all", "things"],
+    &["of", "all", "people"],
     &["give", "or", "take"],
     &["if", "you", "know"],
     &["tbh"],
@@ -736,9 +743,12 @@ fn reported_question_start(tokens: &[Token]) -> Option<usize> {
         let after_reporting = REPORTING.contains(&reporting)
             && (reporting != "know" || (i >= 2 && tokens[i - 2].norm == "to"));
         let after_clause = tokens[i].start > tokens[i - 1].end + 1 && announced(i);
+        // ("a listener wants to know, has she said ...": the question itself, after a comma.)
+        let quoted = tokens[i].start > tokens[i - 1].end + 1 && is_auxiliary(&tokens[i].norm);
         (after_reporting
             && (is_question_word(&tokens[i].norm)
-                || matches!(tokens[i].norm.as_str(), "whether" | "if")))
+                || matches!(tokens[i].norm.as_str(), "whether" | "if")
+                || quoted))
             || (after_clause && is_question_word(&tokens[i].norm))
     })
 }
@@ -1284,7 +1294,12 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
     // or not? caught something about a speech") only says more of what it is about.
     let (asked, after) = match asked.find('?') {
         Some(q) if opens(&asked[q + 1..]) || about_asker(&asked[q + 1..]) => (&asked[..=q], ""),
-        Some(q) if opens(&asked[..q]) && !asked[q + 1..].contains('?') => {
+        // ("And then, folks, how many ...? The caller wants the number.": a statement after
+        // the only "?" says more of it, whatever opens the question.)
+        Some(q)
+            if !asked[q + 1..].contains('?')
+                && (opens(&asked[..q]) || asked[q + 1..].trim_end().ends_with(['.', '!'])) =>
+        {
             (&asked[..=q], &asked[q + 1..])
         }
         _ => (asked, ""),
@@ -1982,6 +1997,15 @@ fn drop_time_frame(tokens: &mut Vec<Token>) {
 /// the verb, which is what a passage says ("an expanding movement"). Not "how quickly", which
 /// asks it.
 fn drop_intensified_manner(tokens: &mut Vec<Token>) {
+    // "why *on earth* were they there", "what *the hell* happened": a question word's stress.
+    if let Some(at) = tokens.iter().position(|t| is_question_word(&t.norm)) {
+        let next = |k: usize| tokens.get(at + k).map_or("", |t| t.norm.as_str());
+        let stress = (next(1) == "on" && next(2) == "earth")
+            || (next(1) == "the" && matches!(next(2), "hell" | "heck"));
+        if stress && at + 3 < tokens.len() {
+            tokens.drain(at + 1..at + 3);
+        }
+    }
     let mut i = 1;
     while i + 1 < tokens.len() {
         let stress = matches!(tokens[i].norm.as_str(), "so" | "very" | "that")

@@ -3149,3 +3149,24 @@ fn a_verb_in_its_base_form_matches_as_its_past_does() {
     // "die" ~ "dead", as "died" ~ "dead".
     check_short("How many people die in crackdown?", "two");
 }
+
+#[test]
+fn a_radio_host_reading_out_a_question_is_asking_it() {
+    // A vocative lead-in, and a remark after the question, are not what is asked.
+    check_short(
+        "And then, folks, how many people did the AFP reporter reckon had packed in by the end \
+         of that march? The caller wants the number.",
+        "approximately 100,000",
+    );
+    // "why on earth", "of all places" only stress.
+    check(
+        "And why on earth were they protesting at the TV station, of all places?",
+        "television centre",
+    );
+    // A question quoted after "wants to know,".
+    check_short(
+        "So a listener wants to know, has Tikhanovskaya said she'd hold fresh elections if \
+         Lukashenko goes?",
+        "Yes",
+    );
+}
