@@ -115,7 +115,7 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-85.jsonl", 80.0),
     ("heldout-questions-86.jsonl", 81.0),
     ("heldout-questions-87.jsonl", 80.0),
-    ("heldout-questions-88.jsonl", 55.0),
+    ("heldout-questions-88.jsonl", 60.0),
     ("heldout-questions-89.jsonl", 78.0),
     ("heldout-questions-90.jsonl", 76.0),
 ];
