@@ -1142,7 +1142,8 @@ pub fn question_head(tokens: &[Token], lexicon: &Lexicon) -> Option<String> {
 /// the opposition leader". Empty when the question asks about no noun.
 fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
     let words = unstressed_words(tokens);
-    // "what did they call the march": the thing after the verb that names it.
+    // "what did they call the march": the thing after the verb that names it; "what name did
+    // they give (to) the march", "what was the name they gave to it": the thing given the name.
     let named = text::name_giving_verb(&words)
         .map(|v| v + 1)
         .or_else(|| text::name_given_to(&words));
@@ -1186,13 +1187,6 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
                     if i == 0 && text::asks_what_called(tokens) =>
                 {
                     Some(i + 2)
-                }
-                // "what name did they give (to) the march": the thing given the name.
-                ("what" | "whats", "name" | "names") if i == 0 => {
-                    let gave = words.iter().position(|w| {
-                        matches!(*w, "give" | "gave" | "given" | "gives" | "giving")
-                    })?;
-                    Some(gave + 1 + usize::from(words.get(gave + 1) == Some(&"to")))
                 }
                 // "what's the new council she set up called" ("what's" reads as "what").
                 ("what" | "whats", _) if i == 0 && text::asks_what_called(tokens) => Some(i + 1),
