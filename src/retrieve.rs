@@ -1968,22 +1968,18 @@ impl<'a> Retriever<'a> {
     /// "catched", "teached", "runned": a common verb's past made regular, as learners and
     /// children write it, read as the verb (not as the nearest spelling, "watched").
     fn regularised_past(&self, word: &str) -> Option<String> {
-        let stem = word.strip_suffix("ed")?;
-        let b = stem.as_bytes();
-        let undoubled =
-            (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
-        let common_verb = |w: &str| {
-            self.lexicon.is_lemma(w)
-                && self.lexicon.can_be_verb(w)
+        if !word.ends_with("ed") {
+            return None;
+        }
+        // (WordNet's endings, a doubled consonant undone too: "runned" -> "run".)
+        self.lexicon.lemmas(word).into_iter().find(|l| {
+            l != word
+                && self.lexicon.is_lemma(l)
+                && self.lexicon.can_be_verb(l)
                 && Embeddings::glove()
-                    .and_then(|g| g.row(w))
+                    .and_then(|g| g.row(l))
                     .is_some_and(|rank| rank < COMMON_VERB_RANK)
-        };
-        [Some(stem), undoubled, Some(&word[..word.len() - 1])]
-            .into_iter()
-            .flatten()
-            .find(|w| w.len() >= 2 && common_verb(w))
-            .map(str::to_string)
+        })
     }
 
     /// The content terms of a question with their expansions.
@@ -2107,6 +2103,8 @@ impl<'a> Retriever<'a> {
             if terms.iter().any(|t| t.word == word) {
                 continue;
             }
+            // Whether the question uses the word as a noun ("the signs"; see `QueryTerm::noun`).
+            let as_noun = after_determiner(tokens, i) || modifies_noun(tokens, i, self.lexicon);
             // A name means only itself (and its derived forms: "china", "chinese"), not the
             // broader "country" nor a word with a nearby vector.
             let expansions = if self.lexicon.is_proper(&word) || token.acronym {
@@ -2126,7 +2124,6 @@ impl<'a> Retriever<'a> {
                 // "how many people die": the past's vector often stands nearer the articles'
                 // words ("died" ~ "dead") than the base form's, which is also a noun's.
                 // (Not a noun: "his post" is no "posted".)
-                let as_noun = after_determiner(tokens, i) || modifies_noun(tokens, i, self.lexicon);
                 if let Some(past) = self.regular_past_of(&word).filter(|_| !as_noun) {
                     for (k, w) in self.expand(&mut analyzer, &past) {
                         let e = own.entry(k).or_insert(0.0);
@@ -2267,8 +2264,7 @@ impl<'a> Retriever<'a> {
                 weight
             };
             let mut term = self.term(word, (weight, &weighed), expansions, forms, matches);
-            term.noun = single.is_none()
-                && (after_determiner(tokens, i) || modifies_noun(tokens, i, self.lexicon));
+            term.noun = single.is_none() && as_noun;
             // (Only for a verb the articles have no word for: one they use says it itself.)
             let unsaid = term.matches.values().all(|&m| m < FRAME_MATCH);
             // ("the ambassador that sided with": a verb after "that", whatever `noun` says.)
