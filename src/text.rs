@@ -1222,13 +1222,12 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
         .map_or(usize::MAX, |pair| pair[1]);
     // (A question reported in a later piece opens there: "Next one. A caller wants to know
     // how many ...".)
-    let piece_at = |s: usize| {
-        let end = starts
+    let piece_end = |s: usize| {
+        starts
             .iter()
             .copied()
             .find(|&n| n > s)
-            .unwrap_or(message.len());
-        &message[s..end]
+            .unwrap_or(message.len())
     };
     let opening = starts
         .iter()
@@ -1236,7 +1235,7 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
         .take_while(|&s| s < asking_end)
         .find(|&s| {
             opens(&message[s..])
-                && (!reports_question(&message[s..]) || reports_question(piece_at(s)))
+                && (!reports_question(&message[s..]) || reports_question(&message[s..piece_end(s)]))
         });
     let after_tag = opening.is_some_and(|s| message[..s].contains('?'));
     // Or after pieces that only speak of the one asking ("Hi! I read the article. Arrests?").
@@ -1280,9 +1279,9 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
     };
     // "A caller wants to know how many were arrested. What's the figure?": a question reported
     // in a statement is the one asked, and what follows it only says more of what it is about.
-    let reported_end = starts.iter().copied().find(|&n| n > from).filter(|&n| {
+    let reported_end = Some(piece_end(from)).filter(|&n| {
         let piece = message[from..n].trim_end();
-        piece.ends_with(['.', '!']) && reports_question(piece)
+        n < message.len() && piece.ends_with(['.', '!']) && reports_question(piece)
     });
     if let Some(n) = reported_end {
         return (&message[..from], message[from..n].trim(), &message[n..]);
