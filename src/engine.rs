@@ -494,19 +494,13 @@ impl Engine {
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
         if let Some(first) = scored.first() {
+            // The winner's text, for the checks below that read it.
+            let winner = retriever.sentence(first.at).map(|(_, s)| s.text.as_str());
             short = match answers.remove(&first.at) {
                 Some(found) => found,
-                None => retriever
-                    .sentence(first.at)
-                    .and_then(|(_, sentence)| {
-                        answer::short_answer(
-                            kind,
-                            &tokens,
-                            &terms,
-                            &sentence.text,
-                            first,
-                            self.lexicon,
-                        )
+                None => winner
+                    .and_then(|text| {
+                        answer::short_answer(kind, &tokens, &terms, text, first, self.lexicon)
                     })
                     .filter(|a| !wrong_name(a)),
             }
@@ -562,19 +556,16 @@ impl Engine {
             let counted_head = (kind == QuestionKind::Number)
                 .then(|| head.as_deref().and_then(|h| retrieve::term_for(&terms, h)))
                 .flatten();
-            let counts_someone_else = counted_head.is_some()
-                && retriever.sentence(first.at).is_some_and(|(_, sent)| {
-                    answer::head_only_modifies(counted_head, &sent.text, first, self.lexicon)
-                });
+            let counts_someone_else = winner.is_some_and(|text| {
+                answer::head_only_modifies(counted_head, text, first, self.lexicon)
+            });
             if counts_someone_else {
                 confidence *= KIND_MISSING_CONFIDENCE;
             }
             // "did the tv staff actually strike": "they planned a strike" does not tell.
             let only_planned = kind == QuestionKind::YesNo
                 && answer::asks_if_it_happened(&tokens)
-                && retriever
-                    .sentence(first.at)
-                    .is_some_and(|(_, sent)| answer::only_planned(&sent.text, first));
+                && winner.is_some_and(|text| answer::only_planned(text, first));
             if only_planned {
                 confidence *= OTHER_QUESTION_CONFIDENCE;
             }
@@ -599,14 +590,8 @@ impl Engine {
                     .any(|(t, &m)| t.speech && m < 0.3);
             // "what language do people speak": a passage that names no language.
             let kindless = kind == QuestionKind::Thing
-                && retriever.sentence(first.at).is_some_and(|(_, sent)| {
-                    answer::lacks_asked_kind(
-                        &tokens,
-                        own,
-                        &first.term_match,
-                        &sent.text,
-                        self.lexicon,
-                    )
+                && winner.is_some_and(|text| {
+                    answer::lacks_asked_kind(&tokens, own, &first.term_match, text, self.lexicon)
                 });
             if unsaid {
                 confidence *= EVENT_MISSING_CONFIDENCE;
