@@ -3170,3 +3170,21 @@ fn a_radio_host_reading_out_a_question_is_asking_it() {
         "Yes",
     );
 }
+
+#[test]
+fn a_person_in_exile_is_still_described_by_who_they_are() {
+    // "in exile" says where the opposition leader is, not who: the leader is Tikhanovskaya.
+    check_short(
+        "which country does the opposition leader live in exile in",
+        "Lithuania",
+    );
+}
+
+#[test]
+fn the_total_number_of_something_is_its_count() {
+    // "total" only says the whole count is asked, as "how many" asks it.
+    check(
+        "what is the total number of arrests in the crackdown up to now",
+        "6,700 individuals apprehended",
+    );
+}
