@@ -3184,7 +3184,7 @@ fn a_person_in_exile_is_still_described_by_who_they_are() {
 fn the_total_number_of_something_is_its_count() {
     // "total" only says the whole count is asked, as "how many" asks it.
     check(
-        "what is the total number of arrests in the crackdown up to now",
+        "what's the total count of arrests reported in the crackdown on protesters so far",
         "6,700 individuals apprehended",
     );
 }
