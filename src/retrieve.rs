@@ -1744,6 +1744,9 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
     if text::asks_when_event_happened(tokens, i) {
         return Marker::Drop;
     }
+    if text::asks_where_based(tokens, i) {
+        return Marker::Drop;
+    }
     if matches!(prev, "what" | "which" | "whats")
         && matches!(
             word,

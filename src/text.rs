@@ -2365,6 +2365,30 @@ pub fn asks_when_event_happened(tokens: &[Token], i: usize) -> bool {
     }
 }
 
+/// Whether the word at `i` only says that someone is based somewhere, in a question that asks
+/// where ("which country is the ambassador *posted* to", "where is the envoy *stationed*"):
+/// the passage places the person in whatever words ("the ambassador to Slovakia").
+pub fn asks_where_based(tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].norm.as_str();
+    if !matches!(
+        word,
+        "posted" | "stationed" | "based" | "accredited" | "assigned" | "located" | "situated"
+    ) {
+        return false;
+    }
+    let asks_where = tokens.iter().enumerate().any(|(k, t)| {
+        t.norm == "where"
+            || (matches!(t.norm.as_str(), "what" | "which")
+                && tokens[k + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|n| PLACE_NOUNS.contains(&n.norm.as_str())))
+    });
+    let prev = i.checked_sub(1).map_or("", |p| tokens[p].norm.as_str());
+    let next = tokens.get(i + 1).map_or("", |t| t.norm.as_str());
+    asks_where && (is_auxiliary(prev) || matches!(next, "" | "to" | "in" | "at"))
+}
+
 /// Words that deny what follows: a question with one prefers a passage with one.
 pub fn is_negation(word: &str) -> bool {
     matches!(

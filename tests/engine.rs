@@ -3188,3 +3188,14 @@ fn the_total_number_of_something_is_its_count() {
         "6,700 individuals apprehended",
     );
 }
+
+#[test]
+fn where_someone_is_posted_is_where_they_are() {
+    // "posted", "stationed", "accredited" only say that someone is based somewhere: the
+    // passage places the ambassador with "to".
+    check_short(
+        "where is the belarusian diplomat in the video stationed",
+        "Slovakia",
+    );
+    check_short("which country was the envoy accredited to", "Slovakia");
+}
