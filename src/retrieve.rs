@@ -2232,6 +2232,14 @@ impl<'a> Retriever<'a> {
                     }
                 }
             }
+            // "the police" ~ "the authorities": a noun is also matched by the nouns GloVe puts
+            // very close to it, as news text uses them alike.
+            if !unmatched && as_noun && !self.lexicon.is_proper(&word) && !token.acronym {
+                for (w, cos) in self.close_nouns(&word) {
+                    let m = matches.entry(w).or_insert(0.0);
+                    *m = m.max(cos.min(CLOSE_NOUN_MATCH));
+                }
+            }
             // "how many turned up": where they "gathered" or "took part".
             if forms.iter().any(|f| PRESENCE_VERBS.contains(&f.as_str())) {
                 for w in self.vocabulary.presence() {
@@ -2768,6 +2776,37 @@ impl<'a> Retriever<'a> {
             })
             .filter(|(w, _)| !self.lexicon.opposite(word, w))
             .map(|(w, cos)| (w.clone(), cos))
+            .collect()
+    }
+
+    /// The corpus nouns GloVe puts at least [`CLOSE_NOUN_FROM`] from the noun `word`, with the
+    /// cosine: only nouns that no verb shares a spelling with ("authorities", not "vote"), and
+    /// no values or words for a span of time, which GloVe puts by their rivals ("monday" by
+    /// "sunday", "days" by "years").
+    fn close_nouns(&self, word: &str) -> Vec<(String, f32)> {
+        let noun = |w: &str| {
+            let timespan = |x: &str| {
+                text::TIME_NOUNS.contains(&x)
+                    || x.strip_suffix('s')
+                        .is_some_and(|y| text::TIME_NOUNS.contains(&y))
+            };
+            !timespan(w)
+                && text::value_kind(w).is_none()
+                && !text::is_stop_word(w)
+                && self
+                    .lexicon
+                    .lemmas(w)
+                    .iter()
+                    .any(|l| self.lexicon.is_noun(l) && !self.lexicon.is_adjective(l))
+        };
+        if !noun(word) || self.vocabulary.words.len() > BIG_CORPUS {
+            return Vec::new();
+        }
+        self.glove_neighbours_in_corpus(word, self.vocabulary.words.keys())
+            .into_iter()
+            .filter(|(w, cos)| {
+                *cos >= CLOSE_NOUN_FROM && w != word && noun(w) && !self.lexicon.can_be_verb(w)
+            })
             .collect()
     }
 
@@ -4145,6 +4184,11 @@ const GLOVE_ONLY_MAX: f32 = 0.75;
 const UNMATCHED_BELOW: f32 = 0.3;
 /// See [`UNMATCHED_BELOW`].
 const UNMATCHED_GLOVE_FROM: f32 = 0.74;
+/// A question's noun matches a corpus noun GloVe puts at least this close ("police" ~
+/// "authorities"), at most as strongly as [`CLOSE_NOUN_MATCH`].
+const CLOSE_NOUN_FROM: f32 = 0.8;
+/// See [`CLOSE_NOUN_FROM`].
+const CLOSE_NOUN_MATCH: f32 = 0.6;
 /// What one more edit costs a spelling correction, against the natural log of the
 /// candidate's frequency rank (see `Retriever::spelling_fix`).
 const SPELLING_EDIT_COST: f32 = 3.0;

@@ -3199,3 +3199,16 @@ fn where_someone_is_posted_is_where_they_are() {
     );
     check_short("which country was the envoy accredited to", "Slovakia");
 }
+
+#[test]
+fn the_police_are_the_authorities_as_news_text_uses_the_words() {
+    // GloVe puts "police" next to "authorities"; the article never says "police".
+    check_short(
+        "which rights group accused the belarusian police",
+        "Amnesty International",
+    );
+    check(
+        "does tikhanovskaya want the police removed from the streets",
+        "She demanded the authorities release all detainees",
+    );
+}
