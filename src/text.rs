@@ -563,6 +563,8 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["in", "the", "first", "place"],
     &["or", "not"],
     &["or", "no"],
+    &["or", "nah"],
+    &["or", "nope"],
     &["more", "or", "less"],
     &["of", "all", "places"],
     &["of", "all", "things"],

@@ -3212,3 +3212,11 @@ fn the_police_are_the_authorities_as_news_text_uses_the_words() {
         "She demanded the authorities release all detainees",
     );
 }
+
+#[test]
+fn or_nah_closes_a_yes_no_question_as_or_not_does() {
+    check(
+        "has lukashenko resigned or nope",
+        "Lukashenko declined phone call to step down",
+    );
+}
