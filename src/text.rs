@@ -864,6 +864,7 @@ pub fn read_message(message: &str) -> Message {
     let (lead, asked, after) = split_asking(without_bot_name(message));
     let checked = read_tag_question(asked);
     let asked = checked.as_deref().unwrap_or(asked);
+    let (asked, follow_up) = split_dash_follow_up(asked);
     let (asked, guess) = split_guess(asked);
     let (asked, excluded) = split_excluded(asked);
     let mut tokens = asked_tokens(&asked);
@@ -881,6 +882,7 @@ pub fn read_message(message: &str) -> Message {
     lead.extend(content_words(second));
     lead.extend(lead_words(after));
     lead.extend(lead_words(guess));
+    lead.extend(lead_words(follow_up));
     Message {
         asked: tokens,
         lead,
@@ -972,6 +974,30 @@ fn second_question(tokens: &[Token]) -> Option<usize> {
                 && content(&tokens[k..]) >= 1
         })
         .map(|k| k - 1)
+}
+
+/// A question without what follows it after a dash: a guess or a narrower question about the
+/// same thing ("why did she run — was it because her husband was jailed?", "where did the
+/// march end — at what kind of site?"), read as context. Only after a question of three words
+/// or more that opens with a question word or an auxiliary ("lukashenko says he won - what do
+/// the protesters say" is a statement, then the question).
+fn split_dash_follow_up(asked: &str) -> (&str, &str) {
+    let dash = ["\u{2014}", " \u{2013} ", " - "]
+        .iter()
+        .filter_map(|d| asked.find(d).map(|at| (at, d.len())))
+        .min();
+    let Some((at, len)) = dash else {
+        return (asked, "");
+    };
+    let (question, rest) = (&asked[..at], &asked[at + len..]);
+    let words = tokenize(question);
+    let opens = words
+        .first()
+        .is_some_and(|t| is_question_word(&t.norm) || is_auxiliary(&t.norm));
+    if !opens || words.len() < 3 || tokenize(rest).is_empty() {
+        return (asked, "");
+    }
+    (question, rest)
 }
 
 /// The most words of a guess after a question (see [`split_guess`]).

@@ -3220,3 +3220,15 @@ fn or_nah_closes_a_yes_no_question_as_or_not_does() {
         "Lukashenko declined phone call to step down",
     );
 }
+
+#[test]
+fn a_follow_up_after_a_dash_is_context_not_the_question() {
+    check(
+        "Where did the opposition march finish — was it at some memorial?",
+        "At a battle memorial where the march was to finish",
+    );
+    check(
+        "why did tikhanovskaya run for president - was it because her husband got jailed?",
+        "including her other half were imprisoned",
+    );
+}
