@@ -1846,10 +1846,24 @@ impl<'a> Retriever<'a> {
             if token.number || text::is_stop_word(&token.norm) || token.norm.chars().count() > 40 {
                 continue;
             }
-            if let Some(fixed) = self.spelling_fix(&token.norm) {
+            if let Some(full) = self.given_name_for(&token.norm) {
+                token.norm = full.to_string();
+            } else if let Some(fixed) = self.spelling_fix(&token.norm) {
                 token.norm = fixed;
             }
         }
+    }
+
+    /// "what did sasha say": the full given name the articles use for a diminutive they do not
+    /// ("alexander"; see [`text::given_names_of`]).
+    fn given_name_for(&self, word: &str) -> Option<&'static str> {
+        if self.vocabulary.words.contains_key(word) {
+            return None;
+        }
+        text::given_names_of(word)
+            .iter()
+            .copied()
+            .find(|name| self.vocabulary.words.contains_key(*name))
     }
 
     /// Whether WordNet's proper noun `word` is a name: not one that WordNet spells with

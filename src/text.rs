@@ -2443,6 +2443,37 @@ pub fn opens_negative_question(tokens: &[Token], i: usize) -> bool {
     opens && subject && t.norm.ends_with("n't") && is_auxiliary(&t.norm)
 }
 
+/// The full given names (in their usual English spellings) a common Russian or Belarusian
+/// diminutive stands for: "Sasha" is what people call an Alexander ("sasha" -> "alexander",
+/// "aleksandr"). A question may use it for someone an article names in full.
+pub fn given_names_of(diminutive: &str) -> &'static [&'static str] {
+    match diminutive {
+        "sasha" | "sashka" | "sanya" | "shura" => &["alexander", "aleksandr", "alexandr"],
+        "vova" | "volodya" => &["vladimir"],
+        "sveta" => &["svetlana"],
+        "dima" => &["dmitry", "dmitri", "dmitriy"],
+        "misha" => &["mikhail"],
+        "kolya" => &["nikolai", "nikolay"],
+        "seryozha" | "serezha" => &["sergei", "sergey"],
+        "zhenya" => &["yevgeny", "evgeny", "yevgenia"],
+        "masha" => &["maria", "mariya"],
+        "tanya" => &["tatiana", "tatyana"],
+        "lena" => &["elena", "yelena"],
+        "natasha" => &["natalia", "natalya"],
+        "katya" => &["ekaterina", "yekaterina"],
+        "pasha" => &["pavel"],
+        "petya" => &["pyotr"],
+        "vanya" => &["ivan"],
+        "kostya" => &["konstantin"],
+        "lyosha" | "alyosha" => &["alexei", "aleksei", "alexey"],
+        "yura" => &["yuri", "yury"],
+        "vitya" => &["viktor", "victor"],
+        "tolya" => &["anatoly", "anatoliy"],
+        "maksim" | "max" => &["maxim", "maksim"],
+        _ => &[],
+    }
+}
+
 /// The word a chat abbreviation or phonetic spelling stands for ("ppl" -> "people", "wat" ->
 /// "what"), as people type questions into a messenger.
 fn chat_abbreviation(word: &str) -> Option<&'static str> {

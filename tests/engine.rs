@@ -3232,3 +3232,12 @@ fn a_follow_up_after_a_dash_is_context_not_the_question() {
         "including her other half were imprisoned",
     );
 }
+
+#[test]
+fn a_russian_diminutive_names_whom_the_article_names_in_full() {
+    // "Sasha" is what people call an Alexander: here Alexander Lukashenko.
+    check(
+        "how long has sasha been in charge of belarus",
+        "ruled the ex-Soviet nation for the last 26 years",
+    );
+}
