@@ -875,6 +875,9 @@ pub fn read_message(message: &str) -> Message {
     if !lead.is_empty() && only_checks(&tokens) {
         tokens.retain(|t| !CHECKING.contains(&t.norm.as_str()));
         tokens.append(&mut lead);
+    } else if !lead.is_empty() && only_asks_word(&tokens) {
+        // "The factory strikes were a big deal. Why tho?": why what the lead says is so.
+        tokens.append(&mut lead);
     }
 
     // "Who organised the march, and what was it called?": the first question is the one
@@ -1136,6 +1139,19 @@ fn only_checks(tokens: &[Token]) -> bool {
         .first()
         .is_some_and(|t| is_auxiliary(&t.norm) || checking(t))
         && tokens.iter().all(|t| is_stop_word(&t.norm) || checking(t))
+}
+
+/// Whether a question is a question word and nothing it asks about: "why?", "why tho", "how
+/// come?", "when exactly?".
+fn only_asks_word(tokens: &[Token]) -> bool {
+    tokens.first().is_some_and(|t| is_question_word(&t.norm))
+        && tokens[1..].iter().all(|t| {
+            is_stop_word(&t.norm)
+                || matches!(
+                    t.norm.as_str(),
+                    "tho" | "though" | "come" | "exactly" | "then" | "so" | "precisely"
+                )
+        })
 }
 
 /// Words of a question that only checks what was said before it: "is that *right*", "*really*?".

@@ -3241,3 +3241,16 @@ fn a_russian_diminutive_names_whom_the_article_names_in_full() {
         "ruled the ex-Soviet nation for the last 26 years",
     );
 }
+
+#[test]
+fn a_bare_question_word_asks_about_what_was_said_before_it() {
+    check_short(
+        "My friend says thousands protested outside the TV centre on Saturday night. Why though?",
+        "complaining that their broadcasts backed Lukashenko and offered a skewed picture of the \
+         objections",
+    );
+    check(
+        "lukashenko held a rally on sunday. where exactly?",
+        "In a rare campaign-style rally",
+    );
+}
