@@ -1141,16 +1141,15 @@ fn only_checks(tokens: &[Token]) -> bool {
         && tokens.iter().all(|t| is_stop_word(&t.norm) || checking(t))
 }
 
-/// Whether a question is a question word and nothing it asks about: "why?", "why tho", "how
-/// come?", "when exactly?".
+/// Whether a question is a question word alone, or with a word that only stresses it: "why?",
+/// "why tho", "how come?", "where exactly?" ("who were they?" asks of someone).
 fn only_asks_word(tokens: &[Token]) -> bool {
     tokens.first().is_some_and(|t| is_question_word(&t.norm))
         && tokens[1..].iter().all(|t| {
-            is_stop_word(&t.norm)
-                || matches!(
-                    t.norm.as_str(),
-                    "tho" | "though" | "come" | "exactly" | "then" | "so" | "precisely"
-                )
+            matches!(
+                t.norm.as_str(),
+                "tho" | "though" | "come" | "exactly" | "then" | "so" | "precisely"
+            )
         })
 }
 
