@@ -748,6 +748,19 @@ const INTENT_WORDS: &[&str] = &[
     "would",
 ];
 
+/// Words that offer something: "ready to give aid", "*prepared* to offer assistance".
+const OFFER_WORDS: &[&str] = &[
+    "offer",
+    "offers",
+    "offered",
+    "offering",
+    "ready",
+    "readiness",
+    "prepared",
+    "willing",
+    "willingness",
+];
+
 /// Whether a yes/no question asks if something did happen, in fact: "did they actually
 /// strike", "did the strike go ahead", "did it really happen". (Not when it asks about the plan
 /// itself: "did they plan a strike".)
@@ -761,15 +774,16 @@ pub fn asks_if_it_happened(question_tokens: &[Token]) -> bool {
             .any(|w| w[0].norm == "go" && w[1].norm == "ahead")
         || has("happened")
         || has("happen");
+    // (Nor about an offer: "did russia actually offer help".)
     in_fact
-        && !question_tokens
-            .iter()
-            .any(|t| INTENT_WORDS.contains(&t.norm.as_str()))
+        && !question_tokens.iter().any(|t| {
+            INTENT_WORDS.contains(&t.norm.as_str()) || OFFER_WORDS.contains(&t.norm.as_str())
+        })
 }
 
 /// Whether a word of `sentence` the question matched strongly (no name) stands just after a
-/// word of intent ("stated they prepared *a strike* on Monday"): what it matched was only
-/// meant to happen.
+/// word of intent ("stated they prepared *a strike* on Monday"), or the sentence offers on a
+/// condition ("military assistance *if needed*"): what it matched was only meant to happen.
 pub fn only_planned(sentence: &str, best: &Scored) -> bool {
     let tokens = text::tokenize(sentence);
     // (Not "prepared to offer aid": ready to, which is an offer made.)
@@ -777,14 +791,34 @@ pub fn only_planned(sentence: &str, best: &Scored) -> bool {
         (i.saturating_sub(3)..i)
             .any(|k| INTENT_WORDS.contains(&tokens[k].norm.as_str()) && tokens[k + 1].norm != "to")
     };
-    tokens.iter().enumerate().any(|(i, t)| {
-        intent_before(i)
+    let matched_at = |t: &Token, least: f32| {
+        !t.capitalized
             && best
                 .matched
                 .iter()
-                .any(|&(s, e, _, m)| m >= 0.75 && s <= t.start && t.end <= e)
-            && !t.capitalized
-    })
+                .any(|&(s, e, _, m)| m >= least && s <= t.start && t.end <= e)
+    };
+    // "ready to give military aid *if needed* via the army alliance": what is offered on a
+    // condition, from the offer to a few words past the condition, is not carried out yet.
+    let on_condition = tokens.windows(2).enumerate().any(|(i, w)| {
+        let condition =
+            w[0].norm == "if" && matches!(w[1].norm.as_str(), "needed" | "necessary" | "required");
+        let offer = (0..i)
+            .rev()
+            .take(12)
+            .find(|&k| OFFER_WORDS.contains(&tokens[k].norm.as_str()));
+        condition
+            && offer.is_some_and(|k| {
+                tokens[k..(i + 8).min(tokens.len())]
+                    .iter()
+                    .any(|t| matched_at(t, 0.5))
+            })
+    });
+    on_condition
+        || tokens
+            .iter()
+            .enumerate()
+            .any(|(i, t)| intent_before(i) && matched_at(t, 0.75))
 }
 
 /// Whether a question asks how something was done or came about: "how did he die", "how was

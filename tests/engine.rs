@@ -3254,3 +3254,15 @@ fn a_bare_question_word_asks_about_what_was_said_before_it() {
         "In a rare campaign-style rally",
     );
 }
+
+#[test]
+fn an_offer_made_on_a_condition_has_not_been_carried_out() {
+    // Russia offered military aid "if needed": that its troops went in is not said.
+    check_abstains("did the russian army actually go into belarus");
+    check_abstains("have russian troops actually arrived in belarus");
+    // The offer itself was made.
+    check(
+        "did russia actually offer military help",
+        "prepared to offer military assistance if needed",
+    );
+}
