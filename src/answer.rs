@@ -840,6 +840,22 @@ pub fn is_circumstance(answer: &str) -> bool {
         .is_some_and(|t| matches!(t.norm.as_str(), "during" | "throughout" | "amid" | "amidst"))
 }
 
+/// Whether an answer only says when ("on Tuesday", "last week", "in August 2020"): a day, a
+/// month, a year or a span of time, and function words.
+pub fn only_when(answer: &str) -> bool {
+    let tokens = text::tokenize(answer);
+    let when = |t: &Token| {
+        matches!(
+            text::value_kind(&t.norm),
+            Some(text::ValueKind::Weekday | text::ValueKind::Month | text::ValueKind::Year)
+        ) || text::TIME_NOUNS.contains(&t.norm.as_str())
+    };
+    tokens.iter().any(when)
+        && tokens.iter().all(|t| {
+            when(t) || text::is_stop_word(&t.norm) || matches!(t.norm.as_str(), "last" | "next")
+        })
+}
+
 /// The question's terms said of a condition ("what will she do *if lukashenko quits*"): those
 /// of the words after its "if".
 pub fn condition_terms(question_tokens: &[Token], terms: &[QueryTerm]) -> Vec<usize> {
@@ -3852,9 +3868,30 @@ fn contrasted(tokens: &[Token], sentence: &str, start: usize, end: usize) -> Opt
 #[cfg(test)]
 mod tests {
     use super::{
-        asks_name, balanced_quotes, classify, is_decade_count, states_reason, QuestionKind,
+        asks_name, balanced_quotes, classify, is_decade_count, only_when, states_reason,
+        QuestionKind,
     };
     use crate::text::question_tokens;
+
+    #[test]
+    fn an_answer_of_a_day_or_a_month_only_says_when() {
+        for when in [
+            "on Tuesday",
+            "last week",
+            "in August 2020",
+            "on Saturday night",
+        ] {
+            assert!(only_when(when), "{when}");
+        }
+        for other in [
+            "where she left on Tuesday",
+            "in Lithuania",
+            "to sign up",
+            "26 years",
+        ] {
+            assert!(!only_when(other), "{other}");
+        }
+    }
 
     #[test]
     fn a_name_is_asked_for_by_name_of_or_by_a_name_at_the_end() {

@@ -506,8 +506,11 @@ impl Engine {
             }
             .map(|a| answer::balanced_quotes(&a));
             // "how did the protester die": "throughout agitation on Monday" says when, not how.
-            let circumstance_only = answer::asks_manner(&tokens)
-                && short.as_deref().is_some_and(answer::is_circumstance);
+            // ("why did she leave": "on Tuesday" says when, not why.)
+            let circumstance_only = (answer::asks_manner(&tokens)
+                && short.as_deref().is_some_and(answer::is_circumstance))
+                || (kind == QuestionKind::Reason
+                    && short.as_deref().is_some_and(answer::only_when));
             if circumstance_only {
                 short = None;
             }

@@ -3266,3 +3266,9 @@ fn an_offer_made_on_a_condition_has_not_been_carried_out() {
         "prepared to offer military assistance if needed",
     );
 }
+
+#[test]
+fn a_day_is_no_reason() {
+    // "she left on Tuesday" says when she left Belarus, not why.
+    check_abstains("why did tikhanovskaya leave belarus");
+}
