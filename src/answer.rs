@@ -856,6 +856,17 @@ pub fn only_when(answer: &str) -> bool {
         })
 }
 
+/// Whether an answer only names a place ("in Lithuania", "Minsk"): places WordNet knows, and
+/// function words.
+pub fn only_where(answer: &str, lexicon: &Lexicon) -> bool {
+    let tokens = text::tokenize(answer);
+    let place = |t: &Token| t.capitalized && lexicon.is_place(&t.norm);
+    tokens.iter().any(place)
+        && tokens
+            .iter()
+            .all(|t| place(t) || text::is_stop_word(&t.norm))
+}
+
 /// The question's terms said of a condition ("what will she do *if lukashenko quits*"): those
 /// of the words after its "if".
 pub fn condition_terms(question_tokens: &[Token], terms: &[QueryTerm]) -> Vec<usize> {

@@ -506,11 +506,13 @@ impl Engine {
             }
             .map(|a| answer::balanced_quotes(&a));
             // "how did the protester die": "throughout agitation on Monday" says when, not how.
-            // ("why did she leave": "on Tuesday" says when, not why.)
+            // ("why did she leave": "on Tuesday" says when, "in Lithuania" where, not why.)
             let circumstance_only = (answer::asks_manner(&tokens)
                 && short.as_deref().is_some_and(answer::is_circumstance))
                 || (kind == QuestionKind::Reason
-                    && short.as_deref().is_some_and(answer::only_when));
+                    && short.as_deref().is_some_and(|a| {
+                        answer::only_when(a) || answer::only_where(a, self.lexicon)
+                    }));
             if circumstance_only {
                 short = None;
             }

@@ -3268,7 +3268,8 @@ fn an_offer_made_on_a_condition_has_not_been_carried_out() {
 }
 
 #[test]
-fn a_day_is_no_reason() {
-    // "she left on Tuesday" says when she left Belarus, not why.
+fn a_day_or_a_place_is_no_reason() {
+    // "she left on Tuesday" says when she left Belarus, not why; "in Lithuania", where.
     check_abstains("why did tikhanovskaya leave belarus");
+    check_abstains("why did she go into exile");
 }
