@@ -658,7 +658,17 @@ pub fn asks_future(question_tokens: &[Token]) -> bool {
         && question_tokens
             .last()
             .is_some_and(|t| t.norm.len() > 4 && t.norm.ends_with("ing"));
-    if asks_when && (wish || plan) {
+    // "when do the new sanctions start", "when does it take effect": a start still to come.
+    let scheduled = question_tokens
+        .get(1)
+        .is_some_and(|t| matches!(t.norm.as_str(), "do" | "does"))
+        && question_tokens.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "start" | "starts" | "begin" | "begins" | "kick" | "effect" | "force"
+            )
+        });
+    if asks_when && (wish || plan || scheduled) {
         return true;
     }
     // "what happens if he quits", "what if he steps down": what would follow.

@@ -3273,3 +3273,9 @@ fn a_day_or_a_place_is_no_reason() {
     check_abstains("why did tikhanovskaya leave belarus");
     check_abstains("why did she go into exile");
 }
+
+#[test]
+fn when_something_starts_is_still_to_come() {
+    // The EU agreed on Friday to draw up a list: when the sanctions begin is not said.
+    check_abstains("when does the new round of eu sanctions begin");
+}
