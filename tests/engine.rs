@@ -118,6 +118,10 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-88.jsonl", 60.0),
     ("heldout-questions-89.jsonl", 78.0),
     ("heldout-questions-90.jsonl", 76.0),
+    ("heldout-questions-91.jsonl", 85.0),
+    ("heldout-questions-92.jsonl", 80.0),
+    ("heldout-questions-93.jsonl", 80.0),
+    ("heldout-questions-94.jsonl", 58.0),
 ];
 
 fn repo() -> &'static Path {
