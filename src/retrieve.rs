@@ -3048,6 +3048,16 @@ impl<'a> Retriever<'a> {
             let lemmas = self.lexicon.lemmas(w);
             lemmas.iter().any(|l| l == w) && !lemmas.iter().any(|l| w.strip_suffix('s') == Some(l))
         };
+        // The last person noun, not one that says a state after a preposition ("where is
+        // the opposition leader living *in exile*").
+        let head = tokens.iter().enumerate().rposition(|(i, t)| {
+            !text::is_stop_word(&t.norm)
+                && !self.lexicon.is_proper(&t.norm)
+                && singular(&t.norm)
+                && is_person_noun(self.lexicon, &t.norm)
+                && !(i > 0 && matches!(tokens[i - 1].norm.as_str(), "in" | "into" | "from"))
+        })?;
+        let described = self.describing_terms(tokens, head, terms);
         let people: Vec<&String> = descriptions.keys().collect();
         let named = |t: &QueryTerm, name: &str| t.matches.get(name).is_some_and(|&m| m >= 0.8);
         // A question that names someone already says whom it means.
@@ -3057,7 +3067,7 @@ impl<'a> Retriever<'a> {
         {
             return None;
         }
-        let fit = |name: &str, described: &[usize]| -> f32 {
+        let fit = |name: &str| -> f32 {
             let Some(words) = descriptions.get(name) else {
                 return 0.0;
             };
@@ -3076,19 +3086,9 @@ impl<'a> Retriever<'a> {
                 })
                 .sum()
         };
-        // The last person noun, not one that says a state after a preposition ("where is
-        // the opposition leader living *in exile*").
-        let head = tokens.iter().enumerate().rposition(|(i, t)| {
-            !text::is_stop_word(&t.norm)
-                && !self.lexicon.is_proper(&t.norm)
-                && singular(&t.norm)
-                && is_person_noun(self.lexicon, &t.norm)
-                && !(i > 0 && matches!(tokens[i - 1].norm.as_str(), "in" | "into" | "from"))
-        })?;
-        let described = self.describing_terms(tokens, head, terms);
         let mut fits: Vec<(f32, &String)> = people
             .iter()
-            .map(|name| (fit(name, &described), *name))
+            .map(|name| (fit(name), *name))
             .filter(|(f, _)| *f > 0.0)
             .collect();
         fits.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));

@@ -2484,7 +2484,6 @@ pub fn given_names_of(diminutive: &str) -> &'static [&'static str] {
         "yura" => &["yuri", "yury"],
         "vitya" => &["viktor", "victor"],
         "tolya" => &["anatoly", "anatoliy"],
-        "maksim" | "max" => &["maxim", "maksim"],
         _ => &[],
     }
 }
