@@ -2249,9 +2249,9 @@ impl<'a> Retriever<'a> {
             // "the police" ~ "the authorities": a noun is also matched by the nouns GloVe puts
             // very close to it, as news text uses them alike.
             if !unmatched && as_noun && !self.lexicon.is_proper(&word) && !token.acronym {
-                for (w, cos) in self.close_nouns(&word) {
+                for w in self.close_nouns(&word) {
                     let m = matches.entry(w).or_insert(0.0);
-                    *m = m.max(cos.min(CLOSE_NOUN_MATCH));
+                    *m = m.max(CLOSE_NOUN_MATCH);
                 }
             }
             // "how many turned up": where they "gathered" or "took part".
@@ -2793,18 +2793,16 @@ impl<'a> Retriever<'a> {
             .collect()
     }
 
-    /// The corpus nouns GloVe puts at least [`CLOSE_NOUN_FROM`] from the noun `word`, with the
-    /// cosine: only nouns that no verb shares a spelling with ("authorities", not "vote"), and
-    /// no values or words for a span of time, which GloVe puts by their rivals ("monday" by
-    /// "sunday", "days" by "years").
-    fn close_nouns(&self, word: &str) -> Vec<(String, f32)> {
+    /// The corpus nouns GloVe puts at least [`CLOSE_NOUN_FROM`] from the noun `word`: only
+    /// nouns that no verb shares a spelling with ("authorities", not "vote"), and no values or
+    /// words for a span of time, which GloVe puts by their rivals ("monday" by "sunday", "days"
+    /// by "years").
+    fn close_nouns(&self, word: &str) -> Vec<String> {
         let noun = |w: &str| {
-            let timespan = |x: &str| {
-                text::TIME_NOUNS.contains(&x)
-                    || x.strip_suffix('s')
-                        .is_some_and(|y| text::TIME_NOUNS.contains(&y))
-            };
-            !timespan(w)
+            let timespan = text::TIME_NOUNS.contains(&w)
+                || w.strip_suffix('s')
+                    .is_some_and(|y| text::TIME_NOUNS.contains(&y));
+            !timespan
                 && text::value_kind(w).is_none()
                 && !text::is_stop_word(w)
                 && self
@@ -2821,6 +2819,7 @@ impl<'a> Retriever<'a> {
             .filter(|(w, cos)| {
                 *cos >= CLOSE_NOUN_FROM && w != word && noun(w) && !self.lexicon.can_be_verb(w)
             })
+            .map(|(w, _)| w)
             .collect()
     }
 
@@ -4199,7 +4198,7 @@ const UNMATCHED_BELOW: f32 = 0.3;
 /// See [`UNMATCHED_BELOW`].
 const UNMATCHED_GLOVE_FROM: f32 = 0.74;
 /// A question's noun matches a corpus noun GloVe puts at least this close ("police" ~
-/// "authorities"), at most as strongly as [`CLOSE_NOUN_MATCH`].
+/// "authorities"), as strongly as [`CLOSE_NOUN_MATCH`].
 const CLOSE_NOUN_FROM: f32 = 0.8;
 /// See [`CLOSE_NOUN_FROM`].
 const CLOSE_NOUN_MATCH: f32 = 0.6;
