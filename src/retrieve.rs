@@ -1614,9 +1614,9 @@ fn question_marker(tokens: &[Token], i: usize) -> Marker {
         return Marker::Drop;
     }
     // "is it true (that) ...", "is it correct that ...": asks whether what follows holds.
+    // ("is true that ...": the same, as Romance languages ask it, without the "it".)
     if matches!(word, "true" | "correct" | "right" | "so")
-        && i == 2
-        && prev == "it"
+        && ((i == 2 && prev == "it") || (i == 1 && next == "that"))
         && matches!(tokens[0].norm.as_str(), "is" | "was" | "isn't" | "wasn't")
     {
         return Marker::Drop;
@@ -2196,8 +2196,18 @@ impl<'a> Retriever<'a> {
                     *e = e.max(w * AGAINST_FACTOR);
                 }
             }
+            // "explicitly", "publicly", "personally": how or how surely a thing was done, which
+            // a passage that tells it may leave unsaid.
+            let manner_adverb = word.ends_with("ly")
+                && self.lexicon.is_adverb(&word)
+                && !self.lexicon.is_noun(&word)
+                && !self.lexicon.is_adjective(&word);
             let weight = self.weight(&weighed)
-                * if marker == Marker::Soft { 0.5 } else { 1.0 }
+                * if marker == Marker::Soft || manner_adverb {
+                    0.5
+                } else {
+                    1.0
+                }
                 * if in_circumstance(tokens, i) || on_occasion(tokens, i, self.lexicon) {
                     CIRCUMSTANCE_FACTOR
                 } else {
@@ -2276,6 +2286,13 @@ impl<'a> Retriever<'a> {
                 for w in self.vocabulary.person_kinds(self.lexicon) {
                     let m = matches.entry(w.clone()).or_insert(0.0);
                     *m = m.max(ANY_PERSON_MATCH);
+                }
+            }
+            // "protests" are not the "protesters": a word and the agent noun made from it
+            // (or the other way round) share a stem but not a meaning.
+            for (w, m) in matches.iter_mut() {
+                if agent_of_other(&word, w) {
+                    *m = m.min(AGENT_NOUN_MATCH);
                 }
             }
             self.raise_kinds_of(&word, &mut matches);
@@ -4202,6 +4219,31 @@ const UNMATCHED_GLOVE_FROM: f32 = 0.74;
 const CLOSE_NOUN_FROM: f32 = 0.8;
 /// See [`CLOSE_NOUN_FROM`].
 const CLOSE_NOUN_MATCH: f32 = 0.6;
+
+/// How well an agent noun and the word it is made from match each other ("protesters" for
+/// "protests"): related, but one is the people and the other what they do.
+const AGENT_NOUN_MATCH: f32 = 0.8;
+
+/// The word with an agent suffix ("-er", "-or", plural or not) cut off, if it has one.
+fn agent_root(word: &str) -> Option<&str> {
+    ["ers", "ors", "er", "or"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .filter(|root| root.len() >= 5)
+}
+
+/// Whether one of two words is the agent noun of the other ("protests" / "protesters",
+/// "supporter" / "support", "organisers" / "organising"), not both.
+fn agent_of_other(a: &str, b: &str) -> bool {
+    let pair = |agent: &str, other: &str| {
+        agent_root(other).is_none()
+            && agent_root(agent).is_some_and(|root| {
+                let root = root.trim_end_matches('e');
+                other.starts_with(root)
+            })
+    };
+    pair(a, b) || pair(b, a)
+}
 /// What one more edit costs a spelling correction, against the natural log of the
 /// candidate's frequency rank (see `Retriever::spelling_fix`).
 const SPELLING_EDIT_COST: f32 = 3.0;

@@ -1167,6 +1167,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
             t.capitalized = false;
         }
     }
+    join_spelled_letters(question, &mut tokens);
     for t in &mut tokens {
         if let Some(word) = chat_word(&t.norm) {
             t.norm = word;
@@ -1510,6 +1511,41 @@ fn short_figure(word: &str) -> Option<String> {
     }
     let value = digits.parse::<f64>().ok()? * scale;
     (value.fract() == 0.0 && value < 1e12).then(|| format!("{value:.0}"))
+}
+
+/// Letters dictated or typed one by one ("the a f p reporter", "e.u. ministers"): the acronym
+/// they spell ("afp", "eu"). Runs made only of letters that chat uses as words ("r u", "w",
+/// "n", "y") are left to [`chat_word`] and [`read_chat_shorthand`].
+fn join_spelled_letters(question: &str, tokens: &mut Vec<Token>) {
+    let letter = |t: &Token| {
+        !t.number && t.norm.len() == 1 && t.norm.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut end = i;
+        while end < tokens.len()
+            && letter(&tokens[end])
+            && (end == i
+                || question
+                    .get(tokens[end - 1].end..tokens[end].start)
+                    .is_some_and(|gap| gap.chars().all(|c| c.is_whitespace() || c == '.')))
+        {
+            end += 1;
+        }
+        let chat_only = tokens[i..end]
+            .iter()
+            .all(|t| matches!(t.norm.as_str(), "r" | "u" | "y" | "w" | "n" | "i"));
+        if end - i >= 2 && !chat_only {
+            let norm: String = tokens[i..end].iter().map(|t| t.norm.as_str()).collect();
+            let last_end = tokens[end - 1].end;
+            tokens[i].norm = norm;
+            tokens[i].end = last_end;
+            tokens[i].acronym = true;
+            tokens[i].capitalized = true;
+            tokens.drain(i + 1..end);
+        }
+        i += 1;
+    }
 }
 
 /// The word a chat abbreviation stands for, or the plural of one ("govts").
@@ -2531,6 +2567,14 @@ fn chat_abbreviation(word: &str) -> Option<&'static str> {
         "cos" | "cus" => "because",
         "gona" | "gunna" => "gonna",
         "wana" => "wanna",
+        "oppo" => "opposition",
+        "mvmt" | "mvt" => "movement",
+        "est" => "estimate",
+        "demo" => "demonstration",
+        "amt" => "amount",
+        "natl" => "national",
+        "admin" => "administration",
+        "dept" => "department",
         _ => return None,
     })
 }
@@ -2803,9 +2847,10 @@ const STOP_WORDS: &[&str] = &[
 mod tests {
     use super::{
         asks_what_called, fragment_head, is_article, is_determiner, is_filler, is_stop_word,
-        is_unambiguous_month, is_weekday, name_giving_verb, opens_negative_question, question_span,
-        question_tokens, quotations, read_message, same_value, short_figure, split_asking,
-        split_guess, tokenize, value_kind, Message, Token, ValueKind, STOP_WORDS,
+        is_unambiguous_month, is_weekday, join_spelled_letters, name_giving_verb,
+        opens_negative_question, question_span, question_tokens, quotations, read_message,
+        same_value, short_figure, split_asking, split_guess, tokenize, value_kind, Message, Token,
+        ValueKind, STOP_WORDS,
     };
 
     #[test]
@@ -3397,6 +3442,23 @@ mod tests {
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");
         }
+    }
+
+    #[test]
+    fn letters_spelled_one_by_one_join_into_the_acronym() {
+        let words = |q: &str| -> Vec<String> {
+            let mut t = tokenize(q);
+            join_spelled_letters(q, &mut t);
+            t.into_iter().map(|t| t.norm).collect()
+        };
+        assert_eq!(words("the a f p reporter"), ["the", "afp", "reporter"]);
+        assert_eq!(
+            words("what did the e.u. say"),
+            ["what", "did", "the", "eu", "say"]
+        );
+        // Chat's one-letter words are left to be read as words.
+        assert_eq!(words("r u sure"), ["r", "u", "sure"]);
+        assert_eq!(words("plan a, b"), ["plan", "a", "b"]);
     }
 
     #[test]

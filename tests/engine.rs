@@ -3283,3 +3283,34 @@ fn when_something_starts_is_still_to_come() {
     // The EU agreed on Friday to draw up a list: when the sanctions begin is not said.
     check_abstains("when does the new round of eu sanctions begin");
 }
+
+#[test]
+fn letters_spelled_one_by_one_are_the_acronym() {
+    // Dictated to a phone: "a f p" is AFP, "e u" the EU.
+    check(
+        "and what did the a f p reporter think the real number at his rally was",
+        "the number was closer to 10,000",
+    );
+    check(
+        "what did the e u ministers agree to do on friday",
+        "agreed to draw up a list of targets",
+    );
+    check_short("who was the main oppo candidate", "Svetlana Tikhanovskaya");
+}
+
+#[test]
+fn is_true_that_asks_whether_it_holds() {
+    check(
+        "is true that she will make new elections if he go out of the power?",
+        "she will arrange new elections if Lukashenko actions down",
+    );
+}
+
+#[test]
+fn protests_are_not_the_protesters() {
+    // What fanned the movement, not a passage that only has protesters in it.
+    check(
+        "whats driving the protest mvmt per the story",
+        "fanned by a brutal cops suppression",
+    );
+}
