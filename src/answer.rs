@@ -1162,6 +1162,48 @@ pub fn name_holds_asked(answer: &str, terms: &[QueryTerm], lexicon: &Lexicon) ->
     })
 }
 
+/// Nouns for a body of people or a publisher, which its name answers ("which rights *group*":
+/// "Amnesty International"; "which *outlet*": "Nasha Niva").
+const BODY_NOUNS: &[&str] = &[
+    "agency",
+    "alliance",
+    "bloc",
+    "body",
+    "council",
+    "group",
+    "media",
+    "newspaper",
+    "ngo",
+    "organisation",
+    "organization",
+    "outlet",
+    "paper",
+    "publication",
+    "union",
+    "watchdog",
+];
+
+/// Whether a question's head noun names a kind of body (see [`BODY_NOUNS`]).
+pub fn is_body_noun(head: &str) -> bool {
+    BODY_NOUNS.contains(&head)
+        || head
+            .strip_suffix('s')
+            .is_some_and(|h| BODY_NOUNS.contains(&h))
+}
+
+/// Whether `answer` is a name: capitals or an acronym for each of its words but the small
+/// ones ("Amnesty International", "CSTO", "Nasha Niva").
+pub fn is_proper_name(answer: &str) -> bool {
+    let words: Vec<Token> = text::tokenize(answer)
+        .into_iter()
+        .filter(|t| !text::is_stop_word(&t.norm))
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|t| (t.capitalized || t.acronym) && !t.number)
+}
+
 /// Whether the place `answer` holds a capitalised word the question's head noun matches
 /// closely ("Independence Avenue" for "which street": an avenue is a street).
 pub fn place_holds_head(answer: &str, head: &QueryTerm) -> bool {

@@ -295,6 +295,25 @@ impl Engine {
             .as_deref()
             .filter(|_| kind == QuestionKind::Place)
             .and_then(|h| retrieve::term_for(&terms, h));
+        // The term of the kind of body asked for ("which rights group"), if any.
+        // (With the words before it that say which: "human rights", "media".)
+        let body_terms: Vec<usize> = head
+            .as_deref()
+            .filter(|h| answer::is_body_noun(h) && !answer::asks_members(&tokens))
+            .and_then(|h| {
+                let at = tokens.iter().rposition(|t| t.norm == h)?;
+                let before = tokens[..at]
+                    .iter()
+                    .rev()
+                    .take_while(|t| !text::is_stop_word(&t.norm) && !t.possessive);
+                Some(
+                    std::iter::once(h)
+                        .chain(before.map(|t| t.norm.as_str()))
+                        .filter_map(|w| retrieve::term_for(&terms, w))
+                        .collect(),
+                )
+            })
+            .unwrap_or_default();
         if kind.needs_typed_answer() && !scored.is_empty() {
             let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored.iter_mut() {
@@ -527,12 +546,19 @@ impl Engine {
                         || answer::place_of_head_kind(a, &terms[h], self.lexicon)
                 })
             });
+            // "which rights group": "Amnesty International" is one by being named.
+            let body_named = !body_terms.is_empty()
+                && short.as_deref().is_some_and(|a| {
+                    answer::is_proper_name(a) && !retriever.vocabulary.names_person(a)
+                });
             let strict: f32 = own
                 .iter()
                 .zip(&first.term_match)
                 .enumerate()
                 .map(|(i, (t, &m))| {
-                    let m = if head_named && place_head == Some(i) {
+                    let m = if (head_named && place_head == Some(i))
+                        || (body_named && body_terms.contains(&i))
+                    {
                         1.0
                     } else {
                         m

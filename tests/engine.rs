@@ -3314,3 +3314,21 @@ fn protests_are_not_the_protesters() {
         "fanned by a brutal cops suppression",
     );
 }
+
+#[test]
+fn a_body_is_named_by_its_name() {
+    // "Nasha Niva" is an outlet, the "European Union" a bloc, the CSTO one too: the name
+    // answers the kind of body asked for.
+    check(
+        "Which media outlet published the video of the ambassador?",
+        "Opposition newspaper Nasha Niva uploaded a video",
+    );
+    check(
+        "Which bloc has said it will put fresh sanctions on Belarus?",
+        "the European Union said it would impose new assents",
+    );
+    check(
+        "which military bloc did the kremlin bring up",
+        "via the CSTO army partnership",
+    );
+}
