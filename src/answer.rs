@@ -1191,9 +1191,36 @@ pub fn is_body_noun(head: &str) -> bool {
             .is_some_and(|h| BODY_NOUNS.contains(&h))
 }
 
-/// Whether `answer` is a name: capitals or an acronym for each of its words but the small
-/// ones ("Amnesty International", "CSTO", "Nasha Niva").
-pub fn is_proper_name(answer: &str) -> bool {
+/// The first name of a body in a passage's `text` (see [`is_body_name`]): two capitalised
+/// words or more ("Amnesty International", not a sentence's first word), or an acronym
+/// ("CSTO"), for "which rights group" where the passage's verb is not the question's.
+pub fn body_name_in(text: &str, lexicon: &Lexicon) -> Option<String> {
+    let tokens = text::tokenize(text);
+    let named = |i: usize| {
+        let t: &Token = &tokens[i];
+        !t.number && (t.acronym || (t.capitalized && i > 0))
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut end = i;
+        while end < tokens.len() && named(end) && !(end > i && tokens[end - 1].possessive) {
+            end += 1;
+        }
+        if end > i {
+            let name = &text[tokens[i].start..tokens[end - 1].end];
+            if (end - i >= 2 || tokens[i].acronym) && is_body_name(name, lexicon) {
+                return Some(name.to_string());
+            }
+        }
+        i = end.max(i + 1);
+    }
+    None
+}
+
+/// Whether `answer` is the name of a body: capitals or an acronym for each of its words but
+/// the small ones ("Amnesty International", "CSTO", "Nasha Niva"), and not a place's
+/// ("Independence Avenue", "Minsk").
+pub fn is_body_name(answer: &str, lexicon: &Lexicon) -> bool {
     let words: Vec<Token> = text::tokenize(answer)
         .into_iter()
         .filter(|t| !text::is_stop_word(&t.norm))
@@ -1202,6 +1229,9 @@ pub fn is_proper_name(answer: &str) -> bool {
         && words
             .iter()
             .all(|t| (t.capitalized || t.acronym) && !t.number)
+        && !words
+            .iter()
+            .any(|t| text::PLACE_NOUNS.contains(&t.norm.as_str()) || lexicon.is_place(&t.norm))
 }
 
 /// Whether the place `answer` holds a capitalised word the question's head noun matches
@@ -1295,6 +1325,16 @@ fn question_head_phrase(tokens: &[Token], lexicon: &Lexicon) -> Vec<String> {
                 }
                 // "what street": a place of that kind.
                 ("what" | "whats", w) if text::PLACE_NOUNS.contains(&w) => Some(i + 1),
+                // "what new group", "what rights body": a body of that kind.
+                ("what" | "whats", _)
+                    if words[i + 1..]
+                        .iter()
+                        .take(3)
+                        .take_while(|w| !text::is_stop_word(w))
+                        .any(|w| is_body_noun(w)) =>
+                {
+                    Some(i + 1)
+                }
                 // "what was the opposition march on sunday called": the march.
                 ("what" | "whats", "is" | "was" | "are" | "were")
                     if i == 0 && text::asks_what_called(tokens) =>

@@ -250,13 +250,17 @@ impl Engine {
             && head
                 .as_deref()
                 .is_some_and(|h| !retrieve::is_person_noun(self.lexicon, h));
+        // "which rights group", "what new body did she set up" (not "who is on the council").
+        let body_asked = head
+            .as_deref()
+            .is_some_and(|h| answer::is_body_noun(h) && !answer::asks_members(&tokens));
         // Nor is a person a place: "where is lukashenko" is not answered "Putin".
         // ("the name of the dead protester" is not answered "the resistance": a name has
         // capitals.)
         let wrong_name = |a: &str| {
             let vocabulary = &retriever.vocabulary;
             is_excluded(a)
-                || (thing_named && vocabulary.names_person(a))
+                || ((thing_named || body_asked) && vocabulary.names_person(a))
                 || (asks_name
                     && !text::tokenize(a)
                         .iter()
@@ -299,7 +303,7 @@ impl Engine {
         // (With the words before it that say which: "human rights", "media".)
         let body_terms: Vec<usize> = head
             .as_deref()
-            .filter(|h| answer::is_body_noun(h) && !answer::asks_members(&tokens))
+            .filter(|_| body_asked)
             .and_then(|h| {
                 let at = tokens.iter().rposition(|t| t.norm == h)?;
                 let before = tokens[..at]
@@ -357,6 +361,12 @@ impl Engine {
                                 .flatten()
                         })
                         .map(|name| (name, 0.0)),
+                    // ("which rights group said ...": the body the passage names.)
+                    None if body_asked => retriever
+                        .sentence(s.at)
+                        .and_then(|(_, sent)| answer::body_name_in(&sent.text, self.lexicon))
+                        .filter(|a| !wrong_name(a))
+                        .map(|a| (a, BODY_ONLY_NAMED_COST)),
                     other => other,
                 };
                 match &found {
@@ -375,6 +385,15 @@ impl Engine {
                         {
                             s.score += NAMED_BONUS;
                             named.push(s.at);
+                        }
+                        // "what new body did she set up": "Coordination Council" is one by
+                        // its name.
+                        if body_asked
+                            && *cost < BODY_ONLY_NAMED_COST
+                            && answer::is_body_name(a, self.lexicon)
+                            && !retriever.vocabulary.names_person(a)
+                        {
+                            s.score += BODY_NAMED_BONUS;
                         }
                         // "which street": "Independence Avenue" is one by its name.
                         if place_head.is_some_and(|h| answer::place_holds_head(a, &terms[h])) {
@@ -549,7 +568,7 @@ impl Engine {
             // "which rights group": "Amnesty International" is one by being named.
             let body_named = !body_terms.is_empty()
                 && short.as_deref().is_some_and(|a| {
-                    answer::is_proper_name(a) && !retriever.vocabulary.names_person(a)
+                    answer::is_body_name(a, self.lexicon) && !retriever.vocabulary.names_person(a)
                 });
             let strict: f32 = own
                 .iter()
@@ -804,6 +823,15 @@ const EXCLUDED_MATCH: f32 = 0.7;
 
 /// What a candidate loses for a "who" question when it names no one who could be the answer.
 const NO_PERSON_PENALTY: f32 = 0.4;
+
+/// The cost of a body's name that a passage only holds ("which rights group said ...":
+/// "Amnesty International" of "after Amnesty International accused ..."), not as the answer
+/// to the question's own words: it is an answer, but not one worth a name's bonus.
+const BODY_ONLY_NAMED_COST: f32 = 10.0;
+
+/// What a passage gains for a "which group" question when the body it names is the answer
+/// to the question's words (less than [`NAMED_BONUS`]: "which group said": many bodies say).
+const BODY_NAMED_BONUS: f32 = 0.15;
 
 /// Whether a candidate's matches (`term_match`, by term of `own`) hold the words asked well
 /// enough for a day or place beside them to be said of them: every word at

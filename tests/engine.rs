@@ -3332,3 +3332,21 @@ fn a_body_is_named_by_its_name() {
         "via the CSTO army partnership",
     );
 }
+
+#[test]
+fn a_body_asked_for_is_not_a_person() {
+    // "She will arrange new elections if Lukashenko steps down" names a man, not a group.
+    check_short(
+        "what new group did tikhanovskaya set up",
+        "Coordination Council",
+    );
+    check_short(
+        "which human rights group said the police were torturing people",
+        "Amnesty International",
+    );
+    // A body the passage only names still answers, but the alliance's own passage wins.
+    check(
+        "Through which military alliance could Russia offer help?",
+        "via the CSTO army partnership",
+    );
+}
