@@ -2854,7 +2854,7 @@ pub fn short_answer_with_cost(
             }
         }
         QuestionKind::Thing => worn_phrase(terms, &tokens, sentence, &matched, lexicon)
-            .or_else(|| kind_of_match(question_tokens, terms, &tokens, sentence, &matched))
+            .or_else(|| kind_of_match(question_tokens, terms, &tokens, sentence, &matched, lexicon))
             .or_else(|| category_member(question_tokens, &tokens, sentence, &matched, lexicon))
             .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon))
             .or_else(|| {
@@ -2958,22 +2958,85 @@ fn echoes_question(answer: &str, tokens: &[Token], matched: &[(usize, usize)]) -
     !words.is_empty() && words.iter().all(|t| asked.contains(&t.norm.as_str()))
 }
 
+/// Where "what kind of" (or "which sort of", "what types of") starts in a question.
+fn kind_of_at(words: &[&str]) -> Option<usize> {
+    words.windows(4).position(|w| {
+        matches!(w[0], "what" | "which")
+            && matches!(w[1], "kind" | "sort" | "type" | "kinds" | "sorts" | "types")
+            && w[2] == "of"
+    })
+}
+
+/// Whether a question asks "what kind of" thing.
+pub fn asks_kind_of(question_tokens: &[Token]) -> bool {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    kind_of_at(&words).is_some()
+}
+
+/// For "what kind of help ...": whether the passage `sentence`, scored as `best`, names the
+/// thing asked about ("the needed aid") without saying which kind (see [`kind_of_match`]).
+/// A passage that words the thing otherwise ("mass strikes" for "what kind of action") is
+/// not judged.
+pub fn leaves_kind_unsaid(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    sentence: &str,
+    best: &Scored,
+    lexicon: &Lexicon,
+) -> bool {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let Some(term) = kind_of_term(&words, terms, lexicon).filter(|&t| {
+        best.term_match
+            .get(t)
+            .is_some_and(|&m| m >= KIND_NAMED_MATCH)
+    }) else {
+        return false;
+    };
+    let tokens = text::tokenize(sentence);
+    let matched = matched_tokens(&tokens, terms, best);
+    // ("pictures *of bruised protesters*": what follows says which, too.)
+    let said_after = matched.iter().any(|&(h, t)| {
+        t == term
+            && tokens.get(h + 1).is_some_and(|n| n.norm == "of")
+            && tokens
+                .get(h + 2)
+                .is_some_and(|n| !text::is_article(&n.norm) || tokens.len() > h + 3)
+    });
+    !said_after
+        && kind_of_match(question_tokens, terms, &tokens, sentence, &matched, lexicon).is_none()
+}
+
+/// How well a passage must match the thing of "what kind of X" to name it (see
+/// [`leaves_kind_unsaid`]).
+const KIND_NAMED_MATCH: f32 = 0.5;
+
+/// The term of the thing "what kind of" asks about: the last word of the common nouns after
+/// it ("what kind of weekend *protests*"; not "what kind of *help* moscow said").
+fn kind_of_term(words: &[&str], terms: &[QueryTerm], lexicon: &Lexicon) -> Option<usize> {
+    let at = kind_of_at(words)?;
+    let run = words[at + 3..].iter().enumerate().take_while(|&(i, w)| {
+        i == 0
+            || (!text::is_stop_word(w)
+                && lexicon.knows(w)
+                && !lexicon.is_proper(w)
+                && !lexicon.is_verb_form(w))
+    });
+    run.filter_map(|(_, w)| retrieve::term_for(terms, w)).last()
+}
+
 /// "what sort of help did moscow offer": the words that say which kind, before the passage's
-/// word for the thing asked ("*military* assistance"), with it. None when nothing qualifies it.
+/// word for the thing asked ("*military* assistance"), with it. None when nothing qualifies it
+/// (nor a verb's form: "the *needed* aid" says only that it is needed).
 fn kind_of_match(
     question_tokens: &[Token],
     terms: &[QueryTerm],
     tokens: &[Token],
     sentence: &str,
     matched: &[(usize, usize)],
+    lexicon: &Lexicon,
 ) -> Option<String> {
     let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
-    let at = words.windows(4).position(|w| {
-        matches!(w[0], "what" | "which")
-            && matches!(w[1], "kind" | "sort" | "type" | "kinds" | "sorts" | "types")
-            && w[2] == "of"
-    })?;
-    let term = retrieve::term_for(terms, words[at + 3])?;
+    let term = kind_of_term(&words, terms, lexicon)?;
     let &(h, _) = matched.iter().find(|&&(_, t)| t == term)?;
     // ("a *campaign-style* rally": a compound is one modifier.)
     let joined =
@@ -2984,6 +3047,7 @@ fn kind_of_match(
         && joined(start - 1, start)
         && !text::is_stop_word(&tokens[start - 1].norm)
         && !tokens[start - 1].number
+        && !lexicon.is_verb_form(&tokens[start - 1].norm)
         && !matched.iter().any(|&(m, _)| m == start - 1)
     {
         start -= 1;

@@ -515,6 +515,23 @@ impl Engine {
         }
         // What the question sets aside is no answer, whatever kind is asked for (the typed
         // kinds have already left it out).
+        // "what kind of help did russia offer": a passage that says which kind ("military
+        // assistance") over one that only names the help ("the needed aid").
+        if kind == QuestionKind::Thing && answer::asks_kind_of(&tokens) {
+            let best = scored.first().map_or(0.0, |s| s.score);
+            for s in scored
+                .iter_mut()
+                .take_while(|s| s.score > best - KIND_UNSAID_PENALTY)
+            {
+                let unsaid = retriever.sentence(s.at).is_some_and(|(_, sent)| {
+                    answer::leaves_kind_unsaid(&tokens, &terms, &sent.text, s, self.lexicon)
+                });
+                if unsaid {
+                    s.score -= KIND_UNSAID_PENALTY;
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
         if !excluded.is_empty() && !kind.needs_typed_answer() {
             let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored
@@ -820,6 +837,10 @@ impl Engine {
 const EXCLUDED_PENALTY: f32 = 0.3;
 /// How close a word must be to one set aside to be it ("placards" ~ "signs").
 const EXCLUDED_MATCH: f32 = 0.7;
+
+/// What a passage loses for a "what kind of X" question when it names X without saying which
+/// kind.
+const KIND_UNSAID_PENALTY: f32 = 0.2;
 
 /// What a candidate loses for a "who" question when it names no one who could be the answer.
 const NO_PERSON_PENALTY: f32 = 0.4;

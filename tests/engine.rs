@@ -3350,3 +3350,21 @@ fn a_body_asked_for_is_not_a_person() {
         "via the CSTO army partnership",
     );
 }
+
+#[test]
+fn what_kind_is_told_by_a_word_that_classifies() {
+    // "the needed aid" says only that it is needed; "military assistance" says which kind.
+    check(
+        "what kind of help did moscow say they'd give him",
+        "prepared to offer military assistance if needed",
+    );
+    check_short(
+        "What kind of weekend protests did Tikhanovskaya urge?",
+        "peaceful rallies",
+    );
+    // A passage that words the thing otherwise is not set aside: strikes are the action.
+    check_short(
+        "What type of industrial action has the opposition called for?",
+        "mass strikes",
+    );
+}
