@@ -1248,9 +1248,12 @@ pub fn place_holds_head(answer: &str, head: &QueryTerm) -> bool {
 /// ("Russia" for "which country", "Minsk" for "which city").
 pub fn place_of_head_kind(answer: &str, head: &QueryTerm, lexicon: &Lexicon) -> bool {
     let kinds: Vec<&str> = head.forms.iter().map(String::as_str).collect();
-    text::tokenize(answer)
-        .iter()
-        .any(|t| t.capitalized && !t.number && retrieve::is_place_of_kind(lexicon, &t.norm, &kinds))
+    text::tokenize(answer).iter().any(|t| {
+        t.capitalized
+            && !t.number
+            && (retrieve::is_place_of_kind(lexicon, &t.norm, &kinds)
+                || retrieve::names_place_of_kind(lexicon, &t.norm, &kinds))
+    })
 }
 
 /// The question's words without the adverbs that only stress ("actually", "really", "exactly"),
@@ -2344,6 +2347,15 @@ pub fn short_answer_with_cost(
                         .map(|(i, _)| i)
                         .collect();
                     at.extend(matched_at(&[ht]));
+                    // ("Independence Avenue" for "which road": an avenue is one.)
+                    if kind == QuestionKind::Place {
+                        let kinds: Vec<&str> = terms[ht].forms.iter().map(String::as_str).collect();
+                        at.extend(tokens.iter().enumerate().filter_map(|(i, t)| {
+                            (t.capitalized
+                                && retrieve::names_place_of_kind(lexicon, &t.norm, &kinds))
+                            .then_some(i)
+                        }));
+                    }
                     if at.is_empty()
                         && kind == QuestionKind::Person
                         && retrieve::is_person_noun(lexicon, &terms[ht].word)

@@ -4024,6 +4024,12 @@ pub fn is_place_of_kind(lexicon: &Lexicon, word: &str, kinds: &[&str]) -> bool {
     lexicon.is_proper(word) && is_filed_under(lexicon, word, kinds, (3, 4))
 }
 
+/// Whether the common noun of a place's name ("Avenue" of "Independence Avenue") is of one of
+/// `kinds` ("road": an avenue is a street, a thoroughfare, a road), as WordNet files it.
+pub fn names_place_of_kind(lexicon: &Lexicon, word: &str, kinds: &[&str]) -> bool {
+    !lexicon.is_proper(word) && is_noun_filed_under(lexicon, word, kinds, (3, 4))
+}
+
 /// Whether WordNet files the noun under one of `kinds`, at most `steps` broader terms up,
 /// looking at the first `breadth` of each word's broader terms (the nearest come first).
 fn is_filed_under(
@@ -4476,6 +4482,14 @@ mod pronoun_tests {
         // Asked for, the object is a name.
         assert!(has_frame(&tokens, &with(None, "to"), None));
         assert!(!has_frame(&tokens, &with(None, "with"), None));
+    }
+
+    #[test]
+    fn an_avenue_is_a_road_and_a_street() {
+        let lexicon = Lexicon::get();
+        assert!(names_place_of_kind(lexicon, "avenue", &["road", "roads"]));
+        assert!(names_place_of_kind(lexicon, "avenue", &["street"]));
+        assert!(!names_place_of_kind(lexicon, "independence", &["road"]));
     }
 
     #[test]

@@ -3368,3 +3368,12 @@ fn what_kind_is_told_by_a_word_that_classifies() {
         "mass strikes",
     );
 }
+
+#[test]
+fn an_avenue_is_a_road() {
+    // WordNet files an avenue under street, thoroughfare and road.
+    check_short(
+        "what road were the protesters marching down in minsk",
+        "Independence Avenue",
+    );
+}
