@@ -2970,6 +2970,47 @@ fn echoes_question(answer: &str, tokens: &[Token], matched: &[(usize, usize)]) -
     !words.is_empty() && words.iter().all(|t| asked.contains(&t.norm.as_str()))
 }
 
+/// Whether a question asks about one person by a singular pronoun ("what was *he* wearing").
+pub fn asks_of_one_person(question_tokens: &[Token]) -> bool {
+    question_tokens.iter().any(|t| {
+        matches!(
+            t.norm.as_str(),
+            "he" | "she" | "him" | "his" | "her" | "hers"
+        )
+    })
+}
+
+/// Words for many people at once, as the subject of a verb ("*many* wore white").
+const MANY_PEOPLE: &[&str] = &[
+    "many",
+    "some",
+    "most",
+    "others",
+    "they",
+    "thousands",
+    "hundreds",
+    "people",
+    "protesters",
+    "demonstrators",
+    "supporters",
+    "crowds",
+    "marchers",
+];
+
+/// Whether the passage `sentence`, scored as `best`, has the verb of the question's term
+/// `verb` done by many people ("*Many* wore white"), not by one.
+pub fn worn_by_many(sentence: &str, best: &Scored, verb: usize) -> bool {
+    let tokens = text::tokenize(sentence);
+    best.matched.iter().any(|&(start, _, term, _)| {
+        term == verb
+            && tokens
+                .iter()
+                .position(|t| t.start == start)
+                .and_then(|i| i.checked_sub(1))
+                .is_some_and(|p| MANY_PEOPLE.contains(&tokens[p].norm.as_str()))
+    })
+}
+
 /// Where "what kind of" (or "which sort of", "what types of") starts in a question.
 fn kind_of_at(words: &[&str]) -> Option<usize> {
     words.windows(4).position(|w| {

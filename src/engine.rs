@@ -440,6 +440,18 @@ impl Engine {
         let worn = (kind == QuestionKind::Thing)
             .then(|| retrieve::wear_term(own))
             .flatten();
+        // "what was he wearing": not what "many" wore.
+        if let Some(w) = worn.filter(|_| answer::asks_of_one_person(&tokens)) {
+            for s in scored.iter_mut() {
+                let text = retriever
+                    .sentence(s.at)
+                    .map_or("", |(_, sent)| sent.text.as_str());
+                if answer::worn_by_many(text, s, w) {
+                    s.score -= EVENT_MISSING_PENALTY;
+                }
+            }
+            scored.sort_by(|a, b| b.score.total_cmp(&a.score));
+        }
         if let Some(e) = event.or(worn).or(counted) {
             // Something worn must be there itself, not only by the sentence around it.
             let least = if worn.is_some() {

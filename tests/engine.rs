@@ -3377,3 +3377,13 @@ fn an_avenue_is_a_road() {
         "Independence Avenue",
     );
 }
+
+#[test]
+fn what_he_wore_is_not_what_many_wore() {
+    // "Many wore white" tells of the marchers, not of Lukashenko at his podium.
+    check(
+        "what was he wearing during the speech",
+        "in a short-sleeved t-shirt",
+    );
+    check_short("what colour were the protesters wearing", "white");
+}
