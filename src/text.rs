@@ -1204,6 +1204,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_share_got(&mut tokens);
     read_what_caused(&mut tokens);
     read_day_abbreviations(&mut tokens);
+    read_years_had(&mut tokens);
     read_having_on(&mut tokens);
     read_how_called(&mut tokens);
     read_what_they_call(&mut tokens);
@@ -1649,6 +1650,42 @@ fn read_having_on(tokens: &mut Vec<Token>) {
     }
     .to_string();
     tokens.remove(at + 1);
+}
+
+/// "how many years has she?", "tikhanovskaya have how many years?": an age asked as Romance
+/// languages ask it (having years), read as "how old is she". Only with nothing after the
+/// person: "how many years has he ruled" asks how long.
+fn read_years_had(tokens: &mut Vec<Token>) {
+    let words: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
+    let having = |w: &str| matches!(w, "has" | "have" | "had");
+    let person = |w: &[&str]| {
+        matches!(w.len(), 1 | 2)
+            && w.iter()
+                .all(|w| !is_stop_word(w) || matches!(*w, "he" | "she" | "they" | "the"))
+            && !w.iter().any(|w| w.ends_with("ed") || w.ends_with("ing"))
+    };
+    let n = words.len();
+    let asked_first =
+        n >= 5 && words[..3] == ["how", "many", "years"] && having(words[3]) && person(&words[4..]);
+    let asked_last = n >= 5
+        && words[n - 3..] == ["how", "many", "years"]
+        && having(words[n - 4])
+        && person(&words[..n - 4]);
+    if !(asked_first || asked_last) {
+        return;
+    }
+    let at = if asked_first { 0 } else { n - 3 };
+    let have = if asked_first { 3 } else { n - 4 };
+    tokens[at + 1].norm = "old".to_string();
+    tokens[have].norm = "is".to_string();
+    tokens.remove(at + 2);
+    if asked_last {
+        // "how old is" first: "how old is tikhanovskaya".
+        let mut reordered: Vec<Token> = tokens.drain(at..).collect();
+        reordered.push(tokens.remove(have));
+        reordered.append(tokens);
+        *tokens = reordered;
+    }
 }
 
 /// "fri", "tues", and "sat night", "sat protesters": days written short. A short form that

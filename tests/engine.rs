@@ -3387,3 +3387,12 @@ fn what_he_wore_is_not_what_many_wore() {
     );
     check_short("what colour were the protesters wearing", "white");
 }
+
+#[test]
+fn having_years_asks_an_age() {
+    // As Portuguese or Spanish ask it: "she has 37 years".
+    check_short("Tikhanovskaya have how many years?", "37-year-old");
+    check_short("How many years has Tikhanovskaya?", "37-year-old");
+    // With a verb after the person it asks how long.
+    check_short("how many years has he ruled", "26 years");
+}
