@@ -1177,6 +1177,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
         }
     }
     read_chat_shorthand(&mut tokens);
+    read_formal_how(&mut tokens);
     read_according_to_whom(&mut tokens);
     let span = question_span(&tokens);
     // ("she is asking if he quit": a yes/no question, as "whether he quit" is; not the
@@ -1650,6 +1651,28 @@ fn read_having_on(tokens: &mut Vec<Token>) {
     }
     .to_string();
     tokens.remove(at + 1);
+}
+
+/// "in what manner did it grow", "to what extent was it significant": formal ways to ask
+/// "how", read as that one word.
+fn read_formal_how(tokens: &mut Vec<Token>) {
+    let mut i = 0;
+    while i + 2 < tokens.len() {
+        let formal = matches!(
+            (
+                tokens[i].norm.as_str(),
+                tokens[i + 1].norm.as_str(),
+                tokens[i + 2].norm.as_str()
+            ),
+            ("in", "what" | "which", "manner" | "way") | ("to", "what", "extent" | "degree")
+        );
+        if formal {
+            tokens[i].norm = "how".to_string();
+            tokens[i].end = tokens[i + 2].end;
+            tokens.drain(i + 1..i + 3);
+        }
+        i += 1;
+    }
 }
 
 /// "how many years has she?", "tikhanovskaya have how many years?": an age asked as Romance
@@ -2885,9 +2908,9 @@ mod tests {
     use super::{
         asks_what_called, fragment_head, is_article, is_determiner, is_filler, is_stop_word,
         is_unambiguous_month, is_weekday, join_spelled_letters, name_giving_verb,
-        opens_negative_question, question_span, question_tokens, quotations, read_message,
-        same_value, short_figure, split_asking, split_guess, tokenize, value_kind, Message, Token,
-        ValueKind, STOP_WORDS,
+        opens_negative_question, question_span, question_tokens, quotations, read_formal_how,
+        read_message, same_value, short_figure, split_asking, split_guess, tokenize, value_kind,
+        Message, Token, ValueKind, STOP_WORDS,
     };
 
     #[test]
@@ -3479,6 +3502,27 @@ mod tests {
         for (question, span) in cases {
             assert_eq!(question_span(&tokenize(question)), span, "{question}");
         }
+    }
+
+    #[test]
+    fn formal_ways_of_asking_how_are_read_as_how() {
+        let words = |q: &str| -> Vec<String> {
+            let mut t = tokenize(q);
+            read_formal_how(&mut t);
+            t.into_iter().map(|t| t.norm).collect()
+        };
+        assert_eq!(
+            words("in what manner did it grow"),
+            ["how", "did", "it", "grow"]
+        );
+        assert_eq!(
+            words("to what extent was it big"),
+            ["how", "was", "it", "big"]
+        );
+        assert_eq!(
+            words("what way did they go"),
+            ["what", "way", "did", "they", "go"]
+        );
     }
 
     #[test]

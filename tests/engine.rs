@@ -3396,3 +3396,11 @@ fn having_years_asks_an_age() {
     // With a verb after the person it asks how long.
     check_short("how many years has he ruled", "26 years");
 }
+
+#[test]
+fn to_what_extent_and_in_what_manner_ask_how() {
+    check_short(
+        "To what extent were people detained in the crackdown, how many were held?",
+        "a lot more 6,700",
+    );
+}
