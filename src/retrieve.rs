@@ -2214,6 +2214,7 @@ impl<'a> Retriever<'a> {
                     1.0
                 };
             let mut matches = self.corpus_matches(&expansions, &forms);
+            demote_stem_collisions(&word, &forms, &mut matches);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
                 for (k, w) in thesaurus_related(self.lexicon, self.embeddings, &word) {
@@ -2221,6 +2222,7 @@ impl<'a> Retriever<'a> {
                     *e = e.max(w);
                 }
                 matches = self.corpus_matches(&expansions, &forms);
+                demote_stem_collisions(&word, &forms, &mut matches);
             }
             // "detention" is what "detained" says: a noun made from a verb matches what the
             // verb matches ("apprehended"), a little less.
@@ -2238,6 +2240,7 @@ impl<'a> Retriever<'a> {
                 }
                 if lent {
                     matches = self.corpus_matches(&expansions, &forms);
+                    demote_stem_collisions(&word, &forms, &mut matches);
                 }
             }
             // "media coverage": a word nothing in the articles matches is matched by the
@@ -4225,6 +4228,32 @@ const UNMATCHED_GLOVE_FROM: f32 = 0.74;
 const CLOSE_NOUN_FROM: f32 = 0.8;
 /// See [`CLOSE_NOUN_FROM`].
 const CLOSE_NOUN_MATCH: f32 = 0.6;
+
+/// "fans" are not "fanned": a word's strong matches that are not its own forms, where GloVe
+/// puts them far apart (as it puts "arrests" and "arrested" close), match only loosely: one
+/// stem, two words.
+fn demote_stem_collisions(word: &str, forms: &[String], matches: &mut HashMap<String, f32>) {
+    let Some(glove) = Embeddings::glove() else {
+        return;
+    };
+    for (w, m) in matches.iter_mut() {
+        let collides = *m >= 0.95
+            && w != word
+            && !forms.contains(w)
+            && glove
+                .similarity(word, w)
+                .is_some_and(|c| c < STEM_COLLISION_BELOW);
+        if collides {
+            *m = m.min(STEM_COLLISION_MATCH);
+        }
+    }
+}
+
+/// How close GloVe must put two words of one stem for the one to match the other fully (see
+/// [`STEM_COLLISION_MATCH`]).
+const STEM_COLLISION_BELOW: f32 = 0.25;
+/// How well a word matches one of its stem that GloVe puts far from it ("fans", "fanned").
+const STEM_COLLISION_MATCH: f32 = 0.4;
 
 /// How well an agent noun and the word it is made from match each other ("protesters" for
 /// "protests"): related, but one is the people and the other what they do.

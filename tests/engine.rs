@@ -3404,3 +3404,12 @@ fn to_what_extent_and_in_what_manner_ask_how() {
         "a lot more 6,700",
     );
 }
+
+#[test]
+fn a_stem_shared_by_two_words_is_no_match() {
+    // "fans" (supporters) and "fanned" (a movement fanned by a crackdown) share a stem only.
+    check(
+        "Where was the rally of Lukashenko with his fans? in which city",
+        "in front of flag-waving supporters in main Minsk",
+    );
+}
