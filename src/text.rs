@@ -2496,8 +2496,15 @@ pub fn asks_when_event_happened(tokens: &[Token], i: usize) -> bool {
     let word = tokens[i].norm.as_str();
     let next = tokens.get(i + 1).map(|t| t.norm.as_str());
     let prev = tokens[i - 1].norm.as_str();
+    // ("when was the election held like what day": a follow-up that only asks the same.)
+    let closes = tokens[i + 1..].iter().all(|t| {
+        matches!(
+            t.norm.as_str(),
+            "like" | "what" | "which" | "day" | "date" | "time" | "exactly" | "again" | "precisely"
+        )
+    });
     match word {
-        "held" | "happen" | "happened" | "occur" | "occurred" => next.is_none(),
+        "held" | "happen" | "happened" | "occur" | "occurred" => closes,
         "take" | "took" | "taking" => next == Some("place") && i + 2 == tokens.len(),
         "place" => matches!(prev, "take" | "took" | "taking") && next.is_none(),
         _ => false,

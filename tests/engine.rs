@@ -3417,3 +3417,12 @@ fn a_stem_shared_by_two_words_is_no_match() {
         "in front of flag-waving supporters in main Minsk",
     );
 }
+
+#[test]
+fn a_follow_up_asking_the_day_again_leaves_held_a_light_verb() {
+    // "held" only says the election took place; "agreed" on Friday is not it.
+    check_short(
+        "when was the actual election held like what day",
+        "last Sunday",
+    );
+}
