@@ -2999,7 +2999,7 @@ const MANY_PEOPLE: &[&str] = &[
 
 /// Whether the passage `sentence`, scored as `best`, has the verb of the question's term
 /// `verb` done by many people ("*Many* wore white"), not by one.
-pub fn worn_by_many(sentence: &str, best: &Scored, verb: usize) -> bool {
+pub fn done_by_many(sentence: &str, best: &Scored, verb: usize) -> bool {
     let tokens = text::tokenize(sentence);
     best.matched.iter().any(|&(start, _, term, _)| {
         term == verb
@@ -3049,11 +3049,7 @@ pub fn leaves_kind_unsaid(
     let matched = matched_tokens(&tokens, terms, best);
     // ("pictures *of bruised protesters*": what follows says which, too.)
     let said_after = matched.iter().any(|&(h, t)| {
-        t == term
-            && tokens.get(h + 1).is_some_and(|n| n.norm == "of")
-            && tokens
-                .get(h + 2)
-                .is_some_and(|n| !text::is_article(&n.norm) || tokens.len() > h + 3)
+        t == term && tokens.get(h + 1).is_some_and(|n| n.norm == "of") && tokens.len() > h + 2
     });
     !said_after
         && kind_of_match(question_tokens, terms, &tokens, sentence, &matched, lexicon).is_none()

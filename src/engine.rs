@@ -299,6 +299,10 @@ impl Engine {
             .as_deref()
             .filter(|_| kind == QuestionKind::Place)
             .and_then(|h| retrieve::term_for(&terms, h));
+        // "Amnesty International", "Coordination Council": a body's name, not a person's.
+        let names_body = |a: &str| {
+            answer::is_body_name(a, self.lexicon) && !retriever.vocabulary.names_person(a)
+        };
         // The term of the kind of body asked for ("which rights group"), if any.
         // (With the words before it that say which: "human rights", "media".)
         let body_terms: Vec<usize> = head
@@ -388,11 +392,7 @@ impl Engine {
                         }
                         // "what new body did she set up": "Coordination Council" is one by
                         // its name.
-                        if body_asked
-                            && *cost < BODY_ONLY_NAMED_COST
-                            && answer::is_body_name(a, self.lexicon)
-                            && !retriever.vocabulary.names_person(a)
-                        {
+                        if body_asked && *cost < BODY_ONLY_NAMED_COST && names_body(a) {
                             s.score += BODY_NAMED_BONUS;
                         }
                         // "which street": "Independence Avenue" is one by its name.
@@ -446,7 +446,7 @@ impl Engine {
                 let text = retriever
                     .sentence(s.at)
                     .map_or("", |(_, sent)| sent.text.as_str());
-                if answer::worn_by_many(text, s, w) {
+                if answer::done_by_many(text, s, w) {
                     s.score -= EVENT_MISSING_PENALTY;
                 }
             }
@@ -525,8 +525,6 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
-        // What the question sets aside is no answer, whatever kind is asked for (the typed
-        // kinds have already left it out).
         // "what kind of help did russia offer": a passage that says which kind ("military
         // assistance") over one that only names the help ("the needed aid").
         if kind == QuestionKind::Thing && answer::asks_kind_of(&tokens) {
@@ -544,6 +542,8 @@ impl Engine {
             }
             scored.sort_by(|a, b| b.score.total_cmp(&a.score));
         }
+        // What the question sets aside is no answer, whatever kind is asked for (the typed
+        // kinds have already left it out).
         if !excluded.is_empty() && !kind.needs_typed_answer() {
             let best = scored.first().map_or(0.0, |s| s.score);
             for s in scored
@@ -595,10 +595,7 @@ impl Engine {
                 })
             });
             // "which rights group": "Amnesty International" is one by being named.
-            let body_named = !body_terms.is_empty()
-                && short.as_deref().is_some_and(|a| {
-                    answer::is_body_name(a, self.lexicon) && !retriever.vocabulary.names_person(a)
-                });
+            let body_named = !body_terms.is_empty() && short.as_deref().is_some_and(names_body);
             let strict: f32 = own
                 .iter()
                 .zip(&first.term_match)

@@ -2213,16 +2213,14 @@ impl<'a> Retriever<'a> {
                 } else {
                     1.0
                 };
-            let mut matches = self.corpus_matches(&expansions, &forms);
-            demote_stem_collisions(&word, &forms, &mut matches);
+            let mut matches = self.word_matches(&word, &expansions, &forms);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
                 for (k, w) in thesaurus_related(self.lexicon, self.embeddings, &word) {
                     let e = expansions.entry(k).or_insert(0.0);
                     *e = e.max(w);
                 }
-                matches = self.corpus_matches(&expansions, &forms);
-                demote_stem_collisions(&word, &forms, &mut matches);
+                matches = self.word_matches(&word, &expansions, &forms);
             }
             // "detention" is what "detained" says: a noun made from a verb matches what the
             // verb matches ("apprehended"), a little less.
@@ -2239,8 +2237,7 @@ impl<'a> Retriever<'a> {
                     }
                 }
                 if lent {
-                    matches = self.corpus_matches(&expansions, &forms);
-                    demote_stem_collisions(&word, &forms, &mut matches);
+                    matches = self.word_matches(&word, &expansions, &forms);
                 }
             }
             // "media coverage": a word nothing in the articles matches is matched by the
@@ -3041,6 +3038,19 @@ impl<'a> Retriever<'a> {
             }
         }
         out
+    }
+
+    /// [`Self::corpus_matches`] for a question's `word`, less the words of its stem that are
+    /// other words (see [`demote_stem_collisions`]).
+    fn word_matches(
+        &self,
+        word: &str,
+        expansions: &HashMap<String, f32>,
+        forms: &[String],
+    ) -> HashMap<String, f32> {
+        let mut matches = self.corpus_matches(expansions, forms);
+        demote_stem_collisions(word, forms, &mut matches);
+        matches
     }
 
     /// How strongly a corpus word matches a term (0 when it does not).

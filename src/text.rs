@@ -3511,13 +3511,16 @@ mod tests {
         }
     }
 
+    /// The words of `q` after one reading `step` ([`join_spelled_letters`] and the like).
+    fn read_with(q: &str, step: fn(&str, &mut Vec<Token>)) -> Vec<String> {
+        let mut t = tokenize(q);
+        step(q, &mut t);
+        t.into_iter().map(|t| t.norm).collect()
+    }
+
     #[test]
     fn formal_ways_of_asking_how_are_read_as_how() {
-        let words = |q: &str| -> Vec<String> {
-            let mut t = tokenize(q);
-            read_formal_how(&mut t);
-            t.into_iter().map(|t| t.norm).collect()
-        };
+        let words = |q: &str| read_with(q, |_, t| read_formal_how(t));
         assert_eq!(
             words("in what manner did it grow"),
             ["how", "did", "it", "grow"]
@@ -3534,11 +3537,7 @@ mod tests {
 
     #[test]
     fn letters_spelled_one_by_one_join_into_the_acronym() {
-        let words = |q: &str| -> Vec<String> {
-            let mut t = tokenize(q);
-            join_spelled_letters(q, &mut t);
-            t.into_iter().map(|t| t.norm).collect()
-        };
+        let words = |q: &str| read_with(q, join_spelled_letters);
         assert_eq!(words("the a f p reporter"), ["the", "afp", "reporter"]);
         assert_eq!(
             words("what did the e.u. say"),
