@@ -122,7 +122,7 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-92.jsonl", 80.0),
     ("heldout-questions-93.jsonl", 80.0),
     ("heldout-questions-94.jsonl", 58.0),
-    ("heldout-questions-95.jsonl", 83.0),
+    ("heldout-questions-95.jsonl", 85.0),
     ("heldout-questions-96.jsonl", 56.0),
     ("heldout-questions-97.jsonl", 75.0),
     ("heldout-questions-98.jsonl", 66.0),
