@@ -1183,7 +1183,7 @@ const BODY_NOUNS: &[&str] = &[
     "watchdog",
 ];
 
-/// Whether a question's head noun names a kind of body (see [`BODY_NOUNS`]).
+/// Whether a question's head noun names a kind of body (see `BODY_NOUNS`).
 pub fn is_body_noun(head: &str) -> bool {
     BODY_NOUNS.contains(&head)
         || head
@@ -2866,7 +2866,10 @@ pub fn short_answer_with_cost(
             }
         }
         QuestionKind::Thing => worn_phrase(terms, &tokens, sentence, &matched, lexicon)
-            .or_else(|| kind_of_match(question_tokens, terms, &tokens, sentence, &matched, lexicon))
+            .or_else(|| {
+                kind_of_term(question_tokens, terms, lexicon)
+                    .and_then(|term| kind_of_match(term, &tokens, sentence, &matched, lexicon))
+            })
             .or_else(|| category_member(question_tokens, &tokens, sentence, &matched, lexicon))
             .or_else(|| named_focus(question_tokens, terms, &tokens, sentence, &matched, lexicon))
             .or_else(|| {
@@ -3027,7 +3030,7 @@ pub fn asks_kind_of(question_tokens: &[Token]) -> bool {
 }
 
 /// For "what kind of help ...": whether the passage `sentence`, scored as `best`, names the
-/// thing asked about ("the needed aid") without saying which kind (see [`kind_of_match`]).
+/// thing asked about ("the needed aid") without saying which kind (see `kind_of_match`).
 /// A passage that words the thing otherwise ("mass strikes" for "what kind of action") is
 /// not judged.
 pub fn leaves_kind_unsaid(
@@ -3037,8 +3040,7 @@ pub fn leaves_kind_unsaid(
     best: &Scored,
     lexicon: &Lexicon,
 ) -> bool {
-    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
-    let Some(term) = kind_of_term(&words, terms, lexicon).filter(|&t| {
+    let Some(term) = kind_of_term(question_tokens, terms, lexicon).filter(|&t| {
         best.term_match
             .get(t)
             .is_some_and(|&m| m >= KIND_NAMED_MATCH)
@@ -3051,8 +3053,7 @@ pub fn leaves_kind_unsaid(
     let said_after = matched.iter().any(|&(h, t)| {
         t == term && tokens.get(h + 1).is_some_and(|n| n.norm == "of") && tokens.len() > h + 2
     });
-    !said_after
-        && kind_of_match(question_tokens, terms, &tokens, sentence, &matched, lexicon).is_none()
+    !said_after && kind_of_match(term, &tokens, sentence, &matched, lexicon).is_none()
 }
 
 /// How well a passage must match the thing of "what kind of X" to name it (see
@@ -3061,8 +3062,13 @@ const KIND_NAMED_MATCH: f32 = 0.5;
 
 /// The term of the thing "what kind of" asks about: the last word of the common nouns after
 /// it ("what kind of weekend *protests*"; not "what kind of *help* moscow said").
-fn kind_of_term(words: &[&str], terms: &[QueryTerm], lexicon: &Lexicon) -> Option<usize> {
-    let at = kind_of_at(words)?;
+fn kind_of_term(
+    question_tokens: &[Token],
+    terms: &[QueryTerm],
+    lexicon: &Lexicon,
+) -> Option<usize> {
+    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    let at = kind_of_at(&words)?;
     let run = words[at + 3..].iter().enumerate().take_while(|&(i, w)| {
         i == 0
             || (!text::is_stop_word(w)
@@ -3074,18 +3080,16 @@ fn kind_of_term(words: &[&str], terms: &[QueryTerm], lexicon: &Lexicon) -> Optio
 }
 
 /// "what sort of help did moscow offer": the words that say which kind, before the passage's
-/// word for the thing asked ("*military* assistance"), with it. None when nothing qualifies it
-/// (nor a verb's form: "the *needed* aid" says only that it is needed).
+/// word for the thing asked (`term`, see [`kind_of_term`]: "*military* assistance"), with it.
+/// None when nothing qualifies it (nor a verb's form: "the *needed* aid" says only that it is
+/// needed).
 fn kind_of_match(
-    question_tokens: &[Token],
-    terms: &[QueryTerm],
+    term: usize,
     tokens: &[Token],
     sentence: &str,
     matched: &[(usize, usize)],
     lexicon: &Lexicon,
 ) -> Option<String> {
-    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
-    let term = kind_of_term(&words, terms, lexicon)?;
     let &(h, _) = matched.iter().find(|&&(_, t)| t == term)?;
     // ("a *campaign-style* rally": a compound is one modifier.)
     let joined =
