@@ -669,6 +669,14 @@ fn wordnet_related_above(
                 for (r2, _, d) in lexicon.related(related) {
                     if r2 == Relation::Derived {
                         put(d, w * 0.85, &mut out);
+                        // And theirs: "custody" = "detention" ~ "detain" ~ "detainee".
+                        if w * 0.85 * 0.85 >= min {
+                            for (r3, _, d2) in lexicon.related(d) {
+                                if r3 == Relation::Derived && d2 != word {
+                                    put(d2, w * 0.85 * 0.85, &mut out);
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -3426,3 +3426,12 @@ fn a_follow_up_asking_the_day_again_leaves_held_a_light_verb() {
         "last Sunday",
     );
 }
+
+#[test]
+fn a_synonym_reaches_the_words_derived_from_its_derived_forms() {
+    // "custody" = "detention", the noun of "detain", which "detainees" comes from.
+    check(
+        "what should happen to those in custody, in her view",
+        "She demanded the authorities release all detainees",
+    );
+}
