@@ -1200,6 +1200,7 @@ fn asked_tokens(question: &str) -> Vec<Token> {
     read_call_on(&mut tokens);
     read_text_says(&mut tokens);
     read_get_bigger(&mut tokens);
+    read_pro_and_anti(&mut tokens);
     drop_time_frame(&mut tokens);
     drop_intensified_manner(&mut tokens);
     read_share_got(&mut tokens);
@@ -2161,6 +2162,29 @@ fn drop_intensified_manner(tokens: &mut Vec<Token>) {
 
 /// "get bigger", "became so large", "getting bigger and bigger": to grow, as a passage may say
 /// it ("an expanding movement", "growing").
+/// "a pro-government rally", "the anti-govt side": the prefix says who is for or against the
+/// word it is joined to, so the question is read "government supporters rally", "government
+/// opponents side" (the articles tell of "supporters" and "opponents", not of "pro").
+fn read_pro_and_anti(tokens: &mut [Token]) {
+    for i in 0..tokens.len().saturating_sub(1) {
+        let side = match tokens[i].norm.as_str() {
+            "pro" => "supporters",
+            "anti" => "opponents",
+            _ => continue,
+        };
+        let joined = &tokens[i + 1];
+        if !joined.hyphenated || joined.number || is_stop_word(&joined.norm) {
+            continue;
+        }
+        // ("government-supporters": still one word with the one before, see
+        // `retrieve::question_marker`.)
+        tokens.swap(i, i + 1);
+        tokens[i].hyphenated = false;
+        tokens[i + 1].norm = side.to_string();
+        tokens[i + 1].hyphenated = true;
+    }
+}
+
 fn read_get_bigger(tokens: &mut Vec<Token>) {
     let mut i = 0;
     while i + 1 < tokens.len() {
@@ -2950,6 +2974,20 @@ mod tests {
             .into_iter()
             .map(|t| t.norm)
             .collect()
+    }
+
+    #[test]
+    fn pro_and_anti_read_as_supporters_and_opponents() {
+        assert_eq!(
+            asked_words("where was the pro-govt rally"),
+            ["where", "was", "the", "government", "supporters", "rally"]
+        );
+        assert_eq!(
+            asked_words("the anti-lukashenko side")[1..3],
+            ["lukashenko", "opponents"]
+        );
+        // Not a prefix: "pro" alone, or before a number.
+        assert_eq!(asked_words("is he a pro at this")[3], "pro");
     }
 
     #[test]

@@ -3435,3 +3435,13 @@ fn a_synonym_reaches_the_words_derived_from_its_derived_forms() {
         "She demanded the authorities release all detainees",
     );
 }
+
+#[test]
+fn pro_and_anti_say_who_backs_or_opposes() {
+    // "pro-lukashenko" is his supporters; "anti-government" the opposition.
+    check_short(
+        "in which city did the pro-lukashenko crowd gather",
+        "main Minsk",
+    );
+    check_short("what colour do the anti-government marchers wear", "white");
+}
