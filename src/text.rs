@@ -572,6 +572,8 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["give", "or", "take"],
     &["if", "you", "know"],
     &["tbh"],
+    &["no", "cap"],
+    &["for", "real"],
 ];
 
 /// Whether `tokens` open with the words of `phrase` (as many tokens as it has words).
@@ -2717,6 +2719,7 @@ const STOP_WORDS: &[&str] = &[
     "between",
     "beyond",
     "both",
+    "bruh",
     "btw",
     "but",
     "by",
@@ -2726,6 +2729,7 @@ const STOP_WORDS: &[&str] = &[
     "could",
     "couldn't",
     "d",
+    "deadass",
     "despite",
     "did",
     "didn't",
@@ -2748,6 +2752,7 @@ const STOP_WORDS: &[&str] = &[
     "examples",
     "few",
     "for",
+    "fr",
     "from",
     "further",
     "get",
@@ -2775,6 +2780,7 @@ const STOP_WORDS: &[&str] = &[
     "herself",
     "hey",
     "hi",
+    "highkey",
     "him",
     "himself",
     "his",
@@ -2785,11 +2791,14 @@ const STOP_WORDS: &[&str] = &[
     "i",
     "idk",
     "if",
+    "iirc",
+    "imo",
     "in",
     "instead",
     "into",
     "is",
     "isn't",
+    "istg",
     "it",
     "its",
     "itself",
@@ -2803,6 +2812,7 @@ const STOP_WORDS: &[&str] = &[
     "lol",
     "lot",
     "lots",
+    "lowkey",
     "m",
     "madam",
     "may",
@@ -2819,6 +2829,7 @@ const STOP_WORDS: &[&str] = &[
     "must",
     "my",
     "myself",
+    "ngl",
     "nor",
     "now",
     "of",
@@ -2855,6 +2866,7 @@ const STOP_WORDS: &[&str] = &[
     "she",
     "should",
     "since",
+    "smh",
     "so",
     "some",
     "someone",
@@ -2900,6 +2912,7 @@ const STOP_WORDS: &[&str] = &[
     "wanna",
     "was",
     "wasn't",
+    "wdym",
     "we",
     "went",
     "were",
@@ -2974,6 +2987,17 @@ mod tests {
             .into_iter()
             .map(|t| t.norm)
             .collect()
+    }
+
+    #[test]
+    fn texting_fillers_are_no_part_of_the_question() {
+        assert_eq!(
+            asked_words("what country is he posted in no cap"),
+            asked_words("what country is he posted in")
+        );
+        assert!(["ngl", "lowkey", "fr", "wdym"]
+            .iter()
+            .all(|w| is_stop_word(w)));
     }
 
     #[test]

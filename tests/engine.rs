@@ -3445,3 +3445,15 @@ fn pro_and_anti_say_who_backs_or_opposes() {
     );
     check_short("what colour do the anti-government marchers wear", "white");
 }
+
+#[test]
+fn texting_fillers_ask_nothing() {
+    check(
+        "ngl the ambassador guy, what country is he posted in",
+        "ambassador to Slovakia",
+    );
+    check_short(
+        "how many people were at the end point of the march no cap",
+        "approximately 100,000",
+    );
+}
