@@ -36,6 +36,18 @@ pub struct Thesaurus {
     pub one_way: &'static str,
 }
 
+/// Place names that news writing uses for the body seated there (see [`Lexicon::seat_of`]),
+/// each with the names of that body: general usage, the same for any article.
+const SEATS: &[(&str, &[&str])] = &[
+    ("brussels", &["european_union", "eu", "nato"]),
+    ("strasbourg", &["european_parliament"]),
+    ("kremlin", &["russia", "moscow"]),
+    ("washington", &["united_states", "us", "america"]),
+    ("whitehall", &["britain", "uk"]),
+    ("downing_street", &["britain", "uk"]),
+    ("white_house", &["united_states", "us"]),
+];
+
 /// How far down a word's broader terms [`Lexicon::opposed`] looks for an opposite.
 const OPPOSED_BROADER_RANK: usize = 3;
 
@@ -194,6 +206,15 @@ impl Lexicon {
     /// Whether WordNet knows `word`, as a lemma or an inflection of one ("arrested").
     pub fn knows(&self, word: &str) -> bool {
         self.is_lemma(word) || self.lemmas(word).iter().any(|l| self.is_lemma(l))
+    }
+
+    /// The bodies a place name stands for in the news, where WordNet does not say so: "Brussels
+    /// said" is the European Union speaking, "the Kremlin said" the Russian government.
+    pub fn seat_of(&self, word: &str) -> &'static [&'static str] {
+        SEATS
+            .iter()
+            .find(|(seat, _)| *seat == word)
+            .map_or(&[], |(_, bodies)| bodies)
     }
 
     /// Whether WordNet knows `word` as a name: a noun whose commonest sense is written with a
@@ -500,6 +521,13 @@ mod tests {
                 .collect();
             assert_eq!(plain, tagged, "{lemma}");
         }
+    }
+
+    #[test]
+    fn a_seat_stands_for_its_body() {
+        let lex = Lexicon::get();
+        assert!(lex.seat_of("brussels").contains(&"european_union"));
+        assert!(lex.seat_of("minsk").is_empty());
     }
 
     #[test]

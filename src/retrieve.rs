@@ -68,6 +68,8 @@ const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// What a phrasal verb ("sign up"), or its verb, is worth to a noun of the question ("the
 /// signs"): it is no noun, and its meaning is the phrase's.
 const PHRASAL_VERB_FOR_NOUN: f32 = 0.5;
+/// How strongly a place name matches the body seated there (see `Lexicon::seat_of`).
+const SEAT_MATCH: f32 = 0.85;
 /// How many of a noun's broader terms [`Vocabulary::compound_kinds`] looks at.
 const COMPOUND_KIND_REACH: usize = 3;
 /// How strongly a corpus word that is a kind of the question word matches it (see
@@ -2158,6 +2160,13 @@ impl<'a> Retriever<'a> {
                         own.insert(k, w.min(0.6));
                     }
                 }
+                // "Brussels" for the European Union.
+                for body in self.lexicon.seat_of(&word) {
+                    for k in word_forms(self.lexicon, &mut analyzer, body) {
+                        let e = own.entry(k).or_insert(0.0);
+                        *e = e.max(SEAT_MATCH);
+                    }
+                }
                 own
             } else if let Some(expansions) = compound_expansions {
                 expansions
@@ -2226,6 +2235,11 @@ impl<'a> Retriever<'a> {
                 } else {
                     1.0
                 };
+            if std::env::var("CBEXP").is_ok_and(|v| v == word) {
+                let mut v: Vec<_> = expansions.iter().collect();
+                v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());
+                eprintln!("EXP {word} {:?}", &v[..v.len().min(60)]);
+            }
             if std::env::var("CBEXP").is_ok_and(|v| v == word) {
                 let mut v: Vec<_> = expansions.iter().collect();
                 v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());

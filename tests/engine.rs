@@ -3457,3 +3457,12 @@ fn texting_fillers_ask_nothing() {
         "approximately 100,000",
     );
 }
+
+#[test]
+fn a_seat_of_power_speaks_for_its_body() {
+    // "Brussels" is the European Union, as news writing uses it.
+    check(
+        "what did brussels say it would do about belarus",
+        "the European Union said it would impose new assents",
+    );
+}
