@@ -2250,6 +2250,11 @@ impl<'a> Retriever<'a> {
                 v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());
                 eprintln!("EXP {word} {:?}", &v[..v.len().min(60)]);
             }
+            if std::env::var("CBEXP").is_ok_and(|v| v == word) {
+                let mut v: Vec<_> = expansions.iter().collect();
+                v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());
+                eprintln!("EXP {word} {:?}", &v[..v.len().min(60)]);
+            }
             let mut matches = self.word_matches(&word, &expansions, &forms);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
@@ -2374,10 +2379,23 @@ impl<'a> Retriever<'a> {
             }
         }
         // ("wasn't she new to politics?" expects a yes: no negation to look for.)
-        let denies = tokens
+        let negations: Vec<usize> = (0..tokens.len())
+            .filter(|&i| {
+                text::is_negation(&tokens[i].norm) && !text::opens_negative_question(tokens, i)
+            })
+            .collect();
+        // "why did she run if she's not a politician": what the question grants denies
+        // nothing it asks.
+        if !negations.is_empty()
+            && negations
+                .iter()
+                .all(|&i| text::in_granted_clause(tokens, i))
+        {
+            terms.retain(|t| t.word != NEGATION);
+        }
+        let denies = negations
             .iter()
-            .enumerate()
-            .any(|(i, t)| text::is_negation(&t.norm) && !text::opens_negative_question(tokens, i));
+            .any(|&i| !text::in_granted_clause(tokens, i));
         if denies && terms.len() < MAX_TERMS {
             let mut expansions = HashMap::default();
             for (w, s) in [

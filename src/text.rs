@@ -2561,6 +2561,25 @@ pub fn asks_where_based(tokens: &[Token], i: usize) -> bool {
     asks_where && (is_auxiliary(prev) || matches!(next, "" | "to" | "in" | "at"))
 }
 
+/// Whether the word at `i` stands in a clause the question grants rather than asks about: one
+/// opened by "if", "though", "although" or "since" ("why did she run *if she was not a
+/// politician*"), or one after a comma in a question opened by a question word ("why did she
+/// run, *she was not a politician*").
+pub fn in_granted_clause(tokens: &[Token], i: usize) -> bool {
+    // ("what did he call them to defend, if not himself": "if not" sets a thing against the
+    // answer, a denial the passage may share.)
+    if i > 0 && tokens[i - 1].norm == "if" {
+        return false;
+    }
+    let asks = tokens.first().is_some_and(|t| is_question_word(&t.norm));
+    (1..=i.min(tokens.len().saturating_sub(1))).rev().any(|k| {
+        matches!(
+            tokens[k - 1].norm.as_str(),
+            "if" | "though" | "although" | "since"
+        ) || (asks && tokens[k - 1].end + 1 < tokens[k].start && k > 1)
+    })
+}
+
 /// Words that deny what follows: a question with one prefers a passage with one.
 pub fn is_negation(word: &str) -> bool {
     matches!(
@@ -2950,8 +2969,8 @@ const STOP_WORDS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::{
-        asks_what_called, fragment_head, is_article, is_determiner, is_filler, is_stop_word,
-        is_unambiguous_month, is_weekday, join_spelled_letters, name_giving_verb,
+        asks_what_called, fragment_head, in_granted_clause, is_article, is_determiner, is_filler,
+        is_stop_word, is_unambiguous_month, is_weekday, join_spelled_letters, name_giving_verb,
         opens_negative_question, question_span, question_tokens, quotations, read_formal_how,
         read_message, same_value, short_figure, split_asking, split_guess, tokenize, value_kind,
         Message, Token, ValueKind, STOP_WORDS,
@@ -2987,6 +3006,22 @@ mod tests {
             .into_iter()
             .map(|t| t.norm)
             .collect()
+    }
+
+    #[test]
+    fn a_clause_the_question_grants_is_told_apart() {
+        let granted = |q: &str, word: &str| {
+            let tokens = tokenize(q);
+            let i = tokens.iter().position(|t| t.norm == word);
+            i.is_some_and(|i| in_granted_clause(&tokens, i))
+        };
+        assert!(granted("why did she run if she is not a politician", "not"));
+        assert!(granted("why did she run, she was not a politician", "not"));
+        assert!(!granted("what did he say he would not do", "not"));
+        assert!(!granted(
+            "what did he call them to defend, if not himself",
+            "not"
+        ));
     }
 
     #[test]

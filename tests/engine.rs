@@ -126,6 +126,10 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-96.jsonl", 56.0),
     ("heldout-questions-97.jsonl", 75.0),
     ("heldout-questions-98.jsonl", 66.0),
+    ("heldout-questions-99.jsonl", 46.0),
+    ("heldout-questions-100.jsonl", 70.0),
+    ("heldout-questions-101.jsonl", 80.0),
+    ("heldout-questions-102.jsonl", 81.0),
 ];
 
 fn repo() -> &'static Path {
@@ -3464,5 +3468,19 @@ fn a_seat_of_power_speaks_for_its_body() {
     check(
         "what did brussels say it would do about belarus",
         "the European Union said it would impose new assents",
+    );
+}
+
+#[test]
+fn a_denial_the_question_grants_is_not_looked_for() {
+    // "she was not a politician" is granted; the passage need not deny anything.
+    check(
+        "why did tikhanovskaya run, she was not a politician before?",
+        "including her other half were imprisoned",
+    );
+    // A denial asked about still is.
+    check(
+        "what did lukashenko say he would not do",
+        "We will not hand over the country",
     );
 }
