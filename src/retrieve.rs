@@ -2235,26 +2235,6 @@ impl<'a> Retriever<'a> {
                 } else {
                     1.0
                 };
-            if std::env::var("CBEXP").is_ok_and(|v| v == word) {
-                let mut v: Vec<_> = expansions.iter().collect();
-                v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());
-                eprintln!("EXP {word} {:?}", &v[..v.len().min(60)]);
-            }
-            if std::env::var("CBEXP").is_ok_and(|v| v == word) {
-                let mut v: Vec<_> = expansions.iter().collect();
-                v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());
-                eprintln!("EXP {word} {:?}", &v[..v.len().min(60)]);
-            }
-            if std::env::var("CBEXP").is_ok_and(|v| v == word) {
-                let mut v: Vec<_> = expansions.iter().collect();
-                v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());
-                eprintln!("EXP {word} {:?}", &v[..v.len().min(60)]);
-            }
-            if std::env::var("CBEXP").is_ok_and(|v| v == word) {
-                let mut v: Vec<_> = expansions.iter().collect();
-                v.sort_by(|a, b| b.1.partial_cmp(a.1).unwrap());
-                eprintln!("EXP {word} {:?}", &v[..v.len().min(60)]);
-            }
             let mut matches = self.word_matches(&word, &expansions, &forms);
             let unmatched = matches.values().all(|&m| m < 0.6);
             if unmatched && !self.lexicon.is_proper(&word) && !token.acronym {
