@@ -85,7 +85,7 @@ const SPEECH_VERBS: &[&str] = &[
     "say", "tell", "write", "read", "chant", "shout", "announce", "declare",
 ];
 /// Verbs that report what someone said, in their base forms: what a question's "say" or
-/// "tell" matches at [`REPORTED_SPEECH_MATCH`].
+/// "tell" matches at `REPORTED_SPEECH_MATCH`.
 pub const REPORTING_VERBS: &[&str] = &[
     "say", "state", "claim", "assert", "insist", "declare", "announce", "tell", "add", "warn",
     "argue", "maintain", "reply", "explain", "note", "stress", "affirm", "contend", "allege",
@@ -236,7 +236,7 @@ pub struct QueryTerm {
 /// A verb's preposition and its object in the question: a passage that says something else
 /// "with the militants" or "to Slovakia" may say the verb's relation in other words ("his
 /// solidarity with the militants" for "sided with the protesters"). Such a passage matches an
-/// otherwise unmatched verb at [`FRAME_MATCH`].
+/// otherwise unmatched verb at `FRAME_MATCH`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
     /// The preposition ("with").
@@ -1202,7 +1202,7 @@ impl Vocabulary {
         self.title_places.get(at.doc).map_or(&[], Vec::as_slice)
     }
 
-    /// The other places the document of `at` is set in (see [`SETTING_PLACE_MATCH`]).
+    /// The other places the document of `at` is set in (see `SETTING_PLACE_MATCH`).
     pub fn setting_places(&self, at: SentenceRef) -> &[String] {
         self.setting_places.get(at.doc).map_or(&[], Vec::as_slice)
     }
@@ -2692,7 +2692,7 @@ impl<'a> Retriever<'a> {
 
     /// For a yes/no question that checks a value ("is she 42", "did she flee on wednesday"):
     /// the other values of its kind in the articles (numbers, days, months, colours) match it at
-    /// [`RIVAL_MATCH`], so that the passage which gives the true one is found and answers "No".
+    /// `RIVAL_MATCH`, so that the passage which gives the true one is found and answers "No".
     pub fn add_rivals(&self, terms: &mut [QueryTerm]) {
         for term in terms.iter_mut().filter(|t| !t.context) {
             let Some(kind) = text::value_kind(&term.word) else {
@@ -2713,7 +2713,7 @@ impl<'a> Retriever<'a> {
     /// people a deed or a state makes ("detainees", "protesters") says both words at once. It
     /// is found by WordNet's derivation from the deed's word or from a word one step from it
     /// ("jail" -> "detain" -> "detainee"), and matches the people's term and the deed's at
-    /// [`PEOPLE_BY_DEED_MATCH`].
+    /// `PEOPLE_BY_DEED_MATCH`.
     pub fn people_by_deed(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
         for (i, t) in tokens.iter().enumerate() {
             if !PEOPLE_WORDS.contains(&t.norm.as_str()) {
@@ -3165,7 +3165,7 @@ impl<'a> Retriever<'a> {
     }
 
     /// Lets the words that describe a person the question does not name match the name, at
-    /// [`DESCRIBED_NAME_MATCH`], and so a "she" that stands for it (see
+    /// `DESCRIBED_NAME_MATCH`, and so a "she" that stands for it (see
     /// [`Retriever::described_person`]). Not for "who is the opposition leader": there the
     /// name is the answer.
     pub fn match_described_person(&self, tokens: &[Token], terms: &mut [QueryTerm]) {
@@ -3254,7 +3254,7 @@ impl<'a> Retriever<'a> {
     }
 
     /// The terms of what a message says before its question (`lead`, see
-    /// `text::read_message`), other than the question's own, at [`LEAD_WEIGHT`] of their
+    /// `text::read_message`), other than the question's own, at `LEAD_WEIGHT` of their
     /// weight.
     pub fn context_terms(&self, lead: &[Token], terms: &[QueryTerm]) -> Vec<QueryTerm> {
         if lead.is_empty() {

@@ -854,7 +854,7 @@ pub fn question_tokens(question: &str) -> Vec<Token> {
 pub struct Message {
     /// The question's tokens (see [`question_tokens`]).
     pub asked: Vec<Token>,
-    /// The content words of what the message says before its question (see [`lead_words`]).
+    /// The content words of what the message says before its question (see `lead_words`).
     pub lead: Vec<Token>,
     /// The content words of what the question sets aside ("*besides signs*, what did they
     /// carry"): the answer is not that.
