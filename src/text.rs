@@ -2162,8 +2162,6 @@ fn drop_intensified_manner(tokens: &mut Vec<Token>) {
     }
 }
 
-/// "get bigger", "became so large", "getting bigger and bigger": to grow, as a passage may say
-/// it ("an expanding movement", "growing").
 /// "a pro-government rally", "the anti-govt side": the prefix says who is for or against the
 /// word it is joined to, so the question is read "government supporters rally", "government
 /// opponents side" (the articles tell of "supporters" and "opponents", not of "pro").
@@ -2187,6 +2185,8 @@ fn read_pro_and_anti(tokens: &mut [Token]) {
     }
 }
 
+/// "get bigger", "became so large", "getting bigger and bigger": to grow, as a passage may say
+/// it ("an expanding movement", "growing").
 fn read_get_bigger(tokens: &mut Vec<Token>) {
     let mut i = 0;
     while i + 1 < tokens.len() {
@@ -2572,7 +2572,7 @@ pub fn in_granted_clause(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let asks = tokens.first().is_some_and(|t| is_question_word(&t.norm));
-    (1..=i.min(tokens.len().saturating_sub(1))).rev().any(|k| {
+    (1..=i.min(tokens.len().saturating_sub(1))).any(|k| {
         matches!(
             tokens[k - 1].norm.as_str(),
             "if" | "though" | "although" | "since"
