@@ -2359,23 +2359,17 @@ impl<'a> Retriever<'a> {
             }
         }
         // ("wasn't she new to politics?" expects a yes: no negation to look for.)
-        let negations: Vec<usize> = (0..tokens.len())
+        // "why did she run if she's not a politician": what the question grants denies
+        // nothing it asks.
+        let (granted, asked): (Vec<usize>, Vec<usize>) = (0..tokens.len())
             .filter(|&i| {
                 text::is_negation(&tokens[i].norm) && !text::opens_negative_question(tokens, i)
             })
-            .collect();
-        // "why did she run if she's not a politician": what the question grants denies
-        // nothing it asks.
-        if !negations.is_empty()
-            && negations
-                .iter()
-                .all(|&i| text::in_granted_clause(tokens, i))
-        {
+            .partition(|&i| text::in_granted_clause(tokens, i));
+        if !granted.is_empty() && asked.is_empty() {
             terms.retain(|t| t.word != NEGATION);
         }
-        let denies = negations
-            .iter()
-            .any(|&i| !text::in_granted_clause(tokens, i));
+        let denies = !asked.is_empty();
         if denies && terms.len() < MAX_TERMS {
             let mut expansions = HashMap::default();
             for (w, s) in [

@@ -2572,7 +2572,7 @@ pub fn in_granted_clause(tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let asks = tokens.first().is_some_and(|t| is_question_word(&t.norm));
-    (1..=i.min(tokens.len().saturating_sub(1))).any(|k| {
+    (1..=i).any(|k| {
         matches!(
             tokens[k - 1].norm.as_str(),
             "if" | "though" | "although" | "since"
