@@ -3277,13 +3277,51 @@ impl<'a> Retriever<'a> {
     /// a pronoun when the question names someone it may stand for ("what did putin say he
     /// would do"; not "what will she do if lukashenko quits").
     fn bare_pronoun_terms(&self, tokens: &[Token], terms: &[QueryTerm]) -> Vec<QueryTerm> {
+        let people = &self.vocabulary.pronoun_names;
         let mut genders: Vec<usize> = Vec::new();
-        for g in tokens.iter().filter_map(|t| pronoun_gender_of(&t.norm)) {
-            if !genders.contains(&g) {
+        for (i, t) in tokens.iter().enumerate() {
+            let Some(g) = pronoun_gender_of(&t.norm) else {
+                continue;
+            };
+            // "there was an ambassador who spoke out, what's his name": the pronoun stands for
+            // the person the question has just described.
+            // (Not the one asked for: "which russian leader did he call".)
+            let described = (0..i).any(|k| {
+                let w = &tokens[k].norm;
+                // (Nor in "who was the main challenger he beat".)
+                let determined = (k.saturating_sub(3)..k)
+                    .rev()
+                    .find(|&j| {
+                        matches!(
+                            tokens[j].norm.as_str(),
+                            "a" | "an" | "the" | "that" | "this" | "what" | "which" | "whose"
+                        )
+                    })
+                    .is_some_and(|j| {
+                        let asked = j >= 2
+                            && tokens[j - 2].norm == "who"
+                            && matches!(tokens[j - 1].norm.as_str(), "is" | "was" | "are");
+                        !asked && !matches!(tokens[j].norm.as_str(), "what" | "which" | "whose")
+                    });
+                // ("where did the president have his rally": the one the articles call so.)
+                let calls_so = people[g].first().is_some_and(|name| {
+                    self.vocabulary
+                        .descriptions
+                        .get(name)
+                        .is_some_and(|words| words.iter().any(|d| d == w))
+                });
+                determined
+                    && !calls_so
+                    && self.lexicon.is_lemma(w)
+                    && !self.lexicon.can_be_verb(w)
+                    && is_person_noun(self.lexicon, w)
+                    // (Not a body of people: "send the army in to help him".)
+                    && !is_noun_filed_under(self.lexicon, w, &["personnel", "social_unit"], (2, 3))
+            });
+            if !described && !genders.contains(&g) {
                 genders.push(g);
             }
         }
-        let people = &self.vocabulary.pronoun_names;
         let called = |t: &QueryTerm, g: usize| {
             people[g]
                 .iter()

@@ -3484,3 +3484,17 @@ fn a_denial_the_question_grants_is_not_looked_for() {
         "We will not hand over the country",
     );
 }
+
+#[test]
+fn a_pronoun_stands_for_the_person_the_question_describes() {
+    // "he" is the ambassador just described, not the man the article calls "he" most.
+    check(
+        "I saw a video of an ambassador, what country is he ambassador to?",
+        "ambassador to Slovakia",
+    );
+    // A description the article gives that man still means him.
+    check(
+        "where did the president have his rally",
+        "rally in front of flag-waving supporters",
+    );
+}
