@@ -864,6 +864,18 @@ impl Vocabulary {
                     {
                         *called[g].entry(last.norm.clone()).or_insert(0) += 1;
                     }
+                    // "The strongman who has ruled ...": the article's word for that person.
+                    let text = &citable[k].1.text;
+                    let opening = text::tokenize(text);
+                    if let (true, Some(last)) = (
+                        opens_with_described_person(lexicon, text, &opening),
+                        name_tokens.last(),
+                    ) {
+                        let known = descriptions.entry(last.norm.clone()).or_default();
+                        if !known.contains(&opening[1].norm) {
+                            known.push(opening[1].norm.clone());
+                        }
+                    }
                 }
                 for w in described_antecedent(lexicon, &citable, k) {
                     words.push(intern(&w));
@@ -3208,10 +3220,26 @@ impl<'a> Retriever<'a> {
         terms: &[QueryTerm],
     ) -> Option<(String, Vec<usize>)> {
         let descriptions = &self.vocabulary.descriptions;
-        let head = tokens.iter().enumerate().position(|(i, t)| {
+        let person_noun = |t: &Token| {
             !text::is_stop_word(&t.norm)
                 && !self.lexicon.is_proper(&t.norm)
                 && is_person_noun(self.lexicon, &t.norm)
+        };
+        // "this lukashenko fellow": a person noun right after the name.
+        let after = tokens.windows(2).find(|w| {
+            descriptions.contains_key(&w[0].norm)
+                && !w[1].capitalized
+                && !w[1].hyphenated
+                && person_noun(&w[1])
+        });
+        if let Some([name, noun]) = after {
+            let described: Vec<usize> = term_for(terms, &noun.norm).into_iter().collect();
+            if !described.is_empty() {
+                return Some((name.norm.clone(), described));
+            }
+        }
+        let head = tokens.iter().enumerate().position(|(i, t)| {
+            person_noun(t)
                 && tokens[i + 1..]
                     .iter()
                     .take(2)

@@ -574,6 +574,18 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["tbh"],
     &["no", "cap"],
     &["for", "real"],
+    &["may", "i", "ask"],
+    &["if", "i", "may", "ask"],
+    &["if", "i", "may"],
+    &["if", "you", "please"],
+    &["pray", "tell"],
+    &["i", "say"],
+    &["i", "wonder"],
+    &["i", "take", "it"],
+    &["i", "gather"],
+    &["i", "presume"],
+    &["i", "suppose"],
+    &["i", "daresay"],
 ];
 
 /// Whether `tokens` open with the words of `phrase` (as many tokens as it has words).

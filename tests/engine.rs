@@ -3498,3 +3498,12 @@ fn a_pronoun_stands_for_the_person_the_question_describes() {
         "rally in front of flag-waving supporters",
     );
 }
+
+#[test]
+fn a_polite_aside_or_a_word_for_the_person_named_is_not_asked_about() {
+    // "may I ask" is politeness; "chap" only says that Lukashenko is a man.
+    check(
+        "has that lukashenko chap resigned, may I ask?",
+        "declined phone call to step down",
+    );
+}
