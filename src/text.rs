@@ -1267,7 +1267,9 @@ fn split_asking(message: &str) -> (&str, &str, &str) {
             && message[..i].ends_with(char::is_whitespace);
         // ("forgive my ignorance, but who ...": a clause before "but" may only lead in.)
         let but = c == ',' && message[next..].trim_start().starts_with("but ");
-        if (mark || dash || but) && spaced {
+        if (mark || dash || but || (c == ',' && asks_after_comma(message, &starts, i, next)))
+            && spaced
+        {
             starts.push(next);
         }
     }
@@ -1495,6 +1497,84 @@ pub fn is_question_word(word: &str) -> bool {
 /// than "may", which more often hedges a statement ("this may seem trivial, but ...").
 fn opens_question(word: &str) -> bool {
     is_question_word(word) || (is_auxiliary(word) && word != "may")
+}
+
+/// "The police were heavy-handed, how many were arrested?": whether the words after the comma
+/// at `comma` (up to `next`) open a question of their own, after a clause that only sets the
+/// scene. Not after one that sets something aside or a condition ("besides signs, what ...",
+/// "if he quits, what ..."), which the question needs whole.
+fn asks_after_comma(message: &str, starts: &[usize], comma: usize, next: usize) -> bool {
+    // Only a question ("..., which is heartbreaking." is a remark), and one that does not
+    // point back at the clause ("he said he did not call them, so why did *he* call them").
+    let rest = &message[next..];
+    let end = rest.find(['.', '!', '?']).unwrap_or(rest.len());
+    if rest[end..].chars().next().is_some_and(|c| c != '?') {
+        return false;
+    }
+    let after = tokenize(&rest[..end]);
+    let from = starts.last().copied().unwrap_or(0);
+    let before = tokenize(&message[from..comma]);
+    // ("Tikhanovskaya fled, which country did *she* go to": the person is in the clause.)
+    let gendered = |w: &str| matches!(w, "he" | "she" | "him" | "his" | "her");
+    let names_someone = before
+        .iter()
+        .enumerate()
+        .any(|(k, t)| (t.capitalized && (k > 0 || !is_stop_word(&t.norm))) || gendered(&t.norm));
+    let points_back = after.iter().enumerate().any(|(k, t)| {
+        let w = t.norm.as_str();
+        let bare = after
+            .get(k + 1)
+            .is_none_or(|n| is_stop_word(&n.norm) || n.norm == "one");
+        (gendered(w) && names_someone)
+            || (k < 3 && matches!(w, "it" | "there"))
+            || w == "then"
+            || (matches!(w, "that" | "this") && bare)
+    });
+    if points_back {
+        return false;
+    }
+    let first = after
+        .iter()
+        .map(|t| t.norm.as_str())
+        .find(|w| !matches!(*w, "and" | "so" | "then"));
+    if !first.is_some_and(|w| is_question_word(w) && !is_auxiliary(w)) {
+        return false;
+    }
+    let words = before.iter().filter(|t| !is_stop_word(&t.norm)).count();
+    let opener = before.first().map_or("", |t| t.norm.as_str());
+    words >= 3
+        && !opens_question(opener)
+        && !matches!(
+            opener,
+            "besides"
+                | "apart"
+                | "except"
+                | "aside"
+                | "other"
+                | "beyond"
+                | "excluding"
+                | "not"
+                | "if"
+                | "unless"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "since"
+                | "although"
+                | "though"
+                | "once"
+                | "as"
+                | "in"
+                | "on"
+                | "at"
+                | "during"
+                | "for"
+                | "from"
+                | "with"
+                | "without"
+                | "according"
+        )
 }
 
 /// "@citebot how many ...": the question after a leading bot name.
@@ -3350,6 +3430,30 @@ mod tests {
         );
         // Nor is a verb shared by one subject a second question.
         assert!(asked("how many were arrested and were injured").contains(&"injured".to_string()));
+    }
+
+    #[test]
+    fn a_clause_that_sets_the_scene_before_a_comma_is_context() {
+        let words = |tokens: Vec<Token>| tokens.into_iter().map(|t| t.norm).collect::<Vec<_>>();
+        let Message { asked, lead, .. } =
+            read_message("The police were very heavy handed, how many people were arrested?");
+        assert_eq!(words(asked)[..2], ["how", "many"]);
+        assert!(words(lead).contains(&"police".to_string()));
+        // Not one the question points back at or depends on: that stays asked.
+        let asked = |q: &str| words(read_message(q).asked);
+        for (q, clause_word) in [
+            (
+                "Tikhanovskaya could not stay, which country did she go to?",
+                "stay",
+            ),
+            (
+                "lukashenko said he did not call people, so what for then",
+                "call",
+            ),
+            ("if lukashenko steps down, what will she do?", "steps"),
+        ] {
+            assert!(asked(q).contains(&clause_word.to_string()), "{q}");
+        }
     }
 
     #[test]
