@@ -160,6 +160,14 @@ const GENERIC_PERSON_NOUNS: &[&str] = &[
     "someone",
     "somebody",
     "individual",
+    "chap",
+    "fellow",
+    "bloke",
+    "lad",
+    "dude",
+    "gent",
+    "folk",
+    "soul",
 ];
 
 /// Words for people that the deed after them may say which ("the *people* in jail", "*those*
