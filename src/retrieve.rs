@@ -2825,6 +2825,15 @@ impl<'a> Retriever<'a> {
 
     /// How much a word matters: rare words in English and in the corpus weigh more.
     fn weight(&self, word: &str) -> f32 {
+        // "the lad who died" asks no more than "the man who died": a rarer word for a person
+        // weighs no more than the commonest.
+        let generic = GENERIC_PERSON_NOUNS.contains(&word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|w| GENERIC_PERSON_NOUNS.contains(&w));
+        if generic && word != "man" {
+            return self.weight("man");
+        }
         let rarity = self
             .embeddings
             .and_then(|e| e.row(word).map(|r| e.rarity(r)))

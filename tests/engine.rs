@@ -3507,3 +3507,8 @@ fn a_polite_aside_or_a_word_for_the_person_named_is_not_asked_about() {
         "declined phone call to step down",
     );
 }
+
+#[test]
+fn a_rare_word_for_a_person_asks_no_more_than_man() {
+    check("how old was the lad who died", "34-year-old");
+}
