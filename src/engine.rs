@@ -687,6 +687,12 @@ impl Engine {
                     confidence *= 1.0 - 0.35 * term.weight * loose;
                 }
             }
+            // A passage well ahead of every other is the more surely the one asked about.
+            let runner_up = scored
+                .get(1)
+                .map_or(0.0, |s| s.score)
+                .max(CITED_SHARE * first.score);
+            confidence += MARGIN_CONFIDENCE * (first.score - runner_up).max(0.0);
         }
         // "sanctions", "the rally?": a topic, not a question; a clause cut from the passage is
         // no answer to it, though a figure is ("arrests?" -> "a lot more 6,700").
@@ -702,7 +708,7 @@ impl Engine {
             scored
                 .iter()
                 .take(top)
-                .filter(|s| s.score >= 0.45 * best)
+                .filter(|s| s.score >= CITED_SHARE * best)
                 .filter_map(|s| self.citation(s))
                 .collect()
         } else {
@@ -882,6 +888,13 @@ fn matches_words_asked(term_match: &[f32], own: &[QueryTerm], lexicon: &Lexicon)
         _ => false,
     }
 }
+
+/// How much of the winner's score another passage needs to be cited beside it.
+const CITED_SHARE: f32 = 0.45;
+
+/// What the winner's lead over the runner-up (at most `1 - CITED_SHARE` of its score) adds
+/// to the confidence, per point of score.
+const MARGIN_CONFIDENCE: f32 = 0.08;
 
 /// What a candidate loses for "what did X say" when X is named only after what is said.
 const SPEAKER_PENALTY: f32 = 0.15;
