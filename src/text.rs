@@ -2747,6 +2747,8 @@ fn chat_abbreviation(word: &str) -> Option<&'static str> {
         "bc" | "b/c" | "cuz" | "coz" | "bcuz" => "because",
         "pres" | "prez" => "president",
         "intl" => "international",
+        "org" => "organization",
+        "orgs" => "organizations",
         "yrs" => "years",
         "yr" => "year",
         "thru" => "through",
