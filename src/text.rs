@@ -586,6 +586,11 @@ const FILLER_PHRASES: &[&[&str]] = &[
     &["i", "presume"],
     &["i", "suppose"],
     &["i", "daresay"],
+    &["from", "what", "i", "read"],
+    &["from", "what", "i", "heard"],
+    &["from", "what", "i", "understand"],
+    &["from", "what", "i", "gather"],
+    &["as", "far", "as", "i", "know"],
 ];
 
 /// Whether `tokens` open with the words of `phrase` (as many tokens as it has words).
@@ -1533,10 +1538,21 @@ fn asks_after_comma(message: &str, starts: &[usize], comma: usize, next: usize) 
     if points_back {
         return false;
     }
-    let first = after
-        .iter()
-        .map(|t| t.norm.as_str())
-        .find(|w| !matches!(*w, "and" | "so" | "then"));
+    let first = after.iter().map(|t| t.norm.as_str()).find(|w| {
+        !matches!(
+            *w,
+            "and"
+                | "so"
+                | "then"
+                | "roughly"
+                | "approximately"
+                | "about"
+                | "exactly"
+                | "ok"
+                | "okay"
+                | "now"
+        )
+    });
     if !first.is_some_and(|w| is_question_word(w) && !is_auxiliary(w)) {
         return false;
     }
@@ -3441,6 +3457,10 @@ mod tests {
             read_message("The police were very heavy handed, how many people were arrested?");
         assert_eq!(words(asked)[..2], ["how", "many"]);
         assert!(words(lead).contains(&"police".to_string()));
+        let Message { asked, .. } = read_message(
+            "The police were heavy handed from what I read, roughly how many were arrested?",
+        );
+        assert!(!words(asked).contains(&"police".to_string()));
         // Not one the question points back at or depends on: that stays asked.
         let asked = |q: &str| words(read_message(q).asked);
         for (q, clause_word) in [
