@@ -1682,7 +1682,30 @@ const ROLE_BONUS: f32 = 4.0;
 /// has called for strikes", "who was holding"); None when it asks who something was done to
 /// ("who was arrested") or who someone else acted on ("who did amnesty accuse").
 fn asks_doer(question_tokens: &[Token]) -> Option<&str> {
-    let words: Vec<&str> = question_tokens.iter().map(|t| t.norm.as_str()).collect();
+    // ("who *actually* walked off": an adverb before the verb says nothing of who.)
+    let words: Vec<&str> = question_tokens
+        .iter()
+        .map(|t| t.norm.as_str())
+        .filter(|w| {
+            !matches!(
+                *w,
+                "actually"
+                    | "really"
+                    | "exactly"
+                    | "first"
+                    | "just"
+                    | "ever"
+                    | "even"
+                    | "also"
+                    | "still"
+                    | "originally"
+                    | "initially"
+                    | "finally"
+                    | "eventually"
+                    | "then"
+            )
+        })
+        .collect();
     let at = words.iter().position(|&w| w == "who")?;
     let next = *words.get(at + 1)?;
     if !text::is_stop_word(next) {

@@ -3516,3 +3516,11 @@ fn a_polite_aside_or_a_word_for_the_person_named_is_not_asked_about() {
 fn a_rare_word_for_a_person_asks_no_more_than_man() {
     check("how old was the lad who died", "34-year-old");
 }
+
+#[test]
+fn an_adverb_after_who_does_not_hide_the_deed() {
+    check_short(
+        "who really walked off the job on friday",
+        "numerous workers at state-run factories",
+    );
+}
