@@ -2263,6 +2263,31 @@ impl<'a> Retriever<'a> {
                     *e = e.max(w);
                 }
                 matches = self.word_matches(&word, &expansions, &forms);
+            } else if !self.lexicon.is_proper(&word)
+                && !token.acronym
+                && self.lexicon.is_noun(&word)
+                && !self.lexicon.is_verb_form(&word)
+            {
+                // A matched word's thesaurus synonyms that both sets of vectors put close too
+                // ("pressure" ~ "stress", which a rewording may have put for it).
+                let glove = Embeddings::glove();
+                let own = glove.and_then(|g| g.row(&word));
+                let mut added = false;
+                for (k, w) in thesaurus_related(self.lexicon, self.embeddings, &word) {
+                    let close = match (glove, own) {
+                        (Some(g), Some(r)) => g.row(&k).is_some_and(|o| g.cosine(r, o) >= 0.6),
+                        _ => false,
+                    };
+                    // (Not a count: "number" ~ "hundreds" would take the answer's word.)
+                    let count = text::NUMBER_WORDS.contains(&k.as_str());
+                    if close && !count && w >= 0.6 && !expansions.contains_key(&k) {
+                        expansions.insert(k, w * 0.8);
+                        added = true;
+                    }
+                }
+                if added {
+                    matches = self.word_matches(&word, &expansions, &forms);
+                }
             }
             // "detention" is what "detained" says: a noun made from a verb matches what the
             // verb matches ("apprehended"), a little less.

@@ -3524,3 +3524,12 @@ fn an_adverb_after_who_does_not_hide_the_deed() {
         "numerous workers at state-run factories",
     );
 }
+
+#[test]
+fn a_thesaurus_synonym_both_vectors_agree_on_counts_beside_a_match() {
+    // "pressure" matches "pressures" and "press", yet the rewording says "stress".
+    check(
+        "what did the eu do that increased the pressure on minsk",
+        "With stress growing from the street and abroad",
+    );
+}
