@@ -64,6 +64,12 @@ const THESAURUS_ONE_WAY: f32 = 0.75;
 /// "partner", not "husband" ~ "keep"). (GloVe's cosines, tried instead, let in more of the
 /// wrong senses: "minister" ~ "supporters".)
 const THESAURUS_GATE_FROM: f32 = 0.1;
+/// A word that matches the articles also gets the thesaurus synonyms at least this strong
+/// that GloVe puts at least `MATCHED_THESAURUS_GLOVE` close, at `MATCHED_THESAURUS_FACTOR` of
+/// their strength ("pressure" ~ "stress").
+const MATCHED_THESAURUS_LEAST: f32 = 0.6;
+const MATCHED_THESAURUS_GLOVE: f32 = 0.6;
+const MATCHED_THESAURUS_FACTOR: f32 = 0.8;
 const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// What a phrasal verb ("sign up"), or its verb, is worth to a noun of the question ("the
 /// signs"): it is no noun, and its meaning is the phrase's.
@@ -2275,13 +2281,19 @@ impl<'a> Retriever<'a> {
                 let mut added = false;
                 for (k, w) in thesaurus_related(self.lexicon, self.embeddings, &word) {
                     let close = match (glove, own) {
-                        (Some(g), Some(r)) => g.row(&k).is_some_and(|o| g.cosine(r, o) >= 0.6),
+                        (Some(g), Some(r)) => g
+                            .row(&k)
+                            .is_some_and(|o| g.cosine(r, o) >= MATCHED_THESAURUS_GLOVE),
                         _ => false,
                     };
                     // (Not a count: "number" ~ "hundreds" would take the answer's word.)
                     let count = text::NUMBER_WORDS.contains(&k.as_str());
-                    if close && !count && w >= 0.6 && !expansions.contains_key(&k) {
-                        expansions.insert(k, w * 0.8);
+                    if close
+                        && !count
+                        && w >= MATCHED_THESAURUS_LEAST
+                        && !expansions.contains_key(&k)
+                    {
+                        expansions.insert(k, w * MATCHED_THESAURUS_FACTOR);
                         added = true;
                     }
                 }
