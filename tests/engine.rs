@@ -131,8 +131,8 @@ const OWN_FLOORS: &[(&str, f64)] = &[
     ("heldout-questions-101.jsonl", 80.0),
     ("heldout-questions-102.jsonl", 81.0),
     ("heldout-questions-103.jsonl", 78.0),
-    ("heldout-questions-104.jsonl", 75.0),
-    ("heldout-questions-105.jsonl", 65.0),
+    ("heldout-questions-104.jsonl", 76.0),
+    ("heldout-questions-105.jsonl", 70.0),
     ("heldout-questions-106.jsonl", 21.0),
 ];
 
