@@ -64,13 +64,13 @@ const THESAURUS_ONE_WAY: f32 = 0.75;
 /// "partner", not "husband" ~ "keep"). (GloVe's cosines, tried instead, let in more of the
 /// wrong senses: "minister" ~ "supporters".)
 const THESAURUS_GATE_FROM: f32 = 0.1;
+const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// A word that matches the articles also gets the thesaurus synonyms at least this strong
 /// that GloVe puts at least `MATCHED_THESAURUS_GLOVE` close, at `MATCHED_THESAURUS_FACTOR` of
 /// their strength ("pressure" ~ "stress").
 const MATCHED_THESAURUS_LEAST: f32 = 0.6;
 const MATCHED_THESAURUS_GLOVE: f32 = 0.6;
 const MATCHED_THESAURUS_FACTOR: f32 = 0.8;
-const THESAURUS_GATE_SPAN: f32 = 0.3;
 /// What a phrasal verb ("sign up"), or its verb, is worth to a noun of the question ("the
 /// signs"): it is no noun, and its meaning is the phrase's.
 const PHRASAL_VERB_FOR_NOUN: f32 = 0.5;
@@ -870,25 +870,15 @@ impl Vocabulary {
             let citable = index::citable(document);
             for k in 0..citable.len() {
                 let mut words: Vec<u32> = Vec::new();
+                // The last word of the name the sentence's pronoun or description stands for.
+                let mut antecedent: Option<String> = None;
                 if let Some(name) = pronoun_antecedent(&citable, k) {
                     let name_tokens = text::tokenize(&name);
                     words.extend(name_tokens.iter().map(|t| intern(&t.norm)));
-                    if let (Some(g), Some(last)) =
-                        (pronoun_gender(&citable[k].1.text), name_tokens.last())
+                    antecedent = name_tokens.last().map(|t| t.norm.clone());
+                    if let (Some(g), Some(last)) = (pronoun_gender(&citable[k].1.text), &antecedent)
                     {
-                        *called[g].entry(last.norm.clone()).or_insert(0) += 1;
-                    }
-                    // "The strongman who has ruled ...": the article's word for that person.
-                    let text = &citable[k].1.text;
-                    let opening = text::tokenize(text);
-                    if let (true, Some(last)) = (
-                        opens_with_described_person(lexicon, text, &opening),
-                        name_tokens.last(),
-                    ) {
-                        let known = descriptions.entry(last.norm.clone()).or_default();
-                        if !known.contains(&opening[1].norm) {
-                            known.push(opening[1].norm.clone());
-                        }
+                        *called[g].entry(last.clone()).or_insert(0) += 1;
                     }
                 }
                 for w in described_antecedent(lexicon, &citable, k) {
@@ -896,6 +886,16 @@ impl Vocabulary {
                 }
                 let text = &citable[k].1.text;
                 let sentence_tokens = text::tokenize(text);
+                // "The strongman who has ruled ...": the article's word for that person.
+                if let (Some(last), true) = (
+                    antecedent,
+                    opens_with_described_person(lexicon, text, &sentence_tokens),
+                ) {
+                    let known = descriptions.entry(last).or_default();
+                    if !known.contains(&sentence_tokens[1].norm) {
+                        known.push(sentence_tokens[1].norm.clone());
+                    }
+                }
                 let spans = name_spans(lexicon, &sentence_tokens, text);
                 let mut named = given_names(&sentence_tokens, &spans);
                 named.sort();

@@ -1505,8 +1505,8 @@ fn opens_question(word: &str) -> bool {
 }
 
 /// "The police were heavy-handed, how many were arrested?": whether the words after the comma
-/// at `comma` (up to `next`) open a question of their own, after a clause that only sets the
-/// scene. Not after one that sets something aside or a condition ("besides signs, what ...",
+/// at byte `comma` (from byte `next`) open a question of their own, after a clause (from the
+/// last piece start in `starts`) that only sets the scene. Not after one that sets something aside or a condition ("besides signs, what ...",
 /// "if he quits, what ..."), which the question needs whole.
 fn asks_after_comma(message: &str, starts: &[usize], comma: usize, next: usize) -> bool {
     // Only a question ("..., which is heartbreaking." is a remark), and one that does not
