@@ -1558,27 +1558,21 @@ fn asks_after_comma(message: &str, starts: &[usize], comma: usize, next: usize) 
     }
     let words = before.iter().filter(|t| !is_stop_word(&t.norm)).count();
     let opener = before.first().map_or("", |t| t.norm.as_str());
+    let sets_aside = EXCLUDING
+        .iter()
+        .any(|m| m.split(' ').next() == Some(opener))
+        || matches!(opener, "beyond" | "not");
     words >= 3
         && !opens_question(opener)
+        && !sets_aside
+        && !GRANTING.contains(&opener)
         && !matches!(
             opener,
-            "besides"
-                | "apart"
-                | "except"
-                | "aside"
-                | "other"
-                | "beyond"
-                | "excluding"
-                | "not"
-                | "if"
-                | "unless"
+            "unless"
                 | "when"
                 | "while"
                 | "after"
                 | "before"
-                | "since"
-                | "although"
-                | "though"
                 | "once"
                 | "as"
                 | "in"
@@ -2681,12 +2675,14 @@ pub fn in_granted_clause(tokens: &[Token], i: usize) -> bool {
     }
     let asks = tokens.first().is_some_and(|t| is_question_word(&t.norm));
     (1..=i).any(|k| {
-        matches!(
-            tokens[k - 1].norm.as_str(),
-            "if" | "though" | "although" | "since"
-        ) || (asks && tokens[k - 1].end + 1 < tokens[k].start && k > 1)
+        GRANTING.contains(&tokens[k - 1].norm.as_str())
+            || (asks && tokens[k - 1].end + 1 < tokens[k].start && k > 1)
     })
 }
+
+/// Words that open a clause a question grants rather than asks about (see
+/// [`in_granted_clause`]).
+const GRANTING: &[&str] = &["if", "though", "although", "since"];
 
 /// Words that deny what follows: a question with one prefers a passage with one.
 pub fn is_negation(word: &str) -> bool {
